@@ -1,0 +1,226 @@
+//! Today's agenda: every note of a scan with its schedule computed for one day, grouped as the
+//! home screen and the `due` command show them. These are the types that cross IPC.
+
+use crate::note::{Kind, Note};
+use crate::schedule::{progress_bar, review_state, Status, Step};
+use crate::vault::{Issue, Scan};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::Path;
+use ts_rs::TS;
+
+/// One note as shown on a card or printed by `bokseup scan --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct NoteSummary {
+    /// Path relative to the vault, `/`-separated.
+    pub path: String,
+    /// The file name without `.md`.
+    pub title: String,
+    /// Review or plain note.
+    pub kind: Kind,
+    /// `⭕과목`.
+    pub subject: Option<String>,
+    /// `⭕교재`.
+    pub textbook: Option<String>,
+    /// First study date (`YYYY-MM-DD`); `null` for plain and not-started notes.
+    pub day0: Option<NaiveDate>,
+    /// `null` for plain notes.
+    pub status: Option<Status>,
+    /// The next step; `null` for plain, not-started and long-term notes.
+    pub step: Option<Step>,
+    /// The computed `복습` label; `null` for plain and not-started notes.
+    pub stage: Option<String>,
+    /// When the next step is due; `null` when nothing is scheduled.
+    pub next_due: Option<NaiveDate>,
+    /// Days since day 0; `null` when there is no day 0.
+    #[ts(type = "number | null")]
+    pub days_since: Option<i64>,
+    /// Days the next step is late; 0 unless overdue.
+    #[ts(type = "number")]
+    pub days_late: i64,
+    /// Done steps out of five, 0.0 to 1.0; `null` for plain notes.
+    pub progress: Option<f64>,
+    /// The template's `진행바` for that progress; `null` for plain notes.
+    pub progress_bar: Option<String>,
+    /// The number of cue questions.
+    pub cues: usize,
+}
+
+impl NoteSummary {
+    /// Computes a note's schedule on `today`.
+    pub fn new(note: &Note, today: NaiveDate) -> NoteSummary {
+        let mut summary = NoteSummary {
+            path: note.path.clone(),
+            title: note.title.clone(),
+            kind: note.kind,
+            subject: note.subject.clone(),
+            textbook: note.textbook.clone(),
+            day0: None,
+            status: None,
+            step: None,
+            stage: None,
+            next_due: None,
+            days_since: None,
+            days_late: 0,
+            progress: None,
+            progress_bar: None,
+            cues: note.cues.len(),
+        };
+        if note.kind == Kind::Review {
+            let state = review_state(note.flags, note.day0, note.last_review, today);
+            summary.day0 = note.day0;
+            summary.status = Some(state.status);
+            summary.step = state.step;
+            summary.stage = state.stage.map(str::to_string);
+            summary.next_due = state.next_due;
+            summary.days_since = state.days_since;
+            summary.days_late = state.days_late;
+            summary.progress = Some(state.progress);
+            summary.progress_bar = Some(progress_bar(state.progress));
+        }
+        summary
+    }
+}
+
+/// How many notes are in each group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Counts {
+    /// Late reviews.
+    pub overdue: usize,
+    /// Reviews due today.
+    pub due: usize,
+    /// Reviews due later.
+    pub upcoming: usize,
+    /// Review notes without a first study date.
+    pub not_started: usize,
+    /// Notes in long-term memory.
+    pub long_term: usize,
+    /// Notes outside the schedule.
+    pub plain: usize,
+    /// Files that could not be read.
+    pub issues: usize,
+}
+
+/// The notes of a vault on one day, grouped and ordered for the home screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Agenda {
+    /// The day everything was computed for.
+    pub today: NaiveDate,
+    /// Today's reviews: overdue first (oldest due date first), then due today; by title within.
+    pub today_reviews: Vec<NoteSummary>,
+    /// Reviews due after today, soonest first.
+    pub upcoming: Vec<NoteSummary>,
+    /// Review notes not started yet, by path.
+    pub not_started: Vec<NoteSummary>,
+    /// Notes in long-term memory, by path.
+    pub long_term: Vec<NoteSummary>,
+    /// Plain notes, by path.
+    pub plain: Vec<NoteSummary>,
+    /// Files that could not be read, by path.
+    pub issues: Vec<Issue>,
+    /// The size of each group.
+    pub counts: Counts,
+}
+
+impl Agenda {
+    /// Groups a scan's notes for `today`.
+    pub fn new(scan: &Scan, today: NaiveDate) -> Agenda {
+        let mut agenda = Agenda {
+            today,
+            today_reviews: Vec::new(),
+            upcoming: Vec::new(),
+            not_started: Vec::new(),
+            long_term: Vec::new(),
+            plain: Vec::new(),
+            issues: scan.issues.clone(),
+            counts: Counts { issues: scan.issues.len(), ..Counts::default() },
+        };
+        for note in &scan.notes {
+            let summary = NoteSummary::new(note, today);
+            let (count, group) = match summary.status {
+                None => (&mut agenda.counts.plain, &mut agenda.plain),
+                Some(Status::Overdue) => (&mut agenda.counts.overdue, &mut agenda.today_reviews),
+                Some(Status::Due) => (&mut agenda.counts.due, &mut agenda.today_reviews),
+                Some(Status::Upcoming) => (&mut agenda.counts.upcoming, &mut agenda.upcoming),
+                Some(Status::NotStarted) => (&mut agenda.counts.not_started, &mut agenda.not_started),
+                Some(Status::LongTerm) => (&mut agenda.counts.long_term, &mut agenda.long_term),
+            };
+            *count += 1;
+            group.push(summary);
+        }
+        let by_due = |a: &NoteSummary, b: &NoteSummary| {
+            (a.next_due, &a.title, &a.path).cmp(&(b.next_due, &b.title, &b.path))
+        };
+        agenda.today_reviews.sort_by(by_due);
+        agenda.upcoming.sort_by(by_due);
+        agenda
+    }
+}
+
+/// The open vault as the app shows it: where it is and its agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Overview {
+    /// The vault folder, absolute.
+    pub vault: String,
+    /// The folder's name, as Obsidian shows a vault.
+    pub name: String,
+    /// Whether this is the bundled demo vault.
+    pub demo: bool,
+    /// Notes grouped for today.
+    pub agenda: Agenda,
+}
+
+impl Overview {
+    /// Puts a vault's agenda together with where it lives.
+    pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
+        let name = vault.file_name().map_or_else(|| vault.to_string_lossy(), |n| n.to_string_lossy());
+        Overview { vault: vault.to_string_lossy().into_owned(), name: name.into_owned(), demo, agenda }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(path: &str, yaml: &str) -> Note {
+        Note::parse(path, format!("---\n{yaml}---\n").as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn groups_and_orders() {
+        let today: NaiveDate = "2024-09-10".parse().unwrap();
+        let scan = Scan {
+            notes: vec![
+                note("b.md", "⭕첫 학습날: 2024-09-09\n❤1일복습여부: false\n"), // due 09-10
+                note("a.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n"), // D4 09-05, 5 late
+                note("c.md", "⭕첫 학습날: 2024-09-08\n❤1일복습여부: true\n"), // D4 09-12
+                note("d.md", "⭕첫 학습날: 2024-09-04\n❤1일복습여부: false\n"), // D1 09-05
+                note("e.md", "❤1일복습여부: false\n🛑첫날: \"✏첫날 :\"\n"),
+                note("f.md", "🧠장기기억: true\n"),
+                note("g.md", "tags: [a]\n"),
+            ],
+            issues: vec![Issue { path: "x.md".into(), message: "m".into() }],
+        };
+        let agenda = Agenda::new(&scan, today);
+        let titles = |v: &[NoteSummary]| v.iter().map(|n| n.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&agenda.today_reviews), ["a", "d", "b"]);
+        assert_eq!(titles(&agenda.upcoming), ["c"]);
+        assert_eq!(titles(&agenda.not_started), ["e"]);
+        assert_eq!(titles(&agenda.long_term), ["f"]);
+        assert_eq!(titles(&agenda.plain), ["g"]);
+        let c = agenda.counts;
+        assert_eq!((c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain, c.issues), (2, 1, 1, 1, 1, 1, 1));
+        assert_eq!(agenda.today_reviews[0].days_late, 5);
+        assert_eq!(agenda.today_reviews[0].progress_bar.as_deref(), Some("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"));
+    }
+
+    #[test]
+    fn plain_summary_has_no_schedule() {
+        let s = NoteSummary::new(&note("p.md", "tags: a, b\n"), "2024-01-01".parse().unwrap());
+        assert_eq!((s.status, s.stage, s.progress, s.day0), (None, None, None, None));
+    }
+}

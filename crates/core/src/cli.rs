@@ -1,0 +1,352 @@
+//! The command line: `bokseup scan`, `bokseup due`, `bokseup demo`, and the arguments that start
+//! the desktop app. It decides before any window exists, so it runs without a display.
+
+use crate::agenda::{Agenda, NoteSummary};
+use crate::error::Error;
+use crate::schedule::Status;
+use crate::vault::{self, Issue};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Usage text for `--help`.
+pub const HELP: &str = "\
+복습 (Bokseup) — Obsidian 복습 노트의 에빙하우스 복습 일정
+
+사용법:
+  bokseup [VAULT] [--today YYYY-MM-DD]      앱을 엽니다 (VAULT: 볼트 폴더)
+  bokseup due VAULT [--today D] [--json]    오늘 복습할 노트 (밀린 것부터)
+  bokseup scan VAULT [--today D] [--json]   모든 노트와 읽지 못한 파일
+  bokseup demo DIR [--today D]              데모 볼트를 DIR에 만듭니다
+  bokseup --help                            이 도움말
+
+옵션:
+  --today D   오늘 날짜를 고정합니다 (테스트, 시연용)
+  --json      기계가 읽는 JSON으로 출력합니다
+  --counts    (scan) files=N review=R plain=P fail=F 한 줄만 출력합니다
+
+예:
+  bokseup ~/Obsidian/공부
+  bokseup due ~/Obsidian/공부
+  bokseup due ~/Obsidian/공부 --today 2024-10-27 --json
+  bokseup scan ~/Obsidian/공부 --json > notes.json
+  bokseup demo /tmp/demo && bokseup due /tmp/demo
+";
+
+/// What the arguments ask for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A command ran on the terminal; exit with this code.
+    Exit(i32),
+    /// Start the desktop app, optionally on a vault and a pinned date.
+    App {
+        /// The vault to open instead of the remembered one.
+        vault: Option<PathBuf>,
+        /// A fixed "today" for tests and demos.
+        today: Option<NaiveDate>,
+    },
+}
+
+/// Runs the command line. `today` is the real local day, used unless `--today` pins one.
+pub fn run(args: &[String], today: NaiveDate, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    match parse(args) {
+        Ok(Parsed::App { vault, today }) => Outcome::App { vault, today },
+        Ok(Parsed::Help) => {
+            let _ = out.write_all(HELP.as_bytes());
+            Outcome::Exit(0)
+        }
+        Ok(Parsed::Command { name, path, options }) => {
+            let day = options.today.unwrap_or(today);
+            let result = match name {
+                Command::Scan => scan(&path, day, &options, out, err),
+                Command::Due => due(&path, day, &options, out, err),
+                Command::Demo => crate::demo::write(&path, day).map(|()| {
+                    let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
+                }),
+            };
+            match result {
+                Ok(()) => Outcome::Exit(0),
+                Err(e) => {
+                    let _ = writeln!(err, "bokseup: {e}");
+                    Outcome::Exit(1)
+                }
+            }
+        }
+        Err(message) => {
+            let _ = writeln!(err, "bokseup: {message}\n`bokseup --help`로 사용법을 볼 수 있습니다.");
+            Outcome::Exit(2)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Scan,
+    Due,
+    Demo,
+}
+
+#[derive(Debug, Default)]
+struct Options {
+    today: Option<NaiveDate>,
+    json: bool,
+    counts: bool,
+}
+
+#[derive(Debug)]
+enum Parsed {
+    Help,
+    App { vault: Option<PathBuf>, today: Option<NaiveDate> },
+    Command { name: Command, path: PathBuf, options: Options },
+}
+
+fn parse(args: &[String]) -> Result<Parsed, String> {
+    let mut positional = Vec::new();
+    let mut options = Options::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "-h" | "--help" | "help" => return Ok(Parsed::Help),
+            "--json" => options.json = true,
+            "--counts" => options.counts = true,
+            "--today" => {
+                let value = iter.next().ok_or("--today 뒤에 날짜(YYYY-MM-DD)가 필요합니다")?;
+                options.today = Some(parse_date(value)?);
+            }
+            s if s.starts_with("--today=") => options.today = Some(parse_date(&s["--today=".len()..])?),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("알 수 없는 옵션: {s}")),
+            _ => positional.push(arg.clone()),
+        }
+    }
+    let name = match positional.first().map(String::as_str) {
+        Some("scan") => Command::Scan,
+        Some("due") => Command::Due,
+        Some("demo") => Command::Demo,
+        _ => {
+            if positional.len() > 1 {
+                return Err(format!("알 수 없는 명령: {}", positional[0]));
+            }
+            return Ok(Parsed::App { vault: positional.pop().map(PathBuf::from), today: options.today });
+        }
+    };
+    match positional.as_slice() {
+        [_, path] => Ok(Parsed::Command { name, path: PathBuf::from(path), options }),
+        [_] => Err(format!("{} 명령에는 폴더 경로가 필요합니다", positional[0])),
+        _ => Err(format!("인자가 너무 많습니다: {}", positional[2..].join(" "))),
+    }
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| format!("날짜 형식이 아닙니다: {value} (YYYY-MM-DD)"))
+}
+
+/// The JSON of `scan --json` and `due --json`.
+#[derive(Serialize)]
+struct Report<'a> {
+    vault: String,
+    today: NaiveDate,
+    notes: Vec<&'a NoteSummary>,
+    issues: &'a [Issue],
+}
+
+fn report<'a>(path: &Path, agenda: &'a Agenda, notes: Vec<&'a NoteSummary>) -> Report<'a> {
+    let vault = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Report { vault: vault.to_string_lossy().into_owned(), today: agenda.today, notes, issues: &agenda.issues }
+}
+
+fn load(path: &Path, today: NaiveDate) -> Result<Agenda, Error> {
+    Ok(Agenda::new(&vault::scan(path)?, today))
+}
+
+fn scan(path: &Path, today: NaiveDate, options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    let agenda = load(path, today)?;
+    let mut notes: Vec<&NoteSummary> = [&agenda.today_reviews, &agenda.upcoming, &agenda.not_started, &agenda.long_term, &agenda.plain]
+        .into_iter()
+        .flatten()
+        .collect();
+    notes.sort_by(|a, b| a.path.cmp(&b.path));
+    let c = agenda.counts;
+    if options.counts {
+        let review = notes.len() - c.plain;
+        let _ = writeln!(out, "files={} review={review} plain={} fail={}", notes.len() + c.issues, c.plain, c.issues);
+    } else if options.json {
+        write_json(out, &report(path, &agenda, notes));
+    } else {
+        let _ = writeln!(
+            out,
+            "노트 {}개: 밀린 복습 {} · 오늘 {} · 예정 {} · 시작 전 {} · 장기기억 {} · 일반 노트 {}",
+            notes.len(),
+            c.overdue,
+            c.due,
+            c.upcoming,
+            c.not_started,
+            c.long_term,
+            c.plain
+        );
+        write_issues(err, &agenda.issues);
+    }
+    Ok(())
+}
+
+fn due(path: &Path, today: NaiveDate, options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+    let agenda = load(path, today)?;
+    if options.json {
+        write_json(out, &report(path, &agenda, agenda.today_reviews.iter().collect()));
+        return Ok(());
+    }
+    let _ = out.write_all(due_table(&agenda).as_bytes());
+    write_issues(err, &agenda.issues);
+    Ok(())
+}
+
+fn write_json(out: &mut dyn Write, value: &impl Serialize) {
+    let _ = serde_json::to_writer_pretty(&mut *out, value);
+    let _ = writeln!(out);
+}
+
+fn write_issues(err: &mut dyn Write, issues: &[Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    let _ = writeln!(err, "\n읽지 못한 파일 {}개:", issues.len());
+    for issue in issues {
+        let _ = writeln!(err, "  {}: {}", issue.path, issue.message);
+    }
+}
+
+/// The readable `due` output: a header with counts, then one aligned row per note.
+pub fn due_table(agenda: &Agenda) -> String {
+    let c = agenda.counts;
+    let mut s = format!(
+        "오늘의 복습 · {} ({}) · 밀린 복습 {}개, 오늘 {}개\n",
+        agenda.today,
+        weekday(agenda.today),
+        c.overdue,
+        c.due
+    );
+    if agenda.today_reviews.is_empty() {
+        s.push_str("\n오늘 복습할 노트가 없습니다.");
+        if let Some(next) = agenda.upcoming.first() {
+            let due = next.next_due.map(|d| d.to_string()).unwrap_or_default();
+            s.push_str(&format!(" 다음 복습: {due} · {}", next.title));
+        }
+        s.push('\n');
+        return s;
+    }
+    let header = ["상태", "복습", "예정일", "과목", "노트"].map(String::from);
+    let rows: Vec<[String; 5]> = agenda
+        .today_reviews
+        .iter()
+        .map(|n| {
+            let when = match n.status {
+                Some(Status::Overdue) => format!("{}일 지남", n.days_late),
+                _ => "오늘".to_string(),
+            };
+            [
+                when,
+                n.stage.clone().unwrap_or_default(),
+                n.next_due.map(|d| d.to_string()).unwrap_or_default(),
+                n.subject.clone().unwrap_or_else(|| "-".into()),
+                n.path.trim_end_matches(".md").to_string(),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(display_width(cell));
+        }
+    }
+    s.push('\n');
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[i] - display_width(cell) + 2));
+            }
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
+fn weekday(date: NaiveDate) -> &'static str {
+    use chrono::Datelike;
+    ["월", "화", "수", "목", "금", "토", "일"][date.weekday().num_days_from_monday() as usize]
+}
+
+/// Terminal columns of `s`: Hangul, CJK and emoji take two.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F
+            | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD => 2,
+            0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    fn today() -> NaiveDate {
+        "2024-10-27".parse().unwrap()
+    }
+
+    fn run_str(line: &str) -> (Outcome, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let outcome = run(&args(line), today(), &mut out, &mut err);
+        (outcome, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn app_arguments() {
+        assert_eq!(run_str("").0, Outcome::App { vault: None, today: None });
+        assert_eq!(
+            run_str("/v --today 2024-08-25").0,
+            Outcome::App { vault: Some("/v".into()), today: Some("2024-08-25".parse().unwrap()) }
+        );
+        assert_eq!(run_str("--today=2024-08-25").0, Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()) });
+    }
+
+    #[test]
+    fn help_has_an_example_per_command() {
+        let (outcome, out, _) = run_str("--help");
+        assert_eq!(outcome, Outcome::Exit(0));
+        for cmd in ["bokseup due ", "bokseup scan ", "bokseup demo ", "bokseup ~/"] {
+            assert!(out.contains(cmd), "{cmd}");
+        }
+    }
+
+    #[test]
+    fn usage_errors_exit_2_with_a_message() {
+        for line in ["due", "scan a b", "--today 2024-13-01", "--bogus", "frobnicate x"] {
+            let (outcome, _, err) = run_str(line);
+            assert_eq!(outcome, Outcome::Exit(2), "{line}");
+            assert!(err.contains("--help"), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn missing_vault_exits_1_naming_it() {
+        let (outcome, _, err) = run_str("due /no/such/vault");
+        assert_eq!(outcome, Outcome::Exit(1));
+        assert!(err.contains("/no/such/vault"), "{err}");
+    }
+
+    #[test]
+    fn display_width_counts_hangul_double() {
+        assert_eq!(display_width("4일 복습"), 8);
+        assert_eq!(display_width("AWS"), 3);
+    }
+}

@@ -1,0 +1,32 @@
+//! Bokseup's engine: everything the app knows about an Obsidian vault of study notes written in
+//! the Korean "Ebbinghaus forgetting curve" template, with no Tauri and no webkit.
+//!
+//! - [`vault`] scans a folder into [`note::Note`]s and [`vault::Issue`]s (bad files never stop it);
+//! - [`schedule`] is the review model of REVIEW-MODEL.md as pure functions of `today`;
+//! - [`agenda`] groups a scan for one day, the shape the app and the CLI show;
+//! - [`session`] is the running app's state behind the Tauri commands;
+//! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault; [`cli`] the
+//!   headless command line.
+//!
+//! ```
+//! let dir = tempfile::tempdir().unwrap();
+//! std::fs::write(dir.path().join("AMI.md"), "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: true\n---\n").unwrap();
+//! let scan = bokseup_core::vault::scan(dir.path()).unwrap();
+//! let agenda = bokseup_core::agenda::Agenda::new(&scan, "2024-08-29".parse().unwrap());
+//! assert_eq!(agenda.today_reviews[0].stage.as_deref(), Some("4일 복습"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod agenda;
+pub mod cli;
+pub mod date;
+pub mod demo;
+pub mod error;
+pub mod frontmatter;
+pub mod note;
+pub mod schedule;
+pub mod session;
+pub mod store;
+pub mod vault;
+
+pub use error::{Error, Result};

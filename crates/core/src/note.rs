@@ -1,0 +1,339 @@
+//! A study note as the app understands it: its identity, the template's review keys and its cue
+//! questions, read from the frontmatter and body of one Markdown file.
+
+use crate::date::find_date;
+use crate::error::Result;
+use crate::frontmatter;
+use crate::schedule::Flags;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_yaml::{Mapping, Value};
+use ts_rs::TS;
+
+/// The template's frontmatter keys that the engine reads, spelled exactly as in the template.
+pub mod keys {
+    /// Day 0, the first study date.
+    pub const FIRST_STUDY: &str = "⭕첫 학습날";
+    /// Subject.
+    pub const SUBJECT: &str = "⭕과목";
+    /// Textbook.
+    pub const TEXTBOOK: &str = "⭕교재";
+    /// D1 flag.
+    pub const D1: &str = "❤1일복습여부";
+    /// D4 flag.
+    pub const D4: &str = "🧡4일복습여부";
+    /// D7 flag.
+    pub const D7: &str = "💛7일복습여부";
+    /// D14 flag.
+    pub const D14: &str = "💚14일복습여부";
+    /// Long-term memory flag.
+    pub const LONG_TERM: &str = "🧠장기기억";
+    /// The latest review date, added by the app.
+    pub const LAST_REVIEW: &str = "🔁마지막복습";
+    /// The five flag keys; having any of them makes a review note.
+    pub const FLAGS: [&str; 5] = [D1, D4, D7, D14, LONG_TERM];
+    /// Day-0 sources after `⭕첫 학습날`, in order, with the days to subtract (section 1.3).
+    pub const DAY0_FALLBACKS: [(&str, u64); 11] = [
+        ("첫학습날text", 0),
+        ("🛑첫날", 0),
+        ("4일후(text)", 4),
+        ("4일후", 4),
+        ("🛑4일후", 4),
+        ("7일후(text)", 7),
+        ("7일후", 7),
+        ("🛑7일후", 7),
+        ("14일후(text)", 14),
+        ("14일후", 14),
+        ("🛑14일후", 14),
+    ];
+}
+
+/// Whether a note takes part in the review schedule (section 1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Kind {
+    /// The frontmatter has at least one of the five flag keys.
+    Review,
+    /// Any other note: no frontmatter, other keys only, or an empty file.
+    Plain,
+}
+
+/// A cue question from the `단서 질문` section and the answer written beneath it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Cue {
+    /// The question: the text of a top-level bullet.
+    pub question: String,
+    /// The indented Markdown beneath the bullet, dedented; empty when there is none.
+    pub answer: String,
+}
+
+/// One note of the vault, read and typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// Path relative to the vault, `/`-separated.
+    pub path: String,
+    /// The file name without `.md`.
+    pub title: String,
+    /// Review or plain note.
+    pub kind: Kind,
+    /// `⭕과목`.
+    pub subject: Option<String>,
+    /// `⭕교재`.
+    pub textbook: Option<String>,
+    /// The five flags; all false for a plain note.
+    pub flags: Flags,
+    /// The first study date, from the first key of section 1.3 that holds a date.
+    pub day0: Option<NaiveDate>,
+    /// `🔁마지막복습`, the latest review.
+    pub last_review: Option<NaiveDate>,
+    /// The cue questions, in order.
+    pub cues: Vec<Cue>,
+}
+
+impl Note {
+    /// Reads a note from its raw bytes. Errors are the file's problems (encoding, frontmatter):
+    /// the caller reports them with the path.
+    pub fn parse(path: &str, bytes: &[u8]) -> Result<Note> {
+        let text = frontmatter::decode(bytes)?;
+        let split = frontmatter::split(text)?;
+        let map = match split.yaml {
+            Some(yaml) => frontmatter::parse(yaml)?,
+            None => Mapping::new(),
+        };
+        Ok(Note::from_parts(path, &map, split.body))
+    }
+
+    /// Builds a note from a parsed frontmatter mapping and the body text.
+    pub fn from_parts(path: &str, map: &Mapping, body: &str) -> Note {
+        let get = |key: &str| map.get(key);
+        let is_review = keys::FLAGS.iter().any(|k| get(k).is_some());
+        let flag = |key: &str| matches!(get(key), Some(Value::Bool(true)));
+        let flags = Flags {
+            d1: flag(keys::D1),
+            d4: flag(keys::D4),
+            d7: flag(keys::D7),
+            d14: flag(keys::D14),
+            long_term: flag(keys::LONG_TERM),
+        };
+        let title = path.rsplit('/').next().unwrap_or(path);
+        let title = title.strip_suffix(".md").unwrap_or(title).to_string();
+        Note {
+            path: path.to_string(),
+            title,
+            kind: if is_review { Kind::Review } else { Kind::Plain },
+            subject: get(keys::SUBJECT).and_then(scalar_text),
+            textbook: get(keys::TEXTBOOK).and_then(scalar_text),
+            flags,
+            day0: if is_review { day0(map) } else { None },
+            last_review: get(keys::LAST_REVIEW).and_then(scalar_text).and_then(|s| find_date(&s)),
+            cues: if is_review { cues(body) } else { Vec::new() },
+        }
+    }
+}
+
+/// Day 0 by section 1.3: the first key, in order, whose value holds a valid date.
+fn day0(map: &Mapping) -> Option<NaiveDate> {
+    let first = std::iter::once((keys::FIRST_STUDY, 0)).chain(keys::DAY0_FALLBACKS);
+    first.into_iter().find_map(|(key, offset)| {
+        let date = find_date(&scalar_text(map.get(key)?)?)?;
+        date.checked_sub_days(chrono::Days::new(offset))
+    })
+}
+
+/// A scalar frontmatter value as text; lists, maps and null give `None`, blank text too.
+fn scalar_text(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Tagged(t) => return scalar_text(&t.value),
+        Value::Null | Value::Sequence(_) | Value::Mapping(_) => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// The cue questions under the first heading (`#` to `######`) that contains `단서 질문`.
+///
+/// A question is a top-level bullet (`-`, `*` or `+`); its answer is every following line until
+/// the next top-level bullet or heading, dedented, without blank lines around it. Empty bullets
+/// are not questions. Lines inside fenced code blocks are never taken for bullets or headings.
+pub fn cues(body: &str) -> Vec<Cue> {
+    let mut lines = body.lines().map(|l| l.strip_suffix('\r').unwrap_or(l));
+    if !lines.by_ref().any(|l| heading_level(l).is_some() && l.contains("단서 질문")) {
+        return Vec::new();
+    }
+    let mut found: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in lines {
+        if fence.is_none() && heading_level(line).is_some() {
+            break;
+        }
+        let trimmed = line.trim_start();
+        let top_level_bullet = fence.is_none() && !line.starts_with([' ', '\t']);
+        let question = if top_level_bullet { bullet_text(line) } else { None };
+        for marker in ["```", "~~~"] {
+            if trimmed.starts_with(marker) {
+                fence = match fence {
+                    Some(open) if open == marker => None,
+                    None => Some(marker),
+                    other => other,
+                };
+            }
+        }
+        match question {
+            Some(q) => found.push((q.to_string(), Vec::new())),
+            None => {
+                if let Some((_, answer)) = found.last_mut() {
+                    answer.push(line);
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(q, _)| !q.is_empty())
+        .map(|(question, answer)| Cue { question, answer: dedent(&answer) })
+        .collect()
+}
+
+fn heading_level(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take_while(|b| *b == b'#').count();
+    let after = &line[hashes..];
+    ((1..=6).contains(&hashes) && (after.is_empty() || after.starts_with([' ', '\t']))).then_some(hashes)
+}
+
+fn bullet_text(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest.trim());
+        }
+    }
+    matches!(line, "-" | "*" | "+").then_some("")
+}
+
+/// Removes the common indentation and the blank lines at both ends.
+fn dedent(lines: &[&str]) -> String {
+    let blank = |l: &&str| l.trim().is_empty();
+    let start = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !blank(l)).map_or(start, |i| i + 1);
+    let lines = &lines[start..end];
+    let indent = lines
+        .iter()
+        .filter(|l| !blank(l))
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| if blank(l) { "" } else { l[indent..].trim_end() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../tests/fixtures/variations/AMI.md");
+
+    fn note(text: &str) -> Note {
+        Note::parse("과목/노트.md", text.as_bytes()).unwrap()
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn seed_note() {
+        let n = Note::parse("AWS/AMI.md", SEED.as_bytes()).unwrap();
+        assert_eq!(n.title, "AMI");
+        assert_eq!(n.kind, Kind::Review);
+        assert_eq!(n.subject.as_deref(), Some("AWS"));
+        assert_eq!(n.textbook.as_deref(), Some("Ultimate AWS Certified SysOps Administrator Associate 2024"));
+        assert_eq!(n.day0, d("2024-08-25"));
+        assert!(n.flags.d1 && n.flags.d4 && n.flags.d7 && n.flags.d14 && n.flags.long_term);
+        let questions: Vec<_> = n.cues.iter().map(|c| c.question.as_str()).collect();
+        assert_eq!(
+            questions,
+            ["AMI가 뭐야?", "인스턴스를 다른 AZ로 옮기는 방법", "AMI를 백업하는 방법", "EC2 Image Builder란?", "EC2 Image Builder의 동작 방식"]
+        );
+        assert_eq!(n.cues[0].answer, "- Amazon Machine Image로 패키지가 이미 세팅(pre-packed)되었으므로 부팅 속도와 설정 속도가 빠릅니다.");
+        assert_eq!(n.cues[1].answer, "인스턴스로부터 AMI를 새로 만들고 인스턴스를 중단한 후에 이전한 AZ에 AMI를 사용하여 인스턴스를 생성한다.");
+        assert_eq!(n.cues[2].answer, "1. AWS Backup을 사용\n2. EventBridge를 통해서 AWS Lambda를 트리거 → AWS Lambda가 AMI 이미지 백업 호출 → 백업 시작");
+    }
+
+    #[test]
+    fn day0_fallback_order() {
+        let fm = |yaml: &str| note(&format!("---\n❤1일복습여부: false\n{yaml}---\n")).day0;
+        assert_eq!(fm("⭕첫 학습날: 2024-08-25\n첫학습날text: 2024/01/01\n"), d("2024-08-25"));
+        assert_eq!(fm("⭕첫 학습날: 2024/08/25\n"), d("2024-08-25"));
+        assert_eq!(fm("⭕첫 학습날: 2024.08.25\n"), d("2024-08-25"));
+        assert_eq!(fm("⭕첫 학습날:\n첫학습날text: 2024/08/25\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑첫날: \"✏첫날 : 2024/08/25\"\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑첫날: \"✏첫날 :\"\n4일후(text): 2024/08/29\n"), d("2024-08-25"));
+        assert_eq!(fm("4일후: \"@2024년 8월 29일\"\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑4일후: \"🥉4일뒤 : 2024/08/29\"\n"), d("2024-08-25"));
+        assert_eq!(fm("7일후(text): 2024/09/01\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑7일후: \"🥈7일뒤 : 2024/09/01\"\n"), d("2024-08-25"));
+        assert_eq!(fm("14일후: \"@2024년 9월 8일\"\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑14일후: \"🥇14일뒤 : 2024/09/08\"\n"), d("2024-08-25"));
+        assert_eq!(fm("🛑첫날: \"✏첫날 :\"\n"), None);
+        assert_eq!(fm(""), None);
+    }
+
+    #[test]
+    fn review_note_needs_a_flag_key() {
+        assert_eq!(note("---\n🧠장기기억:\n---\n").kind, Kind::Review);
+        assert_eq!(note("---\n⭕첫 학습날: 2024-08-25\n⭕과목: AWS\n---\n").kind, Kind::Plain);
+        assert_eq!(note("").kind, Kind::Plain);
+        assert_eq!(note("# 그냥 노트\n").kind, Kind::Plain);
+    }
+
+    #[test]
+    fn only_true_booleans_are_done() {
+        let n = note("---\n❤1일복습여부: true\n🧡4일복습여부: \"true\"\n💛7일복습여부: 1\n💚14일복습여부:\n---\n");
+        assert_eq!(n.flags, Flags { d1: true, ..Flags::default() });
+    }
+
+    #[test]
+    fn cues_under_any_heading_level() {
+        for h in ["#", "##", "###"] {
+            let n = note(&format!("---\n❤1일복습여부: false\n---\n{h} 단서 질문\n- 질문?\n    답\n{h} 핵심 필기\n- 아님\n"));
+            assert_eq!(n.cues, vec![Cue { question: "질문?".into(), answer: "답".into() }], "{h}");
+        }
+    }
+
+    #[test]
+    fn cue_answers_nested_empty_and_crlf() {
+        let body = "### 단서 질문\r\n\r\n- 하나\r\n    - 가\r\n        - 나\r\n- 둘\r\n- \r\n* 셋\r\n    \r\n    문단\r\n    \r\n### 다음\r\n";
+        let c = cues(body);
+        assert_eq!(c.len(), 3);
+        assert_eq!(c[0], Cue { question: "하나".into(), answer: "- 가\n    - 나".into() });
+        assert_eq!(c[1], Cue { question: "둘".into(), answer: "".into() });
+        assert_eq!(c[2], Cue { question: "셋".into(), answer: "문단".into() });
+    }
+
+    #[test]
+    fn code_fences_do_not_end_the_section() {
+        let body = "## 단서 질문\n- 코드는?\n    ```\n# not a heading\n- not a bullet\n    ```\n- 다음\n";
+        let c = cues(body);
+        assert_eq!(c.len(), 2);
+        assert!(c[0].answer.contains("# not a heading"));
+    }
+
+    #[test]
+    fn no_cue_section() {
+        assert!(cues("### 핵심 필기\n- a\n").is_empty());
+        assert!(cues("").is_empty());
+    }
+
+    #[test]
+    fn last_review_and_subject_numbers() {
+        let n = note("---\n❤1일복습여부: true\n⭕과목: 2024\n🔁마지막복습: 2024-09-30\n---\n");
+        assert_eq!(n.subject.as_deref(), Some("2024"));
+        assert_eq!(n.last_review, d("2024-09-30"));
+    }
+}

@@ -1,0 +1,209 @@
+//! The app's state between commands: which vault is open, the database, and which day it is.
+//! The Tauri commands are one-line calls into a [`Session`], so everything they do is tested here
+//! without a window.
+
+use crate::agenda::{Agenda, Overview};
+use crate::error::{Error, Result};
+use crate::schedule::today_at;
+use crate::store::Store;
+use crate::{demo, vault};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The `setting` key of the day-rollover hour (default [`DEFAULT_ROLLOVER_HOUR`]).
+pub const ROLLOVER_SETTING: &str = "rollover_hour";
+/// Reviews done before 04:00 count for the previous day, as in Anki.
+pub const DEFAULT_ROLLOVER_HOUR: u32 = 4;
+
+/// One running app: its database, the demo vault's folder, and the open vault.
+pub struct Session {
+    store: Mutex<Store>,
+    demo_dir: PathBuf,
+    pinned_today: Option<NaiveDate>,
+    start_vault: Option<PathBuf>,
+    open: Mutex<Option<OpenVault>>,
+}
+
+#[derive(Debug, Clone)]
+struct OpenVault {
+    path: PathBuf,
+    demo: bool,
+}
+
+impl Session {
+    /// A session over `store`, with the demo vault kept in `demo_dir`. `pinned_today` fixes the
+    /// date (the `--today` option) instead of the clock.
+    pub fn new(store: Store, demo_dir: PathBuf, pinned_today: Option<NaiveDate>) -> Session {
+        Session { store: Mutex::new(store), demo_dir, pinned_today, start_vault: None, open: Mutex::new(None) }
+    }
+
+    /// Makes the first [`Session::overview`] open `vault` (named on the command line) instead of
+    /// the remembered one.
+    pub fn starting_on(mut self, vault: Option<PathBuf>) -> Session {
+        self.start_vault = vault;
+        self
+    }
+
+    /// The day reviews are computed for at local time `now`: the pinned date, else `now`'s date
+    /// moved by the rollover hour setting.
+    pub fn today(&self, now: NaiveDateTime) -> NaiveDate {
+        if let Some(day) = self.pinned_today {
+            return day;
+        }
+        let hour = self
+            .store()
+            .setting(ROLLOVER_SETTING)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .filter(|h| *h < 24)
+            .unwrap_or(DEFAULT_ROLLOVER_HOUR);
+        today_at(now, hour)
+    }
+
+    /// Opens the vault the app starts on: `requested` (from the command line) if given, else the
+    /// vault opened last if its folder still exists, else the demo vault.
+    pub fn start(&self, requested: Option<&Path>, now: NaiveDateTime) -> Result<Overview> {
+        if let Some(path) = requested {
+            return self.open_vault(path, now);
+        }
+        let remembered = self.store().current_vault()?;
+        match remembered.filter(|p| p.is_dir()) {
+            Some(path) => self.open_vault(&path, now),
+            None => self.open_demo(now),
+        }
+    }
+
+    /// Opens a vault chosen by the user and remembers it for the next launch.
+    pub fn open_vault(&self, path: &Path, now: NaiveDateTime) -> Result<Overview> {
+        if !path.is_dir() {
+            return Err(Error::MissingFolder(path.to_path_buf()));
+        }
+        let path = std::fs::canonicalize(path).map_err(Error::Read)?;
+        let overview = self.overview_of(&path, false, now)?;
+        self.store().remember_vault(&path, now)?;
+        *self.lock_open() = Some(OpenVault { path, demo: false });
+        Ok(overview)
+    }
+
+    /// Opens the demo vault, writing it first (dates relative to today) if it does not exist.
+    pub fn open_demo(&self, now: NaiveDateTime) -> Result<Overview> {
+        if !self.demo_dir.is_dir() {
+            demo::write(&self.demo_dir, self.today(now))?;
+        }
+        let overview = self.overview_of(&self.demo_dir, true, now)?;
+        *self.lock_open() = Some(OpenVault { path: self.demo_dir.clone(), demo: true });
+        Ok(overview)
+    }
+
+    /// Scans the open vault again and groups it for today; opens the start vault (see
+    /// [`Session::start`]) if none is open yet.
+    pub fn overview(&self, now: NaiveDateTime) -> Result<Overview> {
+        let open = self.lock_open().clone();
+        match open {
+            Some(v) => self.overview_of(&v.path, v.demo, now),
+            None => self.start(self.start_vault.as_deref(), now),
+        }
+    }
+
+    fn overview_of(&self, path: &Path, demo: bool, now: NaiveDateTime) -> Result<Overview> {
+        let scan = vault::scan(path)?;
+        Ok(Overview::new(path, demo, Agenda::new(&scan, self.today(now))))
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock_open(&self) -> std::sync::MutexGuard<'_, Option<OpenVault>> {
+        self.open.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    fn note(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn first_launch_opens_the_demo_then_the_chosen_vault_is_remembered() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = tmp.path().join("data/bokseup.sqlite3");
+        let demo_dir = tmp.path().join("data/demo-vault");
+        let mine = tmp.path().join("내 볼트");
+        std::fs::create_dir(&mine).unwrap();
+        note(&mine, "a.md", "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n---\n");
+
+        let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), None);
+        let first = session.start(None, at("2026-11-28 10:00")).unwrap();
+        assert!(first.demo);
+        assert_eq!(first.agenda.counts.due, 4);
+        assert!(demo_dir.join("AWS/AMI.md").is_file());
+
+        let opened = session.open_vault(&mine, at("2026-11-28 10:01")).unwrap();
+        assert!(!opened.demo);
+        assert_eq!(opened.name, "내 볼트");
+        assert_eq!(opened.agenda.counts.overdue, 1);
+
+        // A new launch (new session, same database) reopens it.
+        let again = Session::new(Store::open(&db).unwrap(), demo_dir, None);
+        let reopened = again.start(None, at("2026-11-29 09:00")).unwrap();
+        assert_eq!(reopened.vault, std::fs::canonicalize(&mine).unwrap().to_string_lossy());
+        assert_eq!(reopened.agenda.today, "2026-11-29".parse::<NaiveDate>().unwrap());
+    }
+
+    #[test]
+    fn a_vault_that_disappeared_falls_back_to_the_demo() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open_in_memory().unwrap();
+        store.remember_vault(&tmp.path().join("gone"), at("2026-11-01 10:00")).unwrap();
+        let session = Session::new(store, tmp.path().join("demo"), None);
+        assert!(session.start(None, at("2026-11-28 10:00")).unwrap().demo);
+    }
+
+    #[test]
+    fn opening_a_missing_folder_is_a_coded_error() {
+        let session = Session::new(Store::open_in_memory().unwrap(), "/nonexistent/demo".into(), None);
+        let err = session.open_vault(Path::new("/no/such/folder"), at("2026-11-28 10:00")).unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::MissingFolder);
+        assert!(err.to_string().contains("/no/such/folder"));
+    }
+
+    #[test]
+    fn today_follows_pin_then_rollover_setting() {
+        let pinned = Session::new(Store::open_in_memory().unwrap(), "/d".into(), Some("2024-10-27".parse().unwrap()));
+        assert_eq!(pinned.today(at("2026-11-28 10:00")).to_string(), "2024-10-27");
+        let session = Session::new(Store::open_in_memory().unwrap(), "/d".into(), None);
+        assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-27");
+        session.store().set_setting(ROLLOVER_SETTING, "0").unwrap();
+        assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-28");
+    }
+
+    #[test]
+    fn command_line_vault_is_opened_first() {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), None)
+            .starting_on(Some(tmp.path().to_path_buf()));
+        assert!(!session.overview(at("2026-11-28 10:00")).unwrap().demo);
+    }
+
+    #[test]
+    fn overview_rescans_the_open_vault() {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Some("2024-08-26".parse().unwrap()));
+        let vault = tmp.path().join("v");
+        std::fs::create_dir(&vault).unwrap();
+        session.open_vault(&vault, at("2024-08-26 10:00")).unwrap();
+        assert_eq!(session.overview(at("2024-08-26 10:00")).unwrap().agenda.counts.due, 0);
+        note(&vault, "n.md", "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n---\n");
+        assert_eq!(session.overview(at("2024-08-26 10:00")).unwrap().agenda.counts.due, 1);
+    }
+}

@@ -1,0 +1,192 @@
+//! The fixture vaults of `tests/fixtures`: every variation of REVIEW-MODEL.md section 4, and a
+//! vault of broken notes, each reported without stopping the scan.
+
+use bokseup_core::agenda::{Agenda, NoteSummary};
+use bokseup_core::cli::{self, Outcome};
+use bokseup_core::schedule::Status;
+use bokseup_core::vault;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+}
+
+fn today() -> NaiveDate {
+    "2024-10-27".parse().unwrap()
+}
+
+fn summaries(name: &str) -> Vec<NoteSummary> {
+    let scan = vault::scan(&fixture(name)).unwrap();
+    let a = Agenda::new(&scan, today());
+    let mut all: Vec<_> = [a.today_reviews, a.upcoming, a.not_started, a.long_term, a.plain].concat();
+    all.sort_by(|x, y| x.path.cmp(&y.path));
+    all
+}
+
+fn get<'a>(notes: &'a [NoteSummary], path: &str) -> &'a NoteSummary {
+    notes.iter().find(|n| n.path == path).unwrap_or_else(|| panic!("{path} not scanned"))
+}
+
+fn d(s: &str) -> Option<NaiveDate> {
+    Some(s.parse().unwrap())
+}
+
+#[test]
+fn seed_note_on_its_export_day() {
+    let notes = summaries("variations");
+    let ami = get(&notes, "AMI.md");
+    assert_eq!(ami.day0, d("2024-08-25"));
+    assert_eq!(ami.days_since, Some(63));
+    assert_eq!(ami.status, Some(Status::LongTerm));
+    assert_eq!(ami.progress, Some(1.0));
+    assert_eq!(ami.next_due, None);
+    assert_eq!(ami.cues, 5);
+}
+
+#[test]
+fn day0_from_fallback_keys() {
+    let notes = summaries("variations");
+    // Only in 🛑첫날: D4 due 08-29, long overdue.
+    let n = get(&notes, "첫날만.md");
+    assert_eq!((n.day0, n.next_due, n.status), (d("2024-08-25"), d("2024-08-29"), Some(Status::Overdue)));
+    assert_eq!(n.days_late, 59);
+    // Only in 4일후(text) (minus 4); D7 next.
+    let n = get(&notes, "4일후만.md");
+    assert_eq!((n.day0, n.next_due, n.stage.as_deref()), (d("2024-08-25"), d("2024-09-01"), Some("7일 복습")));
+    // Only in 🛑14일후 (minus 14); D14 next.
+    let n = get(&notes, "14일후만.md");
+    assert_eq!((n.day0, n.next_due), (d("2024-08-25"), d("2024-09-08")));
+}
+
+#[test]
+fn not_started_template() {
+    let n = get(&summaries("variations"), "시작 전.md").clone();
+    assert_eq!((n.status, n.stage, n.next_due, n.day0), (Some(Status::NotStarted), None, None, None));
+}
+
+#[test]
+fn stale_label_is_recomputed() {
+    let n = get(&summaries("variations"), "낡은 라벨.md").clone();
+    assert_eq!(n.stage.as_deref(), Some("4일 복습"));
+    assert_eq!((n.next_due, n.status), (d("2024-10-24"), Some(Status::Overdue)));
+    assert_eq!(n.progress, Some(0.2));
+}
+
+#[test]
+fn headings_of_every_level_hold_cues() {
+    let notes = summaries("variations");
+    let n = get(&notes, "제목 한 단계.md");
+    assert_eq!((n.cues, n.status, n.day0), (2, Some(Status::Due), d("2024-10-26")));
+    let n = get(&notes, "제목 두 단계.md");
+    assert_eq!((n.cues, n.status, n.next_due), (1, Some(Status::Due), d("2024-10-27")));
+}
+
+#[test]
+fn extra_keys_and_extra_review() {
+    let n = get(&summaries("variations"), "추가 키.md").clone();
+    assert_eq!((n.stage.as_deref(), n.next_due), (Some("추가 복습"), d("2024-10-01")));
+    assert_eq!(n.subject.as_deref(), Some("운영체제"));
+}
+
+#[test]
+fn crlf_and_bom() {
+    let n = get(&summaries("variations"), "윈도우/CRLF BOM.md").clone();
+    assert_eq!((n.day0, n.status, n.cues), (d("2024-10-26"), Some(Status::Due), 1));
+}
+
+#[test]
+fn plain_notes_empty_files_and_skipped_names() {
+    let notes = summaries("variations");
+    for plain in ["빈 파일.md", "태그 목록.md", "태그 문자열.md", "머리말 없음.md"] {
+        let n = get(&notes, plain);
+        assert_eq!((n.status, n.kind), (None, bokseup_core::note::Kind::Plain), "{plain}");
+    }
+    let paths: Vec<_> = notes.iter().map(|n| n.path.as_str()).collect();
+    for hidden in [".md", ".obsidian/숨은 노트.md", ".trash/AMI 1.md", "그림.txt"] {
+        assert!(!paths.contains(&hidden), "{hidden} must not be scanned");
+    }
+    assert!(paths.iter().all(|p| !p.starts_with('.')));
+    assert_eq!(notes.len(), 14);
+    assert!(vault::scan(&fixture("variations")).unwrap().issues.is_empty());
+}
+
+#[test]
+fn broken_notes_are_reported_and_the_scan_goes_on() {
+    let scan = vault::scan(&fixture("broken")).unwrap();
+    let reasons: Vec<(&str, &str)> = scan.issues.iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    let expect = [
+        ("CP949.md", "UTF-8"),
+        ("골뱅이.md", "YAML"),
+        ("닫히지 않음.md", "닫히지 않았습니다"),
+        ("따옴표.md", "YAML"),
+        ("잘린 글자.md", "UTF-8"),
+        ("중복 키.md", "duplicate"),
+        ("충돌.md", "YAML"),
+        ("콜론.md", "YAML"),
+    ];
+    assert_eq!(reasons.len(), expect.len(), "{reasons:#?}");
+    for ((path, message), (want_path, want_word)) in reasons.iter().zip(expect) {
+        assert_eq!(*path, want_path);
+        assert!(message.contains(want_word), "{path}: {message}");
+    }
+    // YAML errors point at the file's own line numbers.
+    let quote = scan.issues.iter().find(|i| i.path == "따옴표.md").unwrap();
+    assert!(quote.message.contains("행"), "{}", quote.message);
+    assert_eq!(scan.notes.iter().map(|n| n.path.as_str()).collect::<Vec<_>>(), ["좋은 노트.md"]);
+}
+
+#[test]
+fn missing_folder_is_an_error_naming_it() {
+    let err = vault::scan(&fixture("no-such-vault")).unwrap_err().to_string();
+    assert!(err.contains("no-such-vault"), "{err}");
+}
+
+fn cli_json(args: &[&str]) -> serde_json::Value {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    assert_eq!(cli::run(&args, today(), &mut out, &mut err), Outcome::Exit(0), "{}", String::from_utf8_lossy(&err));
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn scan_json_shape() {
+    let vault = fixture("broken");
+    let json = cli_json(&["scan", vault.to_str().unwrap(), "--today", "2024-10-27", "--json"]);
+    assert_eq!(json["today"], "2024-10-27");
+    assert!(json["vault"].as_str().unwrap().ends_with("broken"));
+    let note = &json["notes"][0];
+    assert_eq!(note["path"], "좋은 노트.md");
+    assert_eq!(note["title"], "좋은 노트");
+    assert_eq!(note["kind"], "review");
+    assert_eq!(note["day0"], "2024-10-26");
+    assert_eq!(note["status"], "due");
+    assert_eq!(note["stage"], "1일 복습");
+    assert_eq!(note["next_due"], "2024-10-27");
+    assert_eq!(note["days_since"], 1);
+    assert_eq!(note["progress"], 0.0);
+    assert_eq!(note["cues"], 0);
+    assert_eq!(json["issues"].as_array().unwrap().len(), 8);
+    assert!(json["issues"][0]["message"].is_string());
+}
+
+#[test]
+fn due_json_lists_overdue_then_due() {
+    let vault = fixture("variations");
+    let json = cli_json(&["due", vault.to_str().unwrap(), "--today", "2024-10-27", "--json"]);
+    let paths: Vec<_> = json["notes"].as_array().unwrap().iter().map(|n| n["path"].as_str().unwrap().to_string()).collect();
+    assert_eq!(paths, ["첫날만.md", "4일후만.md", "14일후만.md", "추가 키.md", "낡은 라벨.md", "윈도우/CRLF BOM.md", "제목 두 단계.md", "제목 한 단계.md"]);
+    let statuses: Vec<_> = json["notes"].as_array().unwrap().iter().map(|n| n["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["overdue", "overdue", "overdue", "overdue", "overdue", "due", "due", "due"]);
+}
+
+#[test]
+fn due_table_is_readable_korean() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let args = ["due", fixture("variations").to_str().unwrap(), "--today", "2024-10-27"].map(String::from);
+    assert_eq!(cli::run(&args, today(), &mut out, &mut err), Outcome::Exit(0));
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("오늘의 복습 · 2024-10-27 (일) · 밀린 복습 5개, 오늘 3개\n"), "{out}");
+    assert!(out.contains("59일 지남  4일 복습"), "{out}");
+    assert!(out.contains("오늘"), "{out}");
+}

@@ -1,0 +1,8 @@
+fn main() {
+    // Every app command gets an allow-/deny- permission; the capability grants exactly these.
+    let manifest = tauri_build::AppManifest::new().commands(&["overview", "open_vault", "pick_vault", "open_demo"]);
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(manifest);
+    tauri_build::try_build(attributes).expect("tauri build script");
+}
