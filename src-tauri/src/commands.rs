@@ -25,7 +25,10 @@ pub fn open_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Overview>
 
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
 #[tauri::command]
-pub async fn pick_vault(app: tauri::AppHandle, session: State<'_, Session>) -> Reply<Option<Overview>> {
+pub async fn pick_vault<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    session: State<'_, Session>,
+) -> Reply<Option<Overview>> {
     let picked = app.dialog().file().set_title("Obsidian 볼트 폴더 선택").blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     session.open_vault(&path, now()).map(Some).map_err(Failure::from)

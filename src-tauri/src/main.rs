@@ -9,6 +9,8 @@ fn main() {
     // The command line decides before GTK starts, so `scan`/`due` work without a display.
     match cli::run(&args, today, &mut std::io::stdout(), &mut std::io::stderr()) {
         Outcome::Exit(code) => std::process::exit(code),
-        Outcome::App { vault, today } => bokseup_app::run(tauri::Builder::default(), bokseup_app::Launch { vault, today }),
+        Outcome::App { vault, today } => {
+            bokseup_app::run(tauri::Builder::default(), bokseup_app::Launch { vault, today })
+        }
     }
 }

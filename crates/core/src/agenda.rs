@@ -151,9 +151,8 @@ impl Agenda {
             *count += 1;
             group.push(summary);
         }
-        let by_due = |a: &NoteSummary, b: &NoteSummary| {
-            (a.next_due, &a.title, &a.path).cmp(&(b.next_due, &b.title, &b.path))
-        };
+        let by_due =
+            |a: &NoteSummary, b: &NoteSummary| (a.next_due, &a.title, &a.path).cmp(&(b.next_due, &b.title, &b.path));
         agenda.today_reviews.sort_by(by_due);
         agenda.upcoming.sort_by(by_due);
         agenda
@@ -175,10 +174,15 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// Puts a vault's agenda together with where it lives.
+    /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
+    /// as in Obsidian; the demo vault is called "데모 볼트".
     pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
-        let name = vault.file_name().map_or_else(|| vault.to_string_lossy(), |n| n.to_string_lossy());
-        Overview { vault: vault.to_string_lossy().into_owned(), name: name.into_owned(), demo, agenda }
+        let name = match (demo, vault.file_name()) {
+            (true, _) => "데모 볼트".to_string(),
+            (false, Some(name)) => name.to_string_lossy().into_owned(),
+            (false, None) => vault.to_string_lossy().into_owned(),
+        };
+        Overview { vault: vault.to_string_lossy().into_owned(), name, demo, agenda }
     }
 }
 
@@ -196,8 +200,8 @@ mod tests {
         let scan = Scan {
             notes: vec![
                 note("b.md", "⭕첫 학습날: 2024-09-09\n❤1일복습여부: false\n"), // due 09-10
-                note("a.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n"), // D4 09-05, 5 late
-                note("c.md", "⭕첫 학습날: 2024-09-08\n❤1일복습여부: true\n"), // D4 09-12
+                note("a.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n"),  // D4 09-05, 5 late
+                note("c.md", "⭕첫 학습날: 2024-09-08\n❤1일복습여부: true\n"),  // D4 09-12
                 note("d.md", "⭕첫 학습날: 2024-09-04\n❤1일복습여부: false\n"), // D1 09-05
                 note("e.md", "❤1일복습여부: false\n🛑첫날: \"✏첫날 :\"\n"),
                 note("f.md", "🧠장기기억: true\n"),
@@ -213,7 +217,10 @@ mod tests {
         assert_eq!(titles(&agenda.long_term), ["f"]);
         assert_eq!(titles(&agenda.plain), ["g"]);
         let c = agenda.counts;
-        assert_eq!((c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain, c.issues), (2, 1, 1, 1, 1, 1, 1));
+        assert_eq!(
+            (c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain, c.issues),
+            (2, 1, 1, 1, 1, 1, 1)
+        );
         assert_eq!(agenda.today_reviews[0].days_late, 5);
         assert_eq!(agenda.today_reviews[0].progress_bar.as_deref(), Some("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"));
     }

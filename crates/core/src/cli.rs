@@ -159,12 +159,19 @@ fn load(path: &Path, today: NaiveDate) -> Result<Agenda, Error> {
     Ok(Agenda::new(&vault::scan(path)?, today))
 }
 
-fn scan(path: &Path, today: NaiveDate, options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+fn scan(
+    path: &Path,
+    today: NaiveDate,
+    options: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
     let agenda = load(path, today)?;
-    let mut notes: Vec<&NoteSummary> = [&agenda.today_reviews, &agenda.upcoming, &agenda.not_started, &agenda.long_term, &agenda.plain]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut notes: Vec<&NoteSummary> =
+        [&agenda.today_reviews, &agenda.upcoming, &agenda.not_started, &agenda.long_term, &agenda.plain]
+            .into_iter()
+            .flatten()
+            .collect();
     notes.sort_by(|a, b| a.path.cmp(&b.path));
     let c = agenda.counts;
     if options.counts {
@@ -189,7 +196,13 @@ fn scan(path: &Path, today: NaiveDate, options: &Options, out: &mut dyn Write, e
     Ok(())
 }
 
-fn due(path: &Path, today: NaiveDate, options: &Options, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Error> {
+fn due(
+    path: &Path,
+    today: NaiveDate,
+    options: &Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
     let agenda = load(path, today)?;
     if options.json {
         write_json(out, &report(path, &agenda, agenda.today_reviews.iter().collect()));
@@ -282,9 +295,20 @@ fn weekday(date: NaiveDate) -> &'static str {
 fn display_width(s: &str) -> usize {
     s.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F
-            | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6
-            | 0x1F300..=0x1F64F | 0x1F900..=0x1F9FF | 0x20000..=0x3FFFD => 2,
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA960..=0xA97F
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD => 2,
             0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0,
             _ => 1,
         })
@@ -316,7 +340,10 @@ mod tests {
             run_str("/v --today 2024-08-25").0,
             Outcome::App { vault: Some("/v".into()), today: Some("2024-08-25".parse().unwrap()) }
         );
-        assert_eq!(run_str("--today=2024-08-25").0, Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()) });
+        assert_eq!(
+            run_str("--today=2024-08-25").0,
+            Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()) }
+        );
     }
 
     #[test]

@@ -89,7 +89,10 @@ mod tests {
     #[test]
     fn placeholders() {
         let today: NaiveDate = "2024-08-29".parse().unwrap();
-        assert_eq!(render("a {{iso:-4}} b {{slash:3}} c @{{ko:0}}", today), "a 2024-08-25 b 2024/09/01 c @2024년 8월 29일");
+        assert_eq!(
+            render("a {{iso:-4}} b {{slash:3}} c @{{ko:0}}", today),
+            "a 2024-08-25 b 2024/09/01 c @2024년 8월 29일"
+        );
         assert_eq!(render("{{nope:1}} {{iso:x}} {{", today), "{{nope:1}} {{iso:x}} {{");
     }
 

@@ -24,8 +24,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
 /// that is exactly `---` (a trailing `\r` allowed). An opening line without a closing one is
 /// [`Error::Unterminated`], since guessing where the YAML ends could mistake the body for keys.
 pub fn split(text: &str) -> Result<Split<'_>> {
-    let Some(after_open) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))
-    else {
+    let Some(after_open) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
         return Ok(Split { yaml: None, body: text });
     };
     let mut line_start = 0;

@@ -225,11 +225,7 @@ fn dedent(lines: &[&str]) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| if blank(l) { "" } else { l[indent..].trim_end() })
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines.iter().map(|l| if blank(l) { "" } else { l[indent..].trim_end() }).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
@@ -258,10 +254,22 @@ mod tests {
         let questions: Vec<_> = n.cues.iter().map(|c| c.question.as_str()).collect();
         assert_eq!(
             questions,
-            ["AMI가 뭐야?", "인스턴스를 다른 AZ로 옮기는 방법", "AMI를 백업하는 방법", "EC2 Image Builder란?", "EC2 Image Builder의 동작 방식"]
+            [
+                "AMI가 뭐야?",
+                "인스턴스를 다른 AZ로 옮기는 방법",
+                "AMI를 백업하는 방법",
+                "EC2 Image Builder란?",
+                "EC2 Image Builder의 동작 방식"
+            ]
         );
-        assert_eq!(n.cues[0].answer, "- Amazon Machine Image로 패키지가 이미 세팅(pre-packed)되었으므로 부팅 속도와 설정 속도가 빠릅니다.");
-        assert_eq!(n.cues[1].answer, "인스턴스로부터 AMI를 새로 만들고 인스턴스를 중단한 후에 이전한 AZ에 AMI를 사용하여 인스턴스를 생성한다.");
+        assert_eq!(
+            n.cues[0].answer,
+            "- Amazon Machine Image로 패키지가 이미 세팅(pre-packed)되었으므로 부팅 속도와 설정 속도가 빠릅니다."
+        );
+        assert_eq!(
+            n.cues[1].answer,
+            "인스턴스로부터 AMI를 새로 만들고 인스턴스를 중단한 후에 이전한 AZ에 AMI를 사용하여 인스턴스를 생성한다."
+        );
         assert_eq!(n.cues[2].answer, "1. AWS Backup을 사용\n2. EventBridge를 통해서 AWS Lambda를 트리거 → AWS Lambda가 AMI 이미지 백업 호출 → 백업 시작");
     }
 
@@ -301,7 +309,9 @@ mod tests {
     #[test]
     fn cues_under_any_heading_level() {
         for h in ["#", "##", "###"] {
-            let n = note(&format!("---\n❤1일복습여부: false\n---\n{h} 단서 질문\n- 질문?\n    답\n{h} 핵심 필기\n- 아님\n"));
+            let n = note(&format!(
+                "---\n❤1일복습여부: false\n---\n{h} 단서 질문\n- 질문?\n    답\n{h} 핵심 필기\n- 아님\n"
+            ));
             assert_eq!(n.cues, vec![Cue { question: "질문?".into(), answer: "답".into() }], "{h}");
         }
     }

@@ -145,6 +145,7 @@ mod tests {
         let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), None);
         let first = session.start(None, at("2026-11-28 10:00")).unwrap();
         assert!(first.demo);
+        assert_eq!(first.name, "데모 볼트");
         assert_eq!(first.agenda.counts.due, 4);
         assert!(demo_dir.join("AWS/AMI.md").is_file());
 
@@ -198,7 +199,11 @@ mod tests {
     #[test]
     fn overview_rescans_the_open_vault() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Some("2024-08-26".parse().unwrap()));
+        let session = Session::new(
+            Store::open_in_memory().unwrap(),
+            tmp.path().join("demo"),
+            Some("2024-08-26".parse().unwrap()),
+        );
         let vault = tmp.path().join("v");
         std::fs::create_dir(&vault).unwrap();
         session.open_vault(&vault, at("2024-08-26 10:00")).unwrap();

@@ -174,8 +174,21 @@ fn scan_json_shape() {
 fn due_json_lists_overdue_then_due() {
     let vault = fixture("variations");
     let json = cli_json(&["due", vault.to_str().unwrap(), "--today", "2024-10-27", "--json"]);
-    let paths: Vec<_> = json["notes"].as_array().unwrap().iter().map(|n| n["path"].as_str().unwrap().to_string()).collect();
-    assert_eq!(paths, ["첫날만.md", "4일후만.md", "14일후만.md", "추가 키.md", "낡은 라벨.md", "윈도우/CRLF BOM.md", "제목 두 단계.md", "제목 한 단계.md"]);
+    let paths: Vec<_> =
+        json["notes"].as_array().unwrap().iter().map(|n| n["path"].as_str().unwrap().to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "첫날만.md",
+            "4일후만.md",
+            "14일후만.md",
+            "추가 키.md",
+            "낡은 라벨.md",
+            "윈도우/CRLF BOM.md",
+            "제목 두 단계.md",
+            "제목 한 단계.md"
+        ]
+    );
     let statuses: Vec<_> = json["notes"].as_array().unwrap().iter().map(|n| n["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["overdue", "overdue", "overdue", "overdue", "overdue", "due", "due", "due"]);
 }

@@ -50,11 +50,11 @@ next_due: string | null,
 /**
  * Days since day 0; `null` when there is no day 0.
  */
-days_since: bigint | null, 
+days_since: number | null, 
 /**
  * Days the next step is late; 0 unless overdue.
  */
-days_late: bigint, 
+days_late: number, 
 /**
  * Done steps out of five, 0.0 to 1.0; `null` for plain notes.
  */
