@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds and starts Bokseup. Without arguments it opens the vault you opened last, or the
+# bundled demo vault the first time; `scripts/run.sh ~/Obsidian/공부` opens that folder, and
+# `--today YYYY-MM-DD` pins the date. With no display (a server, a container), it runs on a
+# virtual screen and saves a screenshot to target/bokseup-screen.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh --run
+npm run --silent build
+cargo build --locked --quiet
+app=target/debug/bokseup
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$app" "$@"
+fi
+echo "No display here: running Bokseup on a virtual screen (Xvfb). Press Ctrl+C to stop."
+exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+  "$0" "$@" & app=$!
+  for i in $(seq 1 60); do xwininfo -root -tree 2>/dev/null | grep -q Bokseup && break; sleep 0.5; done
+  sleep 2 && import -window root target/bokseup-screen.png && echo "Screenshot: target/bokseup-screen.png"
+  wait $app' "$app" "$@"

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Bokseup needs on a Debian 12 machine: Debian
+# packages, the npm packages of package-lock.json, and tauri-driver. Safe to run again: it only
+# installs what is missing.
+#   scripts/setup.sh          everything (build, run, test)
+#   scripts/setup.sh --run    only what building and running the app needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+  fonts-noto-cjk fonts-noto-color-emoji xvfb xauth x11-utils imagemagick dbus-daemon dbus-bin)
+test_pkgs=(webkit2gtk-driver python3-gi chromium)
+
+pkgs=("${build_pkgs[@]}")
+[ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")
+command -v node >/dev/null && command -v npm >/dev/null || pkgs+=(nodejs npm)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" != "--run" ]; then
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! tauri-driver --help >/dev/null 2>&1; then
+    echo "setup: installing tauri-driver 2.1.0"
+    cargo install tauri-driver --locked --version 2.1.0 --quiet
+  fi
+fi

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every check and test of Bokseup, installing what they need first (scripts/setup.sh):
+# Rust format and lint, the engine's tests, the IPC types' freshness, the UI's type check and
+# unit tests, the UI in headless Chromium, and the real app end to end under Xvfb through
+# tauri-driver. Ends with one line: "all: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH" NO_COLOR=1 FORCE_COLOR=0 CARGO_TERM_COLOR=never
+
+scripts/setup.sh || { echo "setup failed"; exit 1; }
+
+logs=$(mktemp -d)
+passed=0 failed=0 broken_steps=()
+
+# step NAME COMMAND...: runs one step, keeps its output, and adds its test counts.
+step() {
+  local name=$1; shift
+  echo "== $name"
+  local log="$logs/$(echo "$name" | tr ' /' '__').log"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local p f
+  # Counts from cargo test ("test result: ok. N passed; M failed"), Vitest ("Tests  M failed | N passed")
+  # and node --test ("# pass N", "# fail M").
+  read -r p f < <(awk '
+    /test result: / || /^ +Tests +[0-9]/ { for (i = 2; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+    /^# pass / { p += $3 } /^# fail / { f += $3 }
+    END { print p + 0, f + 0 }' "$log")
+  passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
+  if [ "$rc" -ne 0 ]; then
+    broken_steps+=("$name")
+    [ "${f:-0}" -gt 0 ] || failed=$((failed + 1))
+  fi
+}
+
+bindings_fresh() {
+  local changed
+  changed=$(git status --porcelain -- ui/src/bindings)
+  if [ -n "$changed" ]; then
+    echo "ui/src/bindings is stale: regenerate with 'cargo test -p bokseup-core' and commit:"
+    echo "$changed"
+    return 1
+  fi
+  echo "ui/src/bindings matches the Rust types"
+}
+
+step "rust format" cargo fmt --all --check
+step "ui build" npm run --silent build
+step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "engine tests" cargo test -p bokseup-core --locked
+step "ipc types" bindings_fresh
+step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
+step "ui unit tests" npx vitest run
+step "app build" cargo build --locked
+step "ui in chromium" timeout 300 node --test --test-concurrency=1 tests/ui/
+step "end to end" timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
+  node --test --test-concurrency=1 tests/e2e/
+
+echo
+if [ ${#broken_steps[@]} -gt 0 ]; then
+  echo "failed steps: ${broken_steps[*]}"
+fi
+echo "all: $passed passed, $failed failed"
+[ ${#broken_steps[@]} -eq 0 ]
