@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
   fonts-noto-cjk fonts-noto-color-emoji xvfb xauth x11-utils imagemagick dbus-daemon dbus-bin)
-test_pkgs=(webkit2gtk-driver python3-gi chromium)
+test_pkgs=(webkit2gtk-driver python3 python3-gi chromium)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test of Bokseup, installing what they need first (scripts/setup.sh):
 # Rust format and lint, the engine's tests, the IPC types' freshness, the UI's type check and
-# unit tests, the UI in headless Chromium, and the real app end to end under Xvfb through
-# tauri-driver. Ends with one line: "all: N passed, M failed".
+# unit tests, the scan's conformance with the bench kit's manifests, the UI in headless
+# Chromium, and the real app end to end under Xvfb through tauri-driver.
+# Ends with one line: "all: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH" NO_COLOR=1 FORCE_COLOR=0 CARGO_TERM_COLOR=never
@@ -52,6 +53,7 @@ step "ipc types" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
 step "app build" cargo build --locked
+step "conformance" python3 tests/conformance.py target/debug/bokseup
 step "ui in chromium" timeout 300 node --test --test-concurrency=1 tests/ui/
 step "end to end" timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
   node --test --test-concurrency=1 tests/e2e/

@@ -24,7 +24,7 @@ pub const HELP: &str = "\
 옵션:
   --today D   오늘 날짜를 고정합니다 (테스트, 시연용)
   --json      기계가 읽는 JSON으로 출력합니다
-  --counts    (scan) files=N review=R plain=P fail=F 한 줄만 출력합니다
+  --counts    (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
 
 예:
   bokseup ~/Obsidian/공부
@@ -175,8 +175,10 @@ fn scan(
     notes.sort_by(|a, b| a.path.cmp(&b.path));
     let c = agenda.counts;
     if options.counts {
-        let review = notes.len() - c.plain;
-        let _ = writeln!(out, "files={} review={review} plain={} fail={}", notes.len() + c.issues, c.plain, c.issues);
+        // `with_flags`, not `review`: the bench kit's `review` counts notes with a first study date,
+        // while REVIEW-MODEL.md 1.4 makes any note with a flag key a review note.
+        let with_flags = notes.len() - c.plain;
+        let _ = writeln!(out, "files={} with_flags={with_flags} plain={} fail={}", notes.len() + c.issues, c.plain, c.issues);
     } else if options.json {
         write_json(out, &report(path, &agenda, notes));
     } else {
