@@ -178,7 +178,13 @@ fn scan(
         // `with_flags`, not `review`: the bench kit's `review` counts notes with a first study date,
         // while REVIEW-MODEL.md 1.4 makes any note with a flag key a review note.
         let with_flags = notes.len() - c.plain;
-        let _ = writeln!(out, "files={} with_flags={with_flags} plain={} fail={}", notes.len() + c.issues, c.plain, c.issues);
+        let _ = writeln!(
+            out,
+            "files={} with_flags={with_flags} plain={} fail={}",
+            notes.len() + c.issues,
+            c.plain,
+            c.issues
+        );
     } else if options.json {
         write_json(out, &report(path, &agenda, notes));
     } else {
