@@ -88,10 +88,16 @@ test('a free day says so and points at the next review', async () => {
 
 test('a dropped folder opens; a bad one is explained with a way back', async () => {
   const { page } = await open(VAULTS);
-  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dropForTest(['/home/me/쉬는 날']));
+  assert.equal(await page.getByTestId('drop-overlay').count(), 0);
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dragForTest('enter'));
+  assert.match(await page.getByTestId('drop-overlay').textContent(), /여기에 놓으면 이 폴더를 볼트로 엽니다/);
+  await page.screenshot({ path: join(ARTIFACTS, 'drop-overlay.png') });
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dragForTest('leave'));
+  assert.equal(await page.getByTestId('drop-overlay').count(), 0);
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dragForTest('drop', ['/home/me/쉬는 날']));
   await page.getByText('오늘은 복습할 노트가 없어요').waitFor();
   assert.equal(await page.getByTestId('vault-name').textContent(), '쉬는 날');
-  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dropForTest(['/tmp/없는 폴더']));
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.dragForTest('drop', ['/tmp/없는 폴더']));
   const error = page.getByTestId('error');
   await error.waitFor();
   assert.match(await error.textContent(), /폴더를 찾을 수 없습니다: \/tmp\/없는 폴더/);
@@ -115,6 +121,19 @@ test('every control is reachable by keyboard, and Enter opens a collapsed group'
   assert.equal(await page.getByTestId('list-note').isVisible(), false);
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('list-note').isVisible(), true);
+  await page.close();
+});
+
+test('coming back to the window rescans the vault', async () => {
+  const { page } = await open(VAULTS);
+  await page.evaluate(() => {
+    const api = window.__BOKSEUP_BACKEND__;
+    const real = api.overview;
+    window.__rescans = 0;
+    api.overview = () => (window.__rescans++, real());
+  });
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.focusForTest());
+  await page.waitForFunction(() => window.__rescans === 1);
   await page.close();
 });
 

@@ -23,13 +23,25 @@ describe('memoryBackend', () => {
   });
 
   it('delivers drops to the listener until unsubscribed', async () => {
-    const api = memoryBackend({}) as ReturnType<typeof memoryBackend> & { dropForTest(p: string[]): void };
-    const seen: string[][] = [];
-    const off = await api.onFolderDrop({ enter() {}, leave() {}, drop: (p) => seen.push(p) });
-    api.dropForTest(['/a']);
+    const api = memoryBackend({});
+    const seen: string[] = [];
+    const off = await api.onFolderDrop({ enter: () => seen.push('enter'), leave: () => seen.push('leave'), drop: (p) => seen.push(p.join()) });
+    api.dragForTest('enter');
+    api.dragForTest('leave');
+    api.dragForTest('drop', ['/a']);
     off();
-    api.dropForTest(['/b']);
-    expect(seen).toEqual([['/a']]);
+    api.dragForTest('drop', ['/b']);
+    expect(seen).toEqual(['enter', 'leave', '/a']);
+  });
+
+  it('reports focus until unsubscribed', async () => {
+    const api = memoryBackend({});
+    let focused = 0;
+    const off = await api.onFocus(() => focused++);
+    api.focusForTest();
+    off();
+    api.focusForTest();
+    expect(focused).toBe(1);
   });
 });
 

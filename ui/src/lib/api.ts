@@ -24,6 +24,8 @@ export interface Backend {
   openDemo(): Promise<Overview>;
   /** Listens for folders dragged onto the window; resolves to an unsubscribe function. */
   onFolderDrop(handlers: DropHandlers): Promise<() => void>;
+  /** Calls `handler` each time the window comes back to the front; resolves to an unsubscribe function. */
+  onFocus(handler: () => void): Promise<() => void>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -40,6 +42,7 @@ export function failureMessage(e: unknown): string {
 async function tauriBackend(): Promise<Backend> {
   const { invoke } = await import('@tauri-apps/api/core');
   const { getCurrentWebview } = await import('@tauri-apps/api/webview');
+  const { getCurrentWindow } = await import('@tauri-apps/api/window');
   return {
     overview: () => invoke<Overview>('overview'),
     openVault: (path) => invoke<Overview>('open_vault', { path }),
@@ -52,21 +55,31 @@ async function tauriBackend(): Promise<Backend> {
         else if (p.type === 'drop') h.drop(p.paths);
         else h.leave();
       }),
+    onFocus: (handler) => getCurrentWindow().onFocusChanged(({ payload: focused }) => focused && handler()),
   };
 }
 
+/** What the in-memory backend lets a test do in place of the window system. */
+export interface TestHooks {
+  /** A drag entering, leaving, or dropping `paths` on the window. */
+  dragForTest(kind: 'enter' | 'leave' | 'drop', paths?: string[]): void;
+  /** The window coming back to the front. */
+  focusForTest(): void;
+}
+
 /** A backend over fixed data: `vaults` maps a folder path to its overview; the first is open. */
-export function memoryBackend(vaults: Record<string, Overview>, demoPath?: string): Backend {
+export function memoryBackend(vaults: Record<string, Overview>, demoPath?: string): Backend & TestHooks {
   const paths = Object.keys(vaults);
   let current = paths[0];
   let dropHandlers: DropHandlers | null = null;
+  let focusHandler: (() => void) | null = null;
   const open = async (path: string) => {
     const found = vaults[path];
     if (!found) throw { code: 'missing_folder', message: `폴더를 찾을 수 없습니다: ${path}` } satisfies Failure;
     current = path;
     return found;
   };
-  const backend: Backend & { dropForTest(paths: string[]): void } = {
+  return {
     overview: () => (current ? open(current) : Promise.reject({ code: 'missing_folder', message: '볼트가 없습니다' })),
     openVault: open,
     pickVault: async () => null,
@@ -75,9 +88,13 @@ export function memoryBackend(vaults: Record<string, Overview>, demoPath?: strin
       dropHandlers = h;
       return () => (dropHandlers = null);
     },
-    dropForTest: (dropped) => dropHandlers?.drop(dropped),
+    onFocus: async (h) => {
+      focusHandler = h;
+      return () => (focusHandler = null);
+    },
+    dragForTest: (kind, dropped = []) => (kind === 'drop' ? dropHandlers?.drop(dropped) : dropHandlers?.[kind]()),
+    focusForTest: () => focusHandler?.(),
   };
-  return backend;
 }
 
 declare global {
@@ -85,7 +102,7 @@ declare global {
     __TAURI_INTERNALS__?: unknown;
     /** Overviews by vault path, given to a page running outside Tauri. */
     __BOKSEUP_VAULTS__?: Record<string, Overview>;
-    __BOKSEUP_BACKEND__?: Backend;
+    __BOKSEUP_BACKEND__?: Backend & Partial<TestHooks>;
   }
 }
 
