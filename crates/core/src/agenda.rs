@@ -157,6 +157,14 @@ impl Agenda {
         agenda.upcoming.sort_by(by_due);
         agenda
     }
+
+    /// Every note of every group, sorted by path.
+    pub fn notes(&self) -> Vec<&NoteSummary> {
+        let groups = [&self.today_reviews, &self.upcoming, &self.not_started, &self.long_term, &self.plain];
+        let mut all: Vec<&NoteSummary> = groups.into_iter().flatten().collect();
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all
+    }
 }
 
 /// The open vault as the app shows it: where it is and its agenda.

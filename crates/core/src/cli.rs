@@ -167,12 +167,7 @@ fn scan(
     err: &mut dyn Write,
 ) -> Result<(), Error> {
     let agenda = load(path, today)?;
-    let mut notes: Vec<&NoteSummary> =
-        [&agenda.today_reviews, &agenda.upcoming, &agenda.not_started, &agenda.long_term, &agenda.plain]
-            .into_iter()
-            .flatten()
-            .collect();
-    notes.sort_by(|a, b| a.path.cmp(&b.path));
+    let notes = agenda.notes();
     let c = agenda.counts;
     if options.counts {
         // `with_flags`, not `review`: the bench kit's `review` counts notes with a first study date,

@@ -18,10 +18,7 @@ fn today() -> NaiveDate {
 
 fn summaries(name: &str) -> Vec<NoteSummary> {
     let scan = vault::scan(&fixture(name)).unwrap();
-    let a = Agenda::new(&scan, today());
-    let mut all: Vec<_> = [a.today_reviews, a.upcoming, a.not_started, a.long_term, a.plain].concat();
-    all.sort_by(|x, y| x.path.cmp(&y.path));
-    all
+    Agenda::new(&scan, today()).notes().into_iter().cloned().collect()
 }
 
 fn get<'a>(notes: &'a [NoteSummary], path: &str) -> &'a NoteSummary {
