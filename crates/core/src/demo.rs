@@ -4,7 +4,7 @@
 
 use crate::date::slashed;
 use crate::error::{Error, Result};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use std::path::Path;
 
 /// The demo notes: vault-relative path and template text. Dates are written as `{{FORMAT:OFFSET}}`
@@ -75,7 +75,7 @@ fn expand(placeholder: &str, today: NaiveDate) -> Option<String> {
     match format {
         "iso" => Some(date.to_string()),
         "slash" => Some(slashed(date)),
-        "ko" => Some(format!("{}년 {}월 {}일", date.year(), date.month(), date.day())),
+        "ko" => Some(crate::review::korean_date(date)),
         _ => None,
     }
 }

@@ -28,6 +28,24 @@ pub enum Error {
     /// A folder that must be empty (where the demo vault goes) already holds files.
     #[error("폴더가 비어 있지 않습니다: {}", .0.display())]
     NotEmpty(PathBuf),
+    /// A key to set has a value over several lines (a list, a block): rewriting it could lose data.
+    #[error("`{0}` 값이 여러 줄이라 안전하게 고칠 수 없습니다")]
+    MultiLine(String),
+    /// An edited note did not read back as intended, so it was not written (a safety net).
+    #[error("고친 결과를 검증하지 못해 쓰지 않았습니다: {0}")]
+    Verify(String),
+    /// The action does not apply to the note as it is now (reviewing a note not started, …).
+    #[error("{0}")]
+    Refused(String),
+    /// The note changed on disk since the app read it (Obsidian, a sync tool): nothing was written.
+    #[error("{} 파일이 그 사이에 바뀌었습니다. 다른 프로그램의 변경을 덮어쓰지 않도록 쓰지 않았습니다. 다시 시도하세요", .0)]
+    Conflict(String),
+    /// A note path that is not a Markdown file inside the vault.
+    #[error("볼트 안의 노트가 아닙니다: {0}")]
+    OutsideVault(String),
+    /// There is nothing to undo.
+    #[error("되돌릴 변경이 없습니다")]
+    NothingToUndo,
     /// The app's own database failed.
     #[error("데이터베이스 오류: {0}")]
     Store(#[from] rusqlite::Error),
@@ -66,6 +84,16 @@ pub enum ErrorCode {
     Store,
     /// Writing the app's own files failed.
     Write,
+    /// An edit was refused for safety (multi-line value, failed verification).
+    Unsafe,
+    /// The action does not apply to the note.
+    Refused,
+    /// The note changed on disk since it was read.
+    Conflict,
+    /// The path is not a note inside the vault.
+    OutsideVault,
+    /// Nothing to undo.
+    NothingToUndo,
 }
 
 /// An [`Error`] as it crosses IPC: a code to branch on and a message to show.
@@ -90,6 +118,11 @@ impl Error {
             Error::NotEmpty(_) => ErrorCode::NotEmpty,
             Error::Store(_) => ErrorCode::Store,
             Error::Write { .. } => ErrorCode::Write,
+            Error::MultiLine(_) | Error::Verify(_) => ErrorCode::Unsafe,
+            Error::Refused(_) => ErrorCode::Refused,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::OutsideVault(_) => ErrorCode::OutsideVault,
+            Error::NothingToUndo => ErrorCode::NothingToUndo,
         }
     }
 }

@@ -4,6 +4,9 @@
 //! - [`vault`] scans a folder into [`note::Note`]s and [`vault::Issue`]s (bad files never stop it);
 //! - [`schedule`] is the review model of REVIEW-MODEL.md as pure functions of `today`;
 //! - [`agenda`] groups a scan for one day, the shape the app and the CLI show;
+//! - [`review`] plans what a review, start or enrollment writes; [`edit`] applies it to the text
+//!   line by line; [`snapshot`] replaces the file atomically; [`journal`] does all three through
+//!   the log, with undo and crash recovery;
 //! - [`session`] is the running app's state behind the Tauri commands;
 //! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault; [`cli`] the
 //!   headless command line.
@@ -21,11 +24,15 @@ pub mod agenda;
 pub mod cli;
 pub mod date;
 pub mod demo;
+pub mod edit;
 pub mod error;
 pub mod frontmatter;
+pub mod journal;
 pub mod note;
+pub mod review;
 pub mod schedule;
 pub mod session;
+pub mod snapshot;
 pub mod store;
 pub mod vault;
 

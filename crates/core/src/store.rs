@@ -1,4 +1,5 @@
-//! The app's SQLite database: remembered vaults and settings.
+//! The app's SQLite database: remembered vaults, settings, the journal of writes to notes (for
+//! undo and crash recovery) and the review log.
 //!
 //! The vault is the source of truth for every schedule; this database only remembers what the app
 //! itself needs, so deleting it loses no review.
@@ -9,7 +10,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// Schema steps, applied in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("store/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql")];
 
 /// An open database.
 pub struct Store {
@@ -90,6 +91,175 @@ impl Store {
             params![key, value],
         )?;
         Ok(())
+    }
+}
+
+/// The state of a journaled write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditState {
+    /// The file is being replaced.
+    Pending,
+    /// The file holds the new bytes.
+    Done,
+    /// The file was not replaced.
+    Failed,
+    /// The write was undone.
+    Undone,
+}
+
+impl EditState {
+    fn as_str(self) -> &'static str {
+        match self {
+            EditState::Pending => "pending",
+            EditState::Done => "done",
+            EditState::Failed => "failed",
+            EditState::Undone => "undone",
+        }
+    }
+
+    fn parse(s: &str) -> EditState {
+        match s {
+            "pending" => EditState::Pending,
+            "done" => EditState::Done,
+            "undone" => EditState::Undone,
+            _ => EditState::Failed,
+        }
+    }
+}
+
+/// One journaled write to a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRow {
+    /// Row id; later writes have larger ids.
+    pub id: i64,
+    /// The vault folder.
+    pub vault: String,
+    /// The note, relative to the vault.
+    pub path: String,
+    /// `review`, `start` or `enroll`.
+    pub action: String,
+    /// Local time of the write, `YYYY-MM-DDTHH:MM:SS`.
+    pub made_at: String,
+    /// The file's bytes before.
+    pub before: Vec<u8>,
+    /// The file's bytes after.
+    pub after: Vec<u8>,
+    /// Where the write stands.
+    pub state: EditState,
+}
+
+/// A review to log with its write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    /// The review day (after the rollover hour).
+    pub reviewed_on: String,
+    /// Local time of the review.
+    pub reviewed_at: String,
+    /// The step reviewed (`d1`, …, `extra`).
+    pub step: String,
+    /// Fixed steps marked done, comma-separated (catch-up included).
+    pub steps_done: String,
+    /// Whether the user marked the note as in long-term memory.
+    pub long_term: bool,
+    /// Self-grades of the cue questions, as a JSON array of 1 (기억남), 2 (헷갈림), 3 (모름).
+    pub grades: String,
+    /// Seconds spent on the note.
+    pub seconds: u32,
+}
+
+/// A logged review whose write completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedReview {
+    /// The note, relative to the vault.
+    pub path: String,
+    /// The review and its details.
+    pub review: ReviewRow,
+}
+
+impl Store {
+    /// Journals a write as pending (with its review row, if any) in one transaction, before the
+    /// file is touched; returns its id.
+    pub fn begin_edit(&mut self, edit: &EditRow, review: Option<&ReviewRow>) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO edit (vault, path, action, made_at, before, after, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
+            params![edit.vault, edit.path, edit.action, edit.made_at, edit.before, edit.after],
+        )?;
+        let id = tx.last_insert_rowid();
+        if let Some(r) = review {
+            tx.execute(
+                "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![id, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records where a journaled write ended.
+    pub fn set_edit_state(&self, id: i64, state: EditState) -> Result<()> {
+        self.conn.execute("UPDATE edit SET state = ?2 WHERE id = ?1", params![id, state.as_str()])?;
+        Ok(())
+    }
+
+    /// Writes left pending by a crash, oldest first.
+    pub fn pending_edits(&self) -> Result<Vec<EditRow>> {
+        self.edits("WHERE state = 'pending' ORDER BY id", params![])
+    }
+
+    /// The newest completed write in `vault` with an id of at least `since`: what undo reverts.
+    pub fn last_undoable(&self, vault: &str, since: i64) -> Result<Option<EditRow>> {
+        Ok(self
+            .edits("WHERE vault = ?1 AND id >= ?2 AND state = 'done' ORDER BY id DESC LIMIT 1", params![vault, since])?
+            .pop())
+    }
+
+    /// The id the next journaled write will have at least (for "this session's writes").
+    pub fn next_edit_id(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM edit", [], |r| r.get(0))?)
+    }
+
+    /// Reviews in `vault` whose write completed, oldest first.
+    pub fn reviews(&self, vault: &str) -> Result<Vec<LoggedReview>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.path, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds
+             FROM review r JOIN edit e ON e.id = r.edit_id
+             WHERE e.vault = ?1 AND e.state = 'done' ORDER BY r.id",
+        )?;
+        let rows = stmt.query_map(params![vault], |r| {
+            Ok(LoggedReview {
+                path: r.get(0)?,
+                review: ReviewRow {
+                    reviewed_on: r.get(1)?,
+                    reviewed_at: r.get(2)?,
+                    step: r.get(3)?,
+                    steps_done: r.get(4)?,
+                    long_term: r.get(5)?,
+                    grades: r.get(6)?,
+                    seconds: r.get(7)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    fn edits(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<EditRow>> {
+        let sql = format!("SELECT id, vault, path, action, made_at, before, after, state FROM edit {clause}");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(args, |r| {
+            Ok(EditRow {
+                id: r.get(0)?,
+                vault: r.get(1)?,
+                path: r.get(2)?,
+                action: r.get(3)?,
+                made_at: r.get(4)?,
+                before: r.get(5)?,
+                after: r.get(6)?,
+                state: EditState::parse(&r.get::<_, String>(7)?),
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }
 
