@@ -194,6 +194,47 @@ impl Overview {
     }
 }
 
+/// A cue question and its answer, rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CueView {
+    /// The question as safe inline HTML.
+    pub question_html: String,
+    /// The answer as safe HTML; empty when the note has none.
+    pub answer_html: String,
+}
+
+/// One note opened for review or reading.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct NoteView {
+    /// The note and its schedule today.
+    pub summary: NoteSummary,
+    /// Its cue questions, in order.
+    pub cues: Vec<CueView>,
+    /// The whole body (after the frontmatter) as safe HTML.
+    pub body_html: String,
+}
+
+impl NoteView {
+    /// Renders `note` (whose body is `body`) for `today`, resolving links with `links`.
+    pub fn new(note: &Note, body: &str, links: &crate::render::Links, today: NaiveDate) -> NoteView {
+        let render = |md: &str| crate::render::html(md, &note.path, links);
+        let cues = note
+            .cues
+            .iter()
+            .map(|c| {
+                let question = render(&c.question);
+                // A one-line question renders as one paragraph; the card shows it inline.
+                let question =
+                    question.trim().strip_prefix("<p>").and_then(|q| q.strip_suffix("</p>")).unwrap_or(&question);
+                CueView { question_html: question.to_string(), answer_html: render(&c.answer) }
+            })
+            .collect();
+        NoteView { summary: NoteSummary::new(note, today), cues, body_html: render(body) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +257,7 @@ mod tests {
                 note("g.md", "tags: [a]\n"),
             ],
             issues: vec![Issue { path: "x.md".into(), message: "m".into() }],
+            attachments: Vec::new(),
         };
         let agenda = Agenda::new(&scan, today);
         let titles = |v: &[NoteSummary]| v.iter().map(|n| n.title.clone()).collect::<Vec<_>>();

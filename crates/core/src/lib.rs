@@ -29,6 +29,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod journal;
 pub mod note;
+pub mod render;
 pub mod review;
 pub mod schedule;
 pub mod session;

@@ -2,11 +2,14 @@
 //! The Tauri commands are one-line calls into a [`Session`], so everything they do is tested here
 //! without a window.
 
-use crate::agenda::{Agenda, Overview};
+use crate::agenda::{Agenda, NoteView, Overview};
 use crate::error::{Error, Result};
+use crate::journal::{self, ReviewInput, Undone, Written};
+use crate::note::Note;
+use crate::render::Links;
 use crate::schedule::today_at;
 use crate::store::Store;
-use crate::{demo, vault};
+use crate::{demo, frontmatter, vault};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -23,19 +26,33 @@ pub struct Session {
     pinned_today: Option<NaiveDate>,
     start_vault: Option<PathBuf>,
     open: Mutex<Option<OpenVault>>,
+    /// The journal id of this session's first write: undo reaches back no further.
+    first_edit: i64,
 }
 
 #[derive(Debug, Clone)]
 struct OpenVault {
     path: PathBuf,
     demo: bool,
+    links: Links,
 }
 
 impl Session {
     /// A session over `store`, with the demo vault kept in `demo_dir`. `pinned_today` fixes the
     /// date (the `--today` option) instead of the clock.
-    pub fn new(store: Store, demo_dir: PathBuf, pinned_today: Option<NaiveDate>) -> Session {
-        Session { store: Mutex::new(store), demo_dir, pinned_today, start_vault: None, open: Mutex::new(None) }
+    ///
+    /// Writes that a crash left pending in the journal are settled first.
+    pub fn new(mut store: Store, demo_dir: PathBuf, pinned_today: Option<NaiveDate>) -> Result<Session> {
+        journal::reconcile(&mut store)?;
+        let first_edit = store.next_edit_id()?;
+        Ok(Session {
+            store: Mutex::new(store),
+            demo_dir,
+            pinned_today,
+            start_vault: None,
+            open: Mutex::new(None),
+            first_edit,
+        })
     }
 
     /// Makes the first [`Session::overview`] open `vault` (named on the command line) instead of
@@ -83,7 +100,6 @@ impl Session {
         let path = std::fs::canonicalize(path).map_err(Error::Read)?;
         let overview = self.overview_of(&path, false, now)?;
         self.store().remember_vault(&path, now)?;
-        *self.lock_open() = Some(OpenVault { path, demo: false });
         Ok(overview)
     }
 
@@ -92,9 +108,7 @@ impl Session {
         if !self.demo_dir.is_dir() {
             demo::write(&self.demo_dir, self.today(now))?;
         }
-        let overview = self.overview_of(&self.demo_dir, true, now)?;
-        *self.lock_open() = Some(OpenVault { path: self.demo_dir.clone(), demo: true });
-        Ok(overview)
+        self.overview_of(&self.demo_dir, true, now)
     }
 
     /// Scans the open vault again and groups it for today; opens the start vault (see
@@ -107,9 +121,52 @@ impl Session {
         }
     }
 
+    /// Scans `path`, makes it the open vault, and groups it for today.
     fn overview_of(&self, path: &Path, demo: bool, now: NaiveDateTime) -> Result<Overview> {
         let scan = vault::scan(path)?;
+        *self.lock_open() = Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links() });
         Ok(Overview::new(path, demo, Agenda::new(&scan, self.today(now))))
+    }
+
+    /// Opens the note `rel` of the open vault for review: its schedule, cue questions and body as
+    /// safe HTML.
+    pub fn note(&self, rel: &str, now: NaiveDateTime) -> Result<NoteView> {
+        let open = self.current(now)?;
+        let bytes = std::fs::read(journal::note_path(&open.path, rel)?).map_err(Error::Read)?;
+        let note = Note::parse(rel, &bytes)?;
+        let body = frontmatter::split(frontmatter::decode(&bytes)?)?.body;
+        Ok(NoteView::new(&note, body, &open.links, self.today(now)))
+    }
+
+    /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
+    pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
+        let open = self.current(now)?;
+        journal::review(&mut self.store(), &open.path, rel, input, self.today(now), now)
+    }
+
+    /// Starts the not-started note `rel` today.
+    pub fn start_note(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
+        let open = self.current(now)?;
+        journal::start(&mut self.store(), &open.path, rel, self.today(now), now)
+    }
+
+    /// Makes the plain note `rel` a review note starting today.
+    pub fn enroll(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
+        let open = self.current(now)?;
+        journal::enroll(&mut self.store(), &open.path, rel, self.today(now), now)
+    }
+
+    /// Undoes this session's newest write in the open vault.
+    pub fn undo(&self, now: NaiveDateTime) -> Result<Undone> {
+        let open = self.current(now)?;
+        journal::undo(&mut self.store(), &open.path, self.first_edit)
+    }
+
+    fn current(&self, now: NaiveDateTime) -> Result<OpenVault> {
+        if self.lock_open().is_none() {
+            self.overview(now)?;
+        }
+        self.lock_open().clone().ok_or(Error::NothingToUndo)
     }
 
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -142,7 +199,7 @@ mod tests {
         std::fs::create_dir(&mine).unwrap();
         note(&mine, "a.md", "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n---\n");
 
-        let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), None);
+        let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), None).unwrap();
         let first = session.start(None, at("2026-11-28 10:00")).unwrap();
         assert!(first.demo);
         assert_eq!(first.name, "데모 볼트");
@@ -155,7 +212,7 @@ mod tests {
         assert_eq!(opened.agenda.counts.overdue, 1);
 
         // A new launch (new session, same database) reopens it.
-        let again = Session::new(Store::open(&db).unwrap(), demo_dir, None);
+        let again = Session::new(Store::open(&db).unwrap(), demo_dir, None).unwrap();
         let reopened = again.start(None, at("2026-11-29 09:00")).unwrap();
         assert_eq!(reopened.vault, std::fs::canonicalize(&mine).unwrap().to_string_lossy());
         assert_eq!(reopened.agenda.today, "2026-11-29".parse::<NaiveDate>().unwrap());
@@ -166,13 +223,13 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::open_in_memory().unwrap();
         store.remember_vault(&tmp.path().join("gone"), at("2026-11-01 10:00")).unwrap();
-        let session = Session::new(store, tmp.path().join("demo"), None);
+        let session = Session::new(store, tmp.path().join("demo"), None).unwrap();
         assert!(session.start(None, at("2026-11-28 10:00")).unwrap().demo);
     }
 
     #[test]
     fn opening_a_missing_folder_is_a_coded_error() {
-        let session = Session::new(Store::open_in_memory().unwrap(), "/nonexistent/demo".into(), None);
+        let session = Session::new(Store::open_in_memory().unwrap(), "/nonexistent/demo".into(), None).unwrap();
         let err = session.open_vault(Path::new("/no/such/folder"), at("2026-11-28 10:00")).unwrap_err();
         assert_eq!(err.code(), crate::error::ErrorCode::MissingFolder);
         assert!(err.to_string().contains("/no/such/folder"));
@@ -180,18 +237,71 @@ mod tests {
 
     #[test]
     fn today_follows_pin_then_rollover_setting() {
-        let pinned = Session::new(Store::open_in_memory().unwrap(), "/d".into(), Some("2024-10-27".parse().unwrap()));
+        let pinned =
+            Session::new(Store::open_in_memory().unwrap(), "/d".into(), Some("2024-10-27".parse().unwrap())).unwrap();
         assert_eq!(pinned.today(at("2026-11-28 10:00")).to_string(), "2024-10-27");
-        let session = Session::new(Store::open_in_memory().unwrap(), "/d".into(), None);
+        let session = Session::new(Store::open_in_memory().unwrap(), "/d".into(), None).unwrap();
         assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-27");
         session.store().set_setting(ROLLOVER_SETTING, "0").unwrap();
         assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-28");
     }
 
     #[test]
+    fn a_day_of_reviews_on_the_demo_vault() {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = Session::new(
+            Store::open_in_memory().unwrap(),
+            tmp.path().join("demo"),
+            Some("2026-11-28".parse().unwrap()),
+        )
+        .unwrap();
+        let now = at("2026-11-28 20:00");
+        let queue = session.overview(now).unwrap().agenda.today_reviews;
+        assert_eq!(queue.len(), 7);
+        for note in &queue {
+            let view = session.note(&note.path, now).unwrap();
+            assert_eq!(view.cues.len(), note.cues);
+            let input = ReviewInput {
+                grades: vec![crate::journal::Grade::Remembered; view.cues.len()],
+                seconds: 30,
+                long_term: false,
+            };
+            let written = session.review(&note.path, &input, now).unwrap();
+            assert_eq!(written.note.status, Some(crate::schedule::Status::Upcoming), "{}", note.path);
+        }
+        let after = session.overview(now).unwrap().agenda;
+        assert_eq!((after.counts.overdue, after.counts.due), (0, 0));
+        // Undo goes back through this session's writes, newest first.
+        assert_eq!(session.undo(now).unwrap().path, queue.last().unwrap().path);
+        assert_eq!(session.overview(now).unwrap().agenda.counts.due, 1);
+        // Start and enroll.
+        let not_started = "AWS/IAM 정책.md";
+        assert_eq!(session.start_note(not_started, now).unwrap().note.stage.as_deref(), Some("1일 복습"));
+        let plain = "복습 사용법.md";
+        assert_eq!(session.enroll(plain, now).unwrap().note.kind, crate::note::Kind::Review);
+    }
+
+    #[test]
+    fn note_view_renders_cues_and_body() {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = Session::new(
+            Store::open_in_memory().unwrap(),
+            tmp.path().join("demo"),
+            Some("2026-11-28".parse().unwrap()),
+        )
+        .unwrap();
+        let view = session.note("AWS/AMI.md", at("2026-11-28 20:00")).unwrap();
+        assert_eq!(view.cues[0].question_html, "AMI가 뭐야?");
+        assert!(view.cues[0].answer_html.contains("<li>Amazon Machine Image"), "{}", view.cues[0].answer_html);
+        assert!(view.body_html.contains("<h3>핵심 요약</h3>"));
+        assert!(session.note("../escape.md", at("2026-11-28 20:00")).is_err());
+    }
+
+    #[test]
     fn command_line_vault_is_opened_first() {
         let tmp = tempfile::tempdir().unwrap();
         let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), None)
+            .unwrap()
             .starting_on(Some(tmp.path().to_path_buf()));
         assert!(!session.overview(at("2026-11-28 10:00")).unwrap().demo);
     }
@@ -203,7 +313,8 @@ mod tests {
             Store::open_in_memory().unwrap(),
             tmp.path().join("demo"),
             Some("2024-08-26".parse().unwrap()),
-        );
+        )
+        .unwrap();
         let vault = tmp.path().join("v");
         std::fs::create_dir(&vault).unwrap();
         session.open_vault(&vault, at("2024-08-26 10:00")).unwrap();

@@ -24,6 +24,8 @@ pub struct Scan {
     pub notes: Vec<Note>,
     /// Every file that could not be used, with the reason.
     pub issues: Vec<Issue>,
+    /// Every other visible file (images, PDFs, …), vault-relative: what `![[embeds]]` can show.
+    pub attachments: Vec<String>,
 }
 
 /// Reads every Markdown note under `root`.
@@ -52,11 +54,13 @@ pub fn scan(root: &Path) -> Result<Scan> {
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     if is_file && is_markdown(entry.path()) {
                         read_into(&mut batch.local, root, entry.path());
+                    } else if is_file {
+                        batch.local.attachments.push(relative(root, entry.path()));
                     }
                 }
                 Err(err) => batch.local.issues.push(walk_issue(root, &err)),
             }
-            if batch.local.notes.len() + batch.local.issues.len() >= 64 {
+            if batch.local.notes.len() + batch.local.issues.len() + batch.local.attachments.len() >= 64 {
                 batch.flush();
             }
             ignore::WalkState::Continue
@@ -65,6 +69,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
     let mut scan = found.into_inner().unwrap_or_else(|e| e.into_inner());
     scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
+    scan.attachments.sort();
     Ok(scan)
 }
 
@@ -80,12 +85,22 @@ impl Batch<'_> {
         let mut all = self.found.lock().unwrap_or_else(|e| e.into_inner());
         all.notes.append(&mut self.local.notes);
         all.issues.append(&mut self.local.issues);
+        all.attachments.append(&mut self.local.attachments);
     }
 }
 
 impl Drop for Batch<'_> {
     fn drop(&mut self) {
         self.flush();
+    }
+}
+
+impl Scan {
+    /// The link index of this vault: every note and attachment by name.
+    pub fn links(&self) -> crate::render::Links {
+        let notes = self.notes.iter().map(|n| n.path.as_str());
+        let issues = self.issues.iter().map(|i| i.path.as_str());
+        crate::render::Links::new(notes.chain(issues).chain(self.attachments.iter().map(String::as_str)))
     }
 }
 
