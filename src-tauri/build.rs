@@ -1,6 +1,16 @@
 fn main() {
     // Every app command gets an allow-/deny- permission; the capability grants exactly these.
-    let manifest = tauri_build::AppManifest::new().commands(&["overview", "open_vault", "pick_vault", "open_demo"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "overview",
+        "open_vault",
+        "pick_vault",
+        "open_demo",
+        "note",
+        "review",
+        "start_note",
+        "enroll",
+        "undo",
+    ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(manifest);

@@ -2,8 +2,9 @@
 //! [`Session`]; errors cross as a [`Failure`] with a code.
 
 use crate::now;
-use bokseup_core::agenda::Overview;
+use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::error::Failure;
+use bokseup_core::journal::{ReviewInput, Undone, Written};
 use bokseup_core::session::Session;
 use std::path::PathBuf;
 use tauri::State;
@@ -38,4 +39,34 @@ pub async fn pick_vault<R: tauri::Runtime>(
 #[tauri::command]
 pub fn open_demo(session: State<'_, Session>) -> Reply<Overview> {
     session.open_demo(now()).map_err(Failure::from)
+}
+
+/// A note opened for review: its schedule, cue questions and body as safe HTML.
+#[tauri::command]
+pub fn note(session: State<'_, Session>, path: String) -> Reply<NoteView> {
+    session.note(&path, now()).map_err(Failure::from)
+}
+
+/// Marks a review of the note done now, with the cue grades and time spent, and logs it.
+#[tauri::command]
+pub fn review(session: State<'_, Session>, path: String, input: ReviewInput) -> Reply<Written> {
+    session.review(&path, &input, now()).map_err(Failure::from)
+}
+
+/// Starts a not-started note today ("학습 시작").
+#[tauri::command]
+pub fn start_note(session: State<'_, Session>, path: String) -> Reply<Written> {
+    session.start_note(&path, now()).map_err(Failure::from)
+}
+
+/// Makes a plain note a review note starting today ("복습 노트로 등록").
+#[tauri::command]
+pub fn enroll(session: State<'_, Session>, path: String) -> Reply<Written> {
+    session.enroll(&path, now()).map_err(Failure::from)
+}
+
+/// Undoes this session's newest write, if the note is still as the app left it.
+#[tauri::command]
+pub fn undo(session: State<'_, Session>) -> Reply<Undone> {
+    session.undo(now()).map_err(Failure::from)
 }

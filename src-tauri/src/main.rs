@@ -5,12 +5,11 @@ use bokseup_core::cli::{self, Outcome};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let today = bokseup_app::local_today();
-    // The command line decides before GTK starts, so `scan`/`due` work without a display.
-    match cli::run(&args, today, &mut std::io::stdout(), &mut std::io::stderr()) {
+    // The command line decides before GTK starts, so its commands work without a display.
+    match cli::run(&args, bokseup_app::now(), &mut std::io::stdout(), &mut std::io::stderr()) {
         Outcome::Exit(code) => std::process::exit(code),
-        Outcome::App { vault, today } => {
-            bokseup_app::run(tauri::Builder::default(), bokseup_app::Launch { vault, today })
+        Outcome::App { vault, today, time } => {
+            bokseup_app::run(tauri::Builder::default(), bokseup_app::Launch { vault, today, time })
         }
     }
 }

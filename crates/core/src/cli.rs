@@ -1,11 +1,14 @@
-//! The command line: `bokseup scan`, `bokseup due`, `bokseup demo`, and the arguments that start
-//! the desktop app. It decides before any window exists, so it runs without a display.
+//! The command line: `scan`, `due`, `review`, `start`, `enroll`, `undo`, `demo`, and the arguments
+//! that start the desktop app. It decides before any window exists, so it runs without a display.
 
 use crate::agenda::{Agenda, NoteSummary};
 use crate::error::Error;
-use crate::schedule::Status;
+use crate::journal::{self, ReviewInput, Written};
+use crate::schedule::{today_at, Status};
+use crate::session::DEFAULT_ROLLOVER_HOUR;
+use crate::store::Store;
 use crate::vault::{self, Issue};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,22 +18,37 @@ pub const HELP: &str = "\
 복습 (Bokseup) — Obsidian 복습 노트의 에빙하우스 복습 일정
 
 사용법:
-  bokseup [VAULT] [--today YYYY-MM-DD]      앱을 엽니다 (VAULT: 볼트 폴더)
-  bokseup due VAULT [--today D] [--json]    오늘 복습할 노트 (밀린 것부터)
-  bokseup scan VAULT [--today D] [--json]   모든 노트와 읽지 못한 파일
-  bokseup demo DIR [--today D]              데모 볼트를 DIR에 만듭니다
-  bokseup --help                            이 도움말
+  bokseup [VAULT] [--today D] [--time HH:MM]     앱을 엽니다 (VAULT: 볼트 폴더)
+  bokseup due VAULT [--today D] [--json]         오늘 복습할 노트 (밀린 것부터)
+  bokseup scan VAULT [--today D] [--json]        모든 노트와 읽지 못한 파일
+  bokseup review VAULT NOTE [--date D] [--time HH:MM] [--long-term]
+                                                 NOTE의 복습을 완료로 기록합니다
+  bokseup start VAULT NOTE [--date D]            시작 전 노트의 학습을 시작합니다
+  bokseup enroll VAULT NOTE [--date D]           일반 노트를 복습 노트로 등록합니다
+  bokseup undo VAULT                             이 볼트의 마지막 변경을 되돌립니다
+  bokseup demo DIR [--today D]                   데모 볼트를 DIR에 만듭니다
+  bokseup --help                                 이 도움말
+
+  NOTE는 볼트 안의 경로입니다 (예: \"AWS/AMI.md\"). 노트를 고치면 바뀐 키를 모두 보여 줍니다.
 
 옵션:
-  --today D   오늘 날짜를 고정합니다 (테스트, 시연용)
-  --json      기계가 읽는 JSON으로 출력합니다
-  --counts    (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
+  --today D, --date D   오늘 날짜를 고정합니다 (지난 복습 기록, 테스트, 시연용)
+  --time HH:MM          복습한 시각 (기본: 지금)
+  --long-term           장기기억 완료로 표시합니다 (14일 복습부터)
+  --json                기계가 읽는 JSON으로 출력합니다
+  --counts              (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
+  --data DIR            앱 데이터(복습 기록, 되돌리기) 폴더 (기본: 앱과 같은 곳)
 
 예:
   bokseup ~/Obsidian/공부
   bokseup due ~/Obsidian/공부
   bokseup due ~/Obsidian/공부 --today 2024-10-27 --json
   bokseup scan ~/Obsidian/공부 --json > notes.json
+  bokseup review ~/Obsidian/공부 \"AWS/EC2 인스턴스 유형.md\" --time 21:30
+  bokseup review ~/Obsidian/공부 AWS/AMI.md --long-term
+  bokseup start ~/Obsidian/공부 \"운영체제/페이징.md\"
+  bokseup enroll ~/Obsidian/공부 \"네트워크/TCP 정리.md\"
+  bokseup undo ~/Obsidian/공부
   bokseup demo /tmp/demo && bokseup due /tmp/demo
 ";
 
@@ -39,31 +57,39 @@ pub const HELP: &str = "\
 pub enum Outcome {
     /// A command ran on the terminal; exit with this code.
     Exit(i32),
-    /// Start the desktop app, optionally on a vault and a pinned date.
+    /// Start the desktop app, optionally on a vault and a pinned date and time.
     App {
         /// The vault to open instead of the remembered one.
         vault: Option<PathBuf>,
         /// A fixed "today" for tests and demos.
         today: Option<NaiveDate>,
+        /// A fixed time of day for tests and demos.
+        time: Option<NaiveTime>,
     },
 }
 
-/// Runs the command line. `today` is the real local day, used unless `--today` pins one.
-pub fn run(args: &[String], today: NaiveDate, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+/// Runs the command line. `now` is the local wall-clock time: today is its date (moved by the
+/// day-rollover hour) unless `--today`/`--date` pins one.
+pub fn run(args: &[String], now: NaiveDateTime, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     match parse(args) {
-        Ok(Parsed::App { vault, today }) => Outcome::App { vault, today },
+        Ok(Parsed::App { vault, today, time }) => Outcome::App { vault, today, time },
         Ok(Parsed::Help) => {
             let _ = out.write_all(HELP.as_bytes());
             Outcome::Exit(0)
         }
-        Ok(Parsed::Command { name, path, options }) => {
-            let day = options.today.unwrap_or(today);
+        Ok(Parsed::Command { name, path, note, options }) => {
+            let day = options.today.unwrap_or_else(|| today_at(now, DEFAULT_ROLLOVER_HOUR));
+            let at = day.and_time(options.time.unwrap_or_else(|| now.time()));
             let result = match name {
                 Command::Scan => scan(&path, day, &options, out, err),
                 Command::Due => due(&path, day, &options, out, err),
                 Command::Demo => crate::demo::write(&path, day).map(|()| {
                     let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
                 }),
+                Command::Review | Command::Start | Command::Enroll => {
+                    write_note(name, &path, note.as_deref().unwrap_or_default(), day, at, &options, out)
+                }
+                Command::Undo => undo(&path, &options, out),
             };
             match result {
                 Ok(()) => Outcome::Exit(0),
@@ -85,20 +111,34 @@ enum Command {
     Scan,
     Due,
     Demo,
+    Review,
+    Start,
+    Enroll,
+    Undo,
+}
+
+impl Command {
+    /// Whether the command names a note after the vault.
+    fn takes_note(self) -> bool {
+        matches!(self, Command::Review | Command::Start | Command::Enroll)
+    }
 }
 
 #[derive(Debug, Default)]
 struct Options {
     today: Option<NaiveDate>,
+    time: Option<NaiveTime>,
     json: bool,
     counts: bool,
+    long_term: bool,
+    data: Option<PathBuf>,
 }
 
 #[derive(Debug)]
 enum Parsed {
     Help,
-    App { vault: Option<PathBuf>, today: Option<NaiveDate> },
-    Command { name: Command, path: PathBuf, options: Options },
+    App { vault: Option<PathBuf>, today: Option<NaiveDate>, time: Option<NaiveTime> },
+    Command { name: Command, path: PathBuf, note: Option<String>, options: Options },
 }
 
 fn parse(args: &[String]) -> Result<Parsed, String> {
@@ -110,11 +150,20 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             "-h" | "--help" | "help" => return Ok(Parsed::Help),
             "--json" => options.json = true,
             "--counts" => options.counts = true,
-            "--today" => {
-                let value = iter.next().ok_or("--today 뒤에 날짜(YYYY-MM-DD)가 필요합니다")?;
+            "--long-term" => options.long_term = true,
+            "--today" | "--date" => {
+                let value = iter.next().ok_or(format!("{arg} 뒤에 날짜(YYYY-MM-DD)가 필요합니다"))?;
                 options.today = Some(parse_date(value)?);
             }
+            "--time" => {
+                let value = iter.next().ok_or("--time 뒤에 시각(HH:MM)이 필요합니다")?;
+                let time = NaiveTime::parse_from_str(value, "%H:%M")
+                    .map_err(|_| format!("시각 형식이 아닙니다: {value} (HH:MM)"))?;
+                options.time = Some(time);
+            }
+            "--data" => options.data = Some(PathBuf::from(iter.next().ok_or("--data 뒤에 폴더가 필요합니다")?)),
             s if s.starts_with("--today=") => options.today = Some(parse_date(&s["--today=".len()..])?),
+            s if s.starts_with("--date=") => options.today = Some(parse_date(&s["--date=".len()..])?),
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("알 수 없는 옵션: {s}")),
             _ => positional.push(arg.clone()),
         }
@@ -123,17 +172,29 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         Some("scan") => Command::Scan,
         Some("due") => Command::Due,
         Some("demo") => Command::Demo,
+        Some("review") => Command::Review,
+        Some("start") => Command::Start,
+        Some("enroll") => Command::Enroll,
+        Some("undo") => Command::Undo,
         _ => {
             if positional.len() > 1 {
                 return Err(format!("알 수 없는 명령: {}", positional[0]));
             }
-            return Ok(Parsed::App { vault: positional.pop().map(PathBuf::from), today: options.today });
+            return Ok(Parsed::App {
+                vault: positional.pop().map(PathBuf::from),
+                today: options.today,
+                time: options.time,
+            });
         }
     };
-    match positional.as_slice() {
-        [_, path] => Ok(Parsed::Command { name, path: PathBuf::from(path), options }),
-        [_] => Err(format!("{} 명령에는 폴더 경로가 필요합니다", positional[0])),
-        _ => Err(format!("인자가 너무 많습니다: {}", positional[2..].join(" "))),
+    match (positional.as_slice(), name.takes_note()) {
+        ([_, path], false) => Ok(Parsed::Command { name, path: PathBuf::from(path), note: None, options }),
+        ([_, path, note], true) => {
+            Ok(Parsed::Command { name, path: PathBuf::from(path), note: Some(note.clone()), options })
+        }
+        ([_], _) => Err(format!("{} 명령에는 볼트 폴더 경로가 필요합니다", positional[0])),
+        ([_, _], true) => Err(format!("{} 명령에는 볼트 안의 노트 경로가 필요합니다 (예: AWS/AMI.md)", positional[0])),
+        (all, takes_note) => Err(format!("인자가 너무 많습니다: {}", all[if takes_note { 3 } else { 2 }..].join(" "))),
     }
 }
 
@@ -213,6 +274,69 @@ fn due(
     }
     let _ = out.write_all(due_table(&agenda).as_bytes());
     write_issues(err, &agenda.issues);
+    Ok(())
+}
+
+/// The database the app uses, unless `--data` names another folder.
+fn open_store(options: &Options) -> Result<Store, Error> {
+    let mut store = Store::open(&crate::store::database_path(options.data.as_deref()))?;
+    journal::reconcile(&mut store)?;
+    Ok(store)
+}
+
+fn write_note(
+    name: Command,
+    vault: &Path,
+    note: &str,
+    today: NaiveDate,
+    at: NaiveDateTime,
+    options: &Options,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut store = open_store(options)?;
+    let input = ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term };
+    let (written, verb): (Written, &str) = match name {
+        Command::Review => (journal::review(&mut store, vault, note, &input, today, at)?, "복습을 기록했습니다"),
+        Command::Start => (journal::start(&mut store, vault, note, today, at)?, "학습을 시작했습니다"),
+        _ => (journal::enroll(&mut store, vault, note, today, at)?, "복습 노트로 등록했습니다"),
+    };
+    if options.json {
+        write_json(out, &written);
+        return Ok(());
+    }
+    let _ = writeln!(out, "{verb}: {}", written.path);
+    for change in &written.changes {
+        let before = change.before.as_deref().map_or("(새 키)".to_string(), |b| {
+            if b.is_empty() {
+                "(빈 값)".into()
+            } else {
+                b.into()
+            }
+        });
+        let _ = writeln!(out, "  {}: {before} → {}", change.key, change.after);
+    }
+    let next = &written.note;
+    match (next.stage.as_deref(), next.next_due) {
+        (Some(stage), Some(due)) => {
+            let _ = writeln!(out, "다음 복습: {stage} · {due}");
+        }
+        (Some(stage), None) => {
+            let _ = writeln!(out, "상태: {stage}");
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    let mut store = open_store(options)?;
+    let undone = journal::undo(&mut store, vault, 0)?;
+    let what = match undone.action.as_str() {
+        "review" => "복습 기록",
+        "start" => "학습 시작",
+        _ => "복습 노트 등록",
+    };
+    let _ = writeln!(out, "되돌렸습니다: {} ({what}, {})", undone.path, undone.made_at.replace('T', " "));
     Ok(())
 }
 
@@ -326,26 +450,30 @@ mod tests {
         s.split_whitespace().map(String::from).collect()
     }
 
-    fn today() -> NaiveDate {
-        "2024-10-27".parse().unwrap()
+    fn now() -> NaiveDateTime {
+        NaiveDateTime::parse_from_str("2024-10-27 14:01", "%Y-%m-%d %H:%M").unwrap()
     }
 
     fn run_str(line: &str) -> (Outcome, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(&args(line), today(), &mut out, &mut err);
+        let outcome = run(&args(line), now(), &mut out, &mut err);
         (outcome, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
     }
 
     #[test]
     fn app_arguments() {
-        assert_eq!(run_str("").0, Outcome::App { vault: None, today: None });
+        assert_eq!(run_str("").0, Outcome::App { vault: None, today: None, time: None });
+        assert_eq!(
+            run_str("--time 14:01").0,
+            Outcome::App { vault: None, today: None, time: NaiveTime::from_hms_opt(14, 1, 0) }
+        );
         assert_eq!(
             run_str("/v --today 2024-08-25").0,
-            Outcome::App { vault: Some("/v".into()), today: Some("2024-08-25".parse().unwrap()) }
+            Outcome::App { vault: Some("/v".into()), today: Some("2024-08-25".parse().unwrap()), time: None }
         );
         assert_eq!(
             run_str("--today=2024-08-25").0,
-            Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()) }
+            Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()), time: None }
         );
     }
 
@@ -353,14 +481,33 @@ mod tests {
     fn help_has_an_example_per_command() {
         let (outcome, out, _) = run_str("--help");
         assert_eq!(outcome, Outcome::Exit(0));
-        for cmd in ["bokseup due ", "bokseup scan ", "bokseup demo ", "bokseup ~/"] {
+        for cmd in [
+            "bokseup due ",
+            "bokseup scan ",
+            "bokseup demo ",
+            "bokseup review ",
+            "bokseup start ",
+            "bokseup enroll ",
+            "bokseup undo ",
+            "bokseup ~/",
+        ] {
             assert!(out.contains(cmd), "{cmd}");
         }
     }
 
     #[test]
     fn usage_errors_exit_2_with_a_message() {
-        for line in ["due", "scan a b", "--today 2024-13-01", "--bogus", "frobnicate x"] {
+        for line in [
+            "due",
+            "scan a b",
+            "--today 2024-13-01",
+            "--bogus",
+            "frobnicate x",
+            "review v",
+            "review v a b",
+            "undo",
+            "review v n --time 25:00",
+        ] {
             let (outcome, _, err) = run_str(line);
             assert_eq!(outcome, Outcome::Exit(2), "{line}");
             assert!(err.contains("--help"), "{line}: {err}");

@@ -14,7 +14,7 @@ use crate::snapshot::{self, Stage};
 use crate::store::{EditRow, EditState, ReviewRow, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 /// How well the user recalled one cue question's answer.
@@ -193,23 +193,13 @@ fn read(vault: &Path, rel: &str) -> Result<(PathBuf, Vec<u8>, Note)> {
     Ok((path, bytes, note))
 }
 
-/// The file of the note `rel` inside `vault`. Refuses anything that could leave the vault or touch
-/// a file that is not a visible Markdown note: absolute paths, `..`, hidden names, symbolic links
-/// out of the vault.
+/// The file of the note `rel` inside `vault`: a visible Markdown file, never outside the vault
+/// (see [`crate::vault::resolve`]).
 pub fn note_path(vault: &Path, rel: &str) -> Result<PathBuf> {
-    let outside = || Error::OutsideVault(rel.to_string());
-    let relative = Path::new(rel);
-    let clean =
-        relative.components().all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
-    if rel.is_empty() || !clean || !rel.to_lowercase().ends_with(".md") {
-        return Err(outside());
+    if !rel.to_lowercase().ends_with(".md") {
+        return Err(Error::OutsideVault(rel.to_string()));
     }
-    let root = std::fs::canonicalize(vault).map_err(|_| Error::MissingFolder(vault.to_path_buf()))?;
-    let path = std::fs::canonicalize(root.join(relative)).map_err(Error::Read)?;
-    if !path.starts_with(&root) || !path.is_file() {
-        return Err(outside());
-    }
-    Ok(path)
+    crate::vault::resolve(vault, rel)
 }
 
 /// The vault as the journal records it: its canonical path.

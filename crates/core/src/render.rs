@@ -75,6 +75,40 @@ pub fn file_url(path: &str) -> String {
     format!("vault://localhost/{encoded}")
 }
 
+/// The vault-relative path in a [`file_url`]'s path part (`/AWS/image%2039.png` → `AWS/image 39.png`).
+pub fn path_from_url(url_path: &str) -> Option<String> {
+    let bytes = url_path.trim_start_matches('/').as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The MIME type of an image file the app shows, by extension; `None` for anything else, which the
+/// `vault:` protocol never serves.
+pub fn image_type(path: &str) -> Option<&'static str> {
+    let ext = path.rsplit('.').next()?.to_lowercase();
+    Some(match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "avif" => "image/avif",
+        "svg" => "image/svg+xml",
+        _ => return None,
+    })
+}
+
 const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "gif", "webp", "bmp", "avif", "svg"];
 
 /// Renders the Markdown `source` of the note `from` to sanitized HTML.
@@ -333,6 +367,18 @@ mod tests {
         assert!(out.contains(r#"src="vault://localhost/attachments/Pasted%20image%2020241029092656.png" alt="Pasted image 20241029092656.png" width="400""#), "{out}");
         let from_elsewhere = html("![[image 39.png]]", "첨부/노트.md", &links());
         assert!(from_elsewhere.contains("vault://localhost/%EC%B2%A8%EB%B6%80/image%2039.png"), "{from_elsewhere}");
+    }
+
+    #[test]
+    fn urls_round_trip() {
+        for path in ["AWS/image 39.png", "첨부/Pasted image 2024.png", "a%b/c#d?.png"] {
+            let url = file_url(path);
+            let url_path = url.strip_prefix("vault://localhost").unwrap();
+            assert_eq!(path_from_url(url_path).as_deref(), Some(path));
+        }
+        assert_eq!(path_from_url("/%ZZ"), None);
+        assert_eq!(image_type("a/B.PNG"), Some("image/png"));
+        assert_eq!(image_type("a/노트.md"), None);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub struct Session {
     store: Mutex<Store>,
     demo_dir: PathBuf,
     pinned_today: Option<NaiveDate>,
+    pinned_time: Option<chrono::NaiveTime>,
     start_vault: Option<PathBuf>,
     open: Mutex<Option<OpenVault>>,
     /// The journal id of this session's first write: undo reaches back no further.
@@ -49,10 +50,22 @@ impl Session {
             store: Mutex::new(store),
             demo_dir,
             pinned_today,
+            pinned_time: None,
             start_vault: None,
             open: Mutex::new(None),
             first_edit,
         })
+    }
+
+    /// Fixes the time of day written by reviews (the `--time` option), for tests and demos.
+    pub fn at_time(mut self, time: Option<chrono::NaiveTime>) -> Session {
+        self.pinned_time = time;
+        self
+    }
+
+    /// The time of day `now` as reviews record it: the pinned time, if any.
+    fn clock(&self, now: NaiveDateTime) -> NaiveDateTime {
+        self.pinned_time.map_or(now, |t| now.date().and_time(t))
     }
 
     /// Makes the first [`Session::overview`] open `vault` (named on the command line) instead of
@@ -141,25 +154,35 @@ impl Session {
     /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
     pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
         let open = self.current(now)?;
-        journal::review(&mut self.store(), &open.path, rel, input, self.today(now), now)
+        journal::review(&mut self.store(), &open.path, rel, input, self.today(now), self.clock(now))
     }
 
     /// Starts the not-started note `rel` today.
     pub fn start_note(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
         let open = self.current(now)?;
-        journal::start(&mut self.store(), &open.path, rel, self.today(now), now)
+        journal::start(&mut self.store(), &open.path, rel, self.today(now), self.clock(now))
     }
 
     /// Makes the plain note `rel` a review note starting today.
     pub fn enroll(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
         let open = self.current(now)?;
-        journal::enroll(&mut self.store(), &open.path, rel, self.today(now), now)
+        journal::enroll(&mut self.store(), &open.path, rel, self.today(now), self.clock(now))
     }
 
     /// Undoes this session's newest write in the open vault.
     pub fn undo(&self, now: NaiveDateTime) -> Result<Undone> {
         let open = self.current(now)?;
         journal::undo(&mut self.store(), &open.path, self.first_edit)
+    }
+
+    /// An image of the open vault for the `vault:` protocol: its bytes and MIME type. Only image
+    /// files inside the vault are served.
+    pub fn image(&self, url_path: &str, now: NaiveDateTime) -> Result<(Vec<u8>, &'static str)> {
+        let rel = crate::render::path_from_url(url_path).ok_or_else(|| Error::OutsideVault(url_path.to_string()))?;
+        let mime = crate::render::image_type(&rel).ok_or_else(|| Error::OutsideVault(rel.clone()))?;
+        let open = self.current(now)?;
+        let bytes = std::fs::read(vault::resolve(&open.path, &rel)?).map_err(Error::Read)?;
+        Ok((bytes, mime))
     }
 
     fn current(&self, now: NaiveDateTime) -> Result<OpenVault> {
@@ -295,6 +318,12 @@ mod tests {
         assert!(view.cues[0].answer_html.contains("<li>Amazon Machine Image"), "{}", view.cues[0].answer_html);
         assert!(view.body_html.contains("<h3>핵심 요약</h3>"));
         assert!(session.note("../escape.md", at("2026-11-28 20:00")).is_err());
+        std::fs::write(tmp.path().join("demo/AWS/image 39.png"), b"\x89PNG").unwrap();
+        std::fs::write(tmp.path().join("secret.png"), b"x").unwrap();
+        let (bytes, mime) = session.image("/AWS/image%2039.png", at("2026-11-28 20:00")).unwrap();
+        assert_eq!((bytes.as_slice(), mime), (b"\x89PNG".as_slice(), "image/png"));
+        assert!(session.image("/..%2Fsecret.png", at("2026-11-28 20:00")).is_err());
+        assert!(session.image("/AWS/AMI.md", at("2026-11-28 20:00")).is_err());
     }
 
     #[test]

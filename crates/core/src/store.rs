@@ -9,6 +9,19 @@ use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
+/// The app's identifier: its data lives in a folder of this name (as Tauri names it).
+pub const APP_ID: &str = "app.bokseup.desktop";
+
+/// Where the database lives: in `data` if given, else in the user's data folder
+/// (`~/.local/share/app.bokseup.desktop/` on Linux), shared by the app and the command line.
+pub fn database_path(data: Option<&Path>) -> PathBuf {
+    let dir = match data {
+        Some(dir) => dir.to_path_buf(),
+        None => dirs::data_dir().unwrap_or_else(std::env::temp_dir).join(APP_ID),
+    };
+    dir.join("bokseup.sqlite3")
+}
+
 /// Schema steps, applied in order; `PRAGMA user_version` records how many have run.
 const MIGRATIONS: &[&str] = &[include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql")];
 

@@ -137,6 +137,25 @@ fn io_reason(err: &ignore::Error) -> String {
     }
 }
 
+/// The file at the vault-relative path `rel`, refusing anything that could leave the vault or
+/// reach a hidden file: absolute paths, `..`, names starting with `.`, symbolic links pointing out.
+pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
+    let outside = || Error::OutsideVault(rel.to_string());
+    let relative = Path::new(rel);
+    let clean = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
+    if rel.is_empty() || !clean {
+        return Err(outside());
+    }
+    let root = std::fs::canonicalize(root).map_err(|_| Error::MissingFolder(root.to_path_buf()))?;
+    let path = std::fs::canonicalize(root.join(relative)).map_err(Error::Read)?;
+    if !path.starts_with(&root) || !path.is_file() {
+        return Err(outside());
+    }
+    Ok(path)
+}
+
 /// The vault-relative, `/`-separated form of `path`.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);

@@ -16,6 +16,10 @@ fn today() -> NaiveDate {
     "2024-10-27".parse().unwrap()
 }
 
+fn now() -> chrono::NaiveDateTime {
+    today().and_hms_opt(14, 1, 0).unwrap()
+}
+
 fn summaries(name: &str) -> Vec<NoteSummary> {
     let scan = vault::scan(&fixture(name)).unwrap();
     Agenda::new(&scan, today()).notes().into_iter().cloned().collect()
@@ -142,7 +146,7 @@ fn missing_folder_is_an_error_naming_it() {
 fn cli_json(args: &[&str]) -> serde_json::Value {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    assert_eq!(cli::run(&args, today(), &mut out, &mut err), Outcome::Exit(0), "{}", String::from_utf8_lossy(&err));
+    assert_eq!(cli::run(&args, now(), &mut out, &mut err), Outcome::Exit(0), "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -194,9 +198,63 @@ fn due_json_lists_overdue_then_due() {
 fn due_table_is_readable_korean() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = ["due", fixture("variations").to_str().unwrap(), "--today", "2024-10-27"].map(String::from);
-    assert_eq!(cli::run(&args, today(), &mut out, &mut err), Outcome::Exit(0));
+    assert_eq!(cli::run(&args, now(), &mut out, &mut err), Outcome::Exit(0));
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with("오늘의 복습 · 2024-10-27 (일) · 밀린 복습 5개, 오늘 3개\n"), "{out}");
     assert!(out.contains("59일 지남  4일 복습"), "{out}");
     assert!(out.contains("오늘"), "{out}");
+}
+
+#[test]
+fn review_start_enroll_and_undo_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(vault.join("AWS")).unwrap();
+    let golden = fixture("golden");
+    let input = std::fs::read(golden.join("input/seed-10000.md")).unwrap();
+    std::fs::write(vault.join("AWS/AMI.md"), &input).unwrap();
+    std::fs::write(vault.join("메모.md"), "# 메모\n").unwrap();
+    let data = dir.path().join("data");
+    let run = |line: &[&str]| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut args: Vec<String> = line.iter().map(|s| s.to_string()).collect();
+        args.extend(["--data".to_string(), data.to_string_lossy().into_owned()]);
+        let code = cli::run(&args, now(), &mut out, &mut err);
+        (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    };
+    let v = vault.to_str().unwrap();
+
+    let (code, out, err) = run(&["review", v, "AWS/AMI.md", "--date", "2024-08-29", "--time", "14:01"]);
+    assert_eq!(code, Outcome::Exit(0), "{err}");
+    assert!(out.starts_with("복습을 기록했습니다: AWS/AMI.md\n  🧡4일복습여부: false → true\n"), "{out}");
+    assert!(out.contains("  🔁마지막복습: (새 키) → 2024-08-29\n"), "{out}");
+    assert!(out.ends_with("다음 복습: 7일 복습 · 2024-09-01\n"), "{out}");
+    assert_eq!(
+        std::fs::read(vault.join("AWS/AMI.md")).unwrap(),
+        std::fs::read(golden.join("expected/review-d4.md")).unwrap()
+    );
+
+    let (code, out, _) = run(&["enroll", v, "메모.md", "--date", "2024-10-27"]);
+    assert_eq!(code, Outcome::Exit(0));
+    assert!(out.contains("❤1일복습여부: (새 키) → false"), "{out}");
+
+    // Undo goes back newest first, across runs of the command line.
+    let (code, out, _) = run(&["undo", v]);
+    assert_eq!(code, Outcome::Exit(0));
+    assert!(out.starts_with("되돌렸습니다: 메모.md (복습 노트 등록, "), "{out}");
+    assert_eq!(std::fs::read_to_string(vault.join("메모.md")).unwrap(), "# 메모\n");
+    run(&["undo", v]);
+    assert_eq!(std::fs::read(vault.join("AWS/AMI.md")).unwrap(), input);
+    let (code, _, err) = run(&["undo", v]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("되돌릴 변경이 없습니다"), "{err}");
+
+    // Refusals name the note and write nothing.
+    let (code, _, err) = run(&["start", v, "AWS/AMI.md"]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("AWS/AMI.md: 이미 학습을 시작한 노트입니다"), "{err}");
+    let (code, _, err) = run(&["review", v, "../밖.md"]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("볼트 안의 노트가 아닙니다"), "{err}");
+    assert_eq!(std::fs::read(vault.join("AWS/AMI.md")).unwrap(), input);
 }

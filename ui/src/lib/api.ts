@@ -3,6 +3,10 @@
 // serves an Overview given to the page, so the screens run and are tested without Tauri.
 import type { Overview } from '../bindings/Overview';
 import type { Failure } from '../bindings/Failure';
+import type { NoteView } from '../bindings/NoteView';
+import type { ReviewInput } from '../bindings/ReviewInput';
+import type { Undone } from '../bindings/Undone';
+import type { Written } from '../bindings/Written';
 
 export interface DropHandlers {
   /** Something is dragged over the window. */
@@ -26,6 +30,16 @@ export interface Backend {
   onFolderDrop(handlers: DropHandlers): Promise<() => void>;
   /** Calls `handler` each time the window comes back to the front; resolves to an unsubscribe function. */
   onFocus(handler: () => void): Promise<() => void>;
+  /** A note of the open vault, rendered for review. */
+  note(path: string): Promise<NoteView>;
+  /** Marks a review done and logs it; the file is written safely or not at all. */
+  review(path: string, input: ReviewInput): Promise<Written>;
+  /** Starts a not-started note today. */
+  startNote(path: string): Promise<Written>;
+  /** Makes a plain note a review note starting today. */
+  enroll(path: string): Promise<Written>;
+  /** Undoes this session's newest write. */
+  undo(): Promise<Undone>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -56,6 +70,11 @@ async function tauriBackend(): Promise<Backend> {
         else h.leave();
       }),
     onFocus: (handler) => getCurrentWindow().onFocusChanged(({ payload: focused }) => focused && handler()),
+    note: (path) => invoke<NoteView>('note', { path }),
+    review: (path, input) => invoke<Written>('review', { path, input }),
+    startNote: (path) => invoke<Written>('start_note', { path }),
+    enroll: (path) => invoke<Written>('enroll', { path }),
+    undo: () => invoke<Undone>('undo'),
   };
 }
 
@@ -67,12 +86,27 @@ export interface TestHooks {
   focusForTest(): void;
 }
 
-/** A backend over fixed data: `vaults` maps a folder path to its overview; the first is open. */
-export function memoryBackend(vaults: Record<string, Overview>, demoPath?: string): Backend & TestHooks {
+/**
+ * A backend over fixed data: `vaults` maps a folder path to its overview (the first is open) and
+ * `notes` a note path to its rendered view. Writes are recorded in `writes`, not made.
+ */
+export function memoryBackend(
+  vaults: Record<string, Overview>,
+  notes: Record<string, NoteView> = {},
+  demoPath?: string,
+): Backend & TestHooks & { writes: { action: string; path: string; input?: ReviewInput }[] } {
   const paths = Object.keys(vaults);
   let current = paths[0];
   let dropHandlers: DropHandlers | null = null;
   let focusHandler: (() => void) | null = null;
+  const writes: { action: string; path: string; input?: ReviewInput }[] = [];
+  const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
+    const view = notes[path];
+    if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
+    writes.push({ action, path, input });
+    const status = input?.long_term ? 'long_term' : 'upcoming';
+    return { path, changes: [{ key: '🔁마지막복습', before: null, after: '2026-11-28' }], note: { ...view.summary, status } };
+  };
   const open = async (path: string) => {
     const found = vaults[path];
     if (!found) throw { code: 'missing_folder', message: `폴더를 찾을 수 없습니다: ${path}` } satisfies Failure;
@@ -80,6 +114,20 @@ export function memoryBackend(vaults: Record<string, Overview>, demoPath?: strin
     return found;
   };
   return {
+    writes,
+    note: async (path) => {
+      const view = notes[path];
+      if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
+      return view;
+    },
+    review: (path, input) => write('review', path, input),
+    startNote: (path) => write('start', path),
+    enroll: (path) => write('enroll', path),
+    undo: async () => {
+      const last = writes.pop();
+      if (!last) throw { code: 'nothing_to_undo', message: '되돌릴 변경이 없습니다' } satisfies Failure;
+      return { path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
+    },
     overview: () => (current ? open(current) : Promise.reject({ code: 'missing_folder', message: '볼트가 없습니다' })),
     openVault: open,
     pickVault: async () => null,
@@ -102,13 +150,17 @@ declare global {
     __TAURI_INTERNALS__?: unknown;
     /** Overviews by vault path, given to a page running outside Tauri. */
     __BOKSEUP_VAULTS__?: Record<string, Overview>;
+    /** Rendered notes by path, for a page running outside Tauri. */
+    __BOKSEUP_NOTES__?: Record<string, NoteView>;
     __BOKSEUP_BACKEND__?: Backend & Partial<TestHooks>;
   }
 }
 
 /** The backend for this page: Tauri inside the app, else the page's given vaults. */
 export async function connect(): Promise<Backend> {
-  const backend = window.__TAURI_INTERNALS__ ? await tauriBackend() : memoryBackend(window.__BOKSEUP_VAULTS__ ?? {});
+  const backend = window.__TAURI_INTERNALS__
+    ? await tauriBackend()
+    : memoryBackend(window.__BOKSEUP_VAULTS__ ?? {}, window.__BOKSEUP_NOTES__ ?? {});
   window.__BOKSEUP_BACKEND__ = backend;
   return backend;
 }

@@ -1,0 +1,157 @@
+// The review flow as a pure state machine: for each note of the queue, each cue question alone,
+// Space to reveal its answer, 1/2/3 to grade it, then the whole note to reread, then 완료 (or
+// 장기기억 완료 from the 14-day review on). The component performs the backend calls the
+// commands ask for and feeds the results back as events.
+import type { Grade } from '../bindings/Grade';
+import type { NoteSummary } from '../bindings/NoteSummary';
+import type { NoteView } from '../bindings/NoteView';
+import type { Written } from '../bindings/Written';
+
+export type Phase =
+  | { kind: 'loading' }
+  | { kind: 'question'; cue: number; revealed: boolean }
+  | { kind: 'note' }
+  | { kind: 'saving' }
+  | { kind: 'finished' };
+
+export interface Done {
+  path: string;
+  title: string;
+  stage: string;
+  longTerm: boolean;
+  grades: Grade[];
+  written: Written;
+}
+
+export interface ReviewState {
+  queue: NoteSummary[];
+  index: number;
+  phase: Phase;
+  view: NoteView | null;
+  grades: Grade[];
+  startedAt: number;
+  done: Done[];
+  skipped: NoteSummary[];
+  error: string | null;
+}
+
+export type Command =
+  | { type: 'reveal' }
+  | { type: 'grade'; grade: Grade }
+  | { type: 'complete'; longTerm: boolean }
+  | { type: 'skip' }
+  | { type: 'undo' }
+  | { type: 'exit' };
+
+export type Event =
+  | Command
+  | { type: 'loaded'; view: NoteView; at: number }
+  | { type: 'saved'; written: Written }
+  | { type: 'failed'; message: string }
+  | { type: 'undone'; path: string };
+
+export function begin(queue: NoteSummary[]): ReviewState {
+  return {
+    queue: [...queue], index: 0, phase: queue.length ? { kind: 'loading' } : { kind: 'finished' },
+    view: null, grades: [], startedAt: 0, done: [], skipped: [], error: null,
+  };
+}
+
+export const GRADES: { grade: Grade; key: string; label: string }[] = [
+  { grade: 'remembered', key: '1', label: '기억남' },
+  { grade: 'unsure', key: '2', label: '헷갈림' },
+  { grade: 'forgot', key: '3', label: '모름' },
+];
+
+/** The note under review. */
+export function current(s: ReviewState): NoteSummary | undefined {
+  return s.queue[s.index];
+}
+
+/** "장기기억 완료" is offered from the 14-day review on. */
+export function canLongTerm(s: ReviewState): boolean {
+  const step = s.view?.summary.step;
+  return step === 'd14' || step === 'extra';
+}
+
+/** `3 / 12`: the note's place in the queue. */
+export function position(s: ReviewState): string {
+  return `${Math.min(s.index + 1, s.queue.length)} / ${s.queue.length}`;
+}
+
+/** What a key press asks for in this state; null when it means nothing here. */
+export function commandFor(s: ReviewState, key: { key: string; ctrlKey?: boolean; metaKey?: boolean }): Command | null {
+  if ((key.ctrlKey || key.metaKey) && key.key.toLowerCase() === 'z') return { type: 'undo' };
+  if (key.ctrlKey || key.metaKey) return null;
+  const k = key.key.length === 1 ? key.key.toLowerCase() : key.key;
+  if (k === 'Escape') return { type: 'exit' };
+  const phase = s.phase;
+  if (phase.kind === 'question') {
+    if (k === 's') return { type: 'skip' };
+    if (!phase.revealed && (k === ' ' || k === 'Enter')) return { type: 'reveal' };
+    const grade = GRADES.find((g) => g.key === k);
+    if (phase.revealed && grade) return { type: 'grade', grade: grade.grade };
+  }
+  if (phase.kind === 'note') {
+    if (k === 's') return { type: 'skip' };
+    if (k === 'Enter') return { type: 'complete', longTerm: false };
+    if (k === 'l' && canLongTerm(s)) return { type: 'complete', longTerm: true };
+  }
+  return null;
+}
+
+function next(s: ReviewState): ReviewState {
+  const index = s.index + 1;
+  const finished = index >= s.queue.length;
+  return { ...s, index, view: null, grades: [], phase: finished ? { kind: 'finished' } : { kind: 'loading' } };
+}
+
+export function reduce(s: ReviewState, e: Event): ReviewState {
+  switch (e.type) {
+    case 'loaded':
+      return {
+        ...s, view: e.view, grades: [], startedAt: e.at, error: null,
+        phase: e.view.cues.length ? { kind: 'question', cue: 0, revealed: false } : { kind: 'note' },
+      };
+    case 'reveal':
+      return s.phase.kind === 'question' ? { ...s, phase: { ...s.phase, revealed: true } } : s;
+    case 'grade': {
+      if (s.phase.kind !== 'question' || !s.phase.revealed || !s.view) return s;
+      const grades = [...s.grades, e.grade];
+      const more = s.phase.cue + 1 < s.view.cues.length;
+      return { ...s, grades, phase: more ? { kind: 'question', cue: s.phase.cue + 1, revealed: false } : { kind: 'note' } };
+    }
+    case 'complete':
+      return s.phase.kind === 'note' ? { ...s, phase: { kind: 'saving' }, error: null } : s;
+    case 'saved': {
+      const note = current(s)!;
+      const done: Done = {
+        path: note.path, title: note.title, stage: s.view?.summary.stage ?? note.stage ?? '',
+        longTerm: e.written.note.status === 'long_term', grades: s.grades, written: e.written,
+      };
+      return next({ ...s, done: [...s.done, done] });
+    }
+    case 'failed':
+      return { ...s, error: e.message, phase: s.phase.kind === 'saving' ? { kind: 'note' } : s.phase };
+    case 'skip': {
+      const note = current(s);
+      return note ? next({ ...s, skipped: [...s.skipped, note] }) : s;
+    }
+    case 'undone': {
+      // The undone review goes back into the queue, right here, to be done again.
+      const i = s.done.map((d) => d.path).lastIndexOf(e.path);
+      if (i < 0) return s;
+      const undone = s.done[i];
+      const again = s.queue.find((n) => n.path === undone.path)!;
+      const queue = [...s.queue.slice(0, s.index), again, ...s.queue.slice(s.index)];
+      return { ...s, queue, done: s.done.filter((_, j) => j !== i), view: null, grades: [], phase: { kind: 'loading' }, error: null };
+    }
+    default:
+      return s;
+  }
+}
+
+/** Whole seconds between two `Date.now()` readings. */
+export function seconds(from: number, to: number): number {
+  return Math.max(0, Math.round((to - from) / 1000));
+}
