@@ -3,32 +3,12 @@
 // recovery, the drop overlay, keyboard focus, and a narrow window.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join, extname, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { startServer, openPage, ARTIFACTS } from './page.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const DIST = join(ROOT, 'dist');
-const ARTIFACTS = join(ROOT, 'tests/ui/.artifacts');
-mkdirSync(ARTIFACTS, { recursive: true });
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
-
-let server, browser, base;
-before(async () => {
-  server = createServer((req, res) => {
-    const path = join(DIST, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/\/$/, '/index.html'));
-    if (!path.startsWith(DIST) || !existsSync(path)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-});
-after(async () => { await browser?.close(); server?.close(); });
+let ctx;
+before(async () => { ctx = await startServer(); });
+after(async () => { await ctx.close(); });
 
 const zero = { overdue: 0, due: 0, upcoming: 0, not_started: 0, long_term: 0, plain: 0, issues: 0 };
 function note(title, next_due, status, extra = {}) {
@@ -53,14 +33,8 @@ const VAULTS = {
   }),
 };
 
-async function open(vaults, viewport = { width: 1180, height: 820 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript((v) => { window.__BOKSEUP_VAULTS__ = v; }, vaults);
-  await page.goto(base);
-  await page.getByTestId('headline').waitFor();
-  return { page, errors };
+function open(vaults, viewport) {
+  return openPage(ctx, vaults, {}, viewport);
 }
 
 test('shows the open vault: headline, counts and cards in the backend\'s order', async () => {
