@@ -189,7 +189,7 @@ impl Session {
         if self.lock_open().is_none() {
             self.overview(now)?;
         }
-        self.lock_open().clone().ok_or(Error::NothingToUndo)
+        self.lock_open().clone().ok_or_else(|| Error::MissingFolder(self.demo_dir.clone()))
     }
 
     fn store(&self) -> std::sync::MutexGuard<'_, Store> {
@@ -207,6 +207,11 @@ mod tests {
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// A session on a fresh in-memory database, its demo vault in `tmp`, with today pinned.
+    fn pinned(tmp: &tempfile::TempDir, today: &str) -> Session {
+        Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Some(today.parse().unwrap())).unwrap()
     }
 
     fn note(dir: &Path, name: &str, text: &str) {
@@ -272,12 +277,7 @@ mod tests {
     #[test]
     fn a_day_of_reviews_on_the_demo_vault() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = Session::new(
-            Store::open_in_memory().unwrap(),
-            tmp.path().join("demo"),
-            Some("2026-11-28".parse().unwrap()),
-        )
-        .unwrap();
+        let session = pinned(&tmp, "2026-11-28");
         let now = at("2026-11-28 20:00");
         let queue = session.overview(now).unwrap().agenda.today_reviews;
         assert_eq!(queue.len(), 7);
@@ -307,12 +307,7 @@ mod tests {
     #[test]
     fn note_view_renders_cues_and_body() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = Session::new(
-            Store::open_in_memory().unwrap(),
-            tmp.path().join("demo"),
-            Some("2026-11-28".parse().unwrap()),
-        )
-        .unwrap();
+        let session = pinned(&tmp, "2026-11-28");
         let view = session.note("AWS/AMI.md", at("2026-11-28 20:00")).unwrap();
         assert_eq!(view.cues[0].question_html, "AMI가 뭐야?");
         assert!(view.cues[0].answer_html.contains("<li>Amazon Machine Image"), "{}", view.cues[0].answer_html);
@@ -338,12 +333,7 @@ mod tests {
     #[test]
     fn overview_rescans_the_open_vault() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = Session::new(
-            Store::open_in_memory().unwrap(),
-            tmp.path().join("demo"),
-            Some("2024-08-26".parse().unwrap()),
-        )
-        .unwrap();
+        let session = pinned(&tmp, "2024-08-26");
         let vault = tmp.path().join("v");
         std::fs::create_dir(&vault).unwrap();
         session.open_vault(&vault, at("2024-08-26 10:00")).unwrap();
