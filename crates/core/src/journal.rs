@@ -337,6 +337,35 @@ mod tests {
     }
 
     #[test]
+    fn a_change_by_another_program_is_never_overwritten() {
+        let mut f = fixture(&[("노트.md", NOTE)]);
+        let path = f.vault.join("노트.md");
+        // Obsidian saves the note after the app read it, before the app's rename.
+        let obsidian = |stage: Stage| {
+            if stage == Stage::Written {
+                std::fs::write(&path, "Obsidian의 변경").unwrap();
+            }
+            Ok(())
+        };
+        let today = "2024-08-26".parse().unwrap();
+        let err = review_with(
+            &mut f.store,
+            &f.vault,
+            "노트.md",
+            &ReviewInput::default(),
+            today,
+            at("2024-08-26 09:00"),
+            &obsidian,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Conflict(_)), "{err}");
+        assert!(err.to_string().contains("덮어쓰지 않도록"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Obsidian의 변경");
+        assert!(f.store.reviews(&vault_key(&f.vault)).unwrap().is_empty());
+        assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::NothingToUndo)));
+    }
+
+    #[test]
     fn reconcile_settles_pending_writes_both_ways() {
         let mut f = fixture(&[("a.md", NOTE), ("b.md", NOTE)]);
         for (path, after, on_disk) in [("a.md", "new a", "new a"), ("b.md", "new b", NOTE)] {
