@@ -15,7 +15,12 @@ pub struct Split<'a> {
 /// Decodes a note's bytes: strips a UTF-8 BOM and checks the rest is UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })
+    // SIMD validation: Korean text is mostly multi-byte, where std's check is ~20x slower
+    // (it was a quarter of the scan's time). std runs only to locate an error.
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() }),
+    }
 }
 
 /// Splits decoded note text into frontmatter and body.
