@@ -10,6 +10,7 @@ fn main() {
         "start_note",
         "enroll",
         "undo",
+        "open_link",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

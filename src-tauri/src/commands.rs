@@ -3,8 +3,9 @@
 
 use crate::now;
 use bokseup_core::agenda::{NoteView, Overview};
-use bokseup_core::error::Failure;
+use bokseup_core::error::{Error, Failure};
 use bokseup_core::journal::{ReviewInput, Undone, Written};
+use bokseup_core::render;
 use bokseup_core::session::Session;
 use std::path::PathBuf;
 use tauri::State;
@@ -69,4 +70,13 @@ pub fn enroll(session: State<'_, Session>, path: String) -> Reply<Written> {
 #[tauri::command]
 pub fn undo(session: State<'_, Session>) -> Reply<Undone> {
     session.undo(now()).map_err(Failure::from)
+}
+
+/// Opens a web or mail link from a note in the system's browser or mail app. Anything else
+/// (`file:`, `javascript:`, …) is refused.
+#[tauri::command]
+pub fn open_link(url: String) -> Reply<()> {
+    let url = render::external_url(&url)
+        .ok_or_else(|| Failure::from(Error::Refused(format!("열 수 없는 링크입니다: {url}"))))?;
+    open::that_detached(url).map_err(|e| Failure::from(Error::Refused(format!("브라우저를 열 수 없습니다: {e}"))))
 }

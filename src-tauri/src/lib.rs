@@ -65,7 +65,8 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, mut launch: Launch) {
             commands::review,
             commands::start_note,
             commands::enroll,
-            commands::undo
+            commands::undo,
+            commands::open_link
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bokseup");

@@ -41,9 +41,11 @@ test('a note without cues goes to the note; 장기기억 완료 from D14; skip; 
   // No cue questions: straight to the note, with 장기기억 완료 offered at the 14-day review.
   await page.getByTestId('note-body').waitFor();
   assert.equal(await page.getByTestId('long-term').count(), 1);
-  // A wikilink opens the linked note on top; an outside link goes nowhere.
+  // A web link goes to the system browser, never into the app's window.
   await page.locator('[data-testid="note-body"] a[href^="https"]').click();
   assert.equal(page.url().startsWith('http://127.0.0.1'), true);
+  assert.deepEqual(await page.evaluate(() => window.__BOKSEUP_BACKEND__.links), ['https://example.com']);
+  // A wikilink opens the linked note on top.
   await page.locator('[data-testid="note-body"] a.wikilink').click();
   await page.getByTestId('reader').waitFor();
   await page.keyboard.press('Escape');

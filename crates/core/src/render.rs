@@ -75,6 +75,16 @@ pub fn file_url(path: &str) -> String {
     format!("vault://localhost/{encoded}")
 }
 
+/// `url` if the app may hand it to the system browser: only `http`, `https` and `mailto` links,
+/// never `file:`, `javascript:` or app schemes.
+pub fn external_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0.to_ascii_lowercase();
+    let ok =
+        matches!(scheme.as_str(), "http" | "https") && url[scheme.len()..].starts_with("://") || scheme == "mailto";
+    (ok && !url.contains(char::is_whitespace)).then_some(url)
+}
+
 /// The vault-relative path in a [`file_url`]'s path part (`/AWS/image%2039.png` → `AWS/image 39.png`).
 pub fn path_from_url(url_path: &str) -> Option<String> {
     let bytes = url_path.trim_start_matches('/').as_bytes();
@@ -379,6 +389,26 @@ mod tests {
         assert_eq!(path_from_url("/%ZZ"), None);
         assert_eq!(image_type("a/B.PNG"), Some("image/png"));
         assert_eq!(image_type("a/노트.md"), None);
+    }
+
+    #[test]
+    fn only_web_and_mail_links_leave_the_app() {
+        assert_eq!(
+            external_url("https://docs.aws.amazon.com/ko_kr/AWSEC2/"),
+            Some("https://docs.aws.amazon.com/ko_kr/AWSEC2/")
+        );
+        assert_eq!(external_url("mailto:me@example.com"), Some("mailto:me@example.com"));
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "vault://localhost/a.png",
+            "https:/x",
+            "#",
+            "http://a b",
+            "smb://host/share",
+        ] {
+            assert_eq!(external_url(bad), None, "{bad}");
+        }
     }
 
     #[test]

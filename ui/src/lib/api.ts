@@ -40,6 +40,8 @@ export interface Backend {
   enroll(path: string): Promise<Written>;
   /** Undoes this session's newest write. */
   undo(): Promise<Undone>;
+  /** Opens a web or mail link in the system's browser. */
+  openLink(url: string): Promise<void>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -75,6 +77,7 @@ async function tauriBackend(): Promise<Backend> {
     startNote: (path) => invoke<Written>('start_note', { path }),
     enroll: (path) => invoke<Written>('enroll', { path }),
     undo: () => invoke<Undone>('undo'),
+    openLink: (url) => invoke<void>('open_link', { url }),
   };
 }
 
@@ -94,12 +97,13 @@ export function memoryBackend(
   vaults: Record<string, Overview>,
   notes: Record<string, NoteView> = {},
   demoPath?: string,
-): Backend & TestHooks & { writes: { action: string; path: string; input?: ReviewInput }[] } {
+): Backend & TestHooks & { writes: { action: string; path: string; input?: ReviewInput }[]; links: string[] } {
   const paths = Object.keys(vaults);
   let current = paths[0];
   let dropHandlers: DropHandlers | null = null;
   let focusHandler: (() => void) | null = null;
   const writes: { action: string; path: string; input?: ReviewInput }[] = [];
+  const links: string[] = [];
   const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
     const view = notes[path];
     if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
@@ -115,6 +119,10 @@ export function memoryBackend(
   };
   return {
     writes,
+    links,
+    openLink: async (url) => {
+      links.push(url);
+    },
     note: async (path) => {
       const view = notes[path];
       if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
