@@ -3,7 +3,8 @@
 // screen with their undo toast.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openPage } from './page.mjs';
+import { join } from 'node:path';
+import { startServer, openPage, ARTIFACTS } from './page.mjs';
 
 let ctx;
 before(async () => { ctx = await startServer(); });
@@ -48,6 +49,7 @@ test('a note without cues goes to the note; 장기기억 완료 from D14; skip; 
   // A wikilink opens the linked note on top.
   await page.locator('[data-testid="note-body"] a.wikilink').click();
   await page.getByTestId('reader').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'reader.png') });
   await page.keyboard.press('Escape');
   await page.getByTestId('reader').waitFor({ state: 'detached' });
   await page.keyboard.press('l');
@@ -90,6 +92,7 @@ test('start and enroll from the lists, with an undo toast', async () => {
   await page.getByTestId('plain').locator('summary').click();
   await page.getByTestId('plain').getByTestId('list-action').click();
   assert.match(await page.getByTestId('toast').textContent(), /복습 노트로 등록했습니다: 메모/);
+  await page.screenshot({ path: join(ARTIFACTS, 'toast.png') });
   await page.keyboard.press('Control+z');
   await page.getByText('되돌렸습니다: 메모.md').waitFor();
   const writes = await page.evaluate(() => window.__BOKSEUP_BACKEND__.writes.map((w) => w.action));
