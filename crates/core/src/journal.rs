@@ -290,28 +290,22 @@ mod tests {
     #[test]
     fn undo_refuses_when_the_note_changed_since() {
         let mut f = fixture(&[("노트.md", NOTE)]);
-        start_review(&mut f);
+        review_on_day_one(&mut f, "노트.md", &|_| Ok(())).unwrap();
         std::fs::write(f.vault.join("노트.md"), "edited in Obsidian").unwrap();
         assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::Conflict(_))));
         assert_eq!(std::fs::read_to_string(f.vault.join("노트.md")).unwrap(), "edited in Obsidian");
     }
 
-    fn start_review(f: &mut Fixture) {
-        review(
-            &mut f.store,
-            &f.vault,
-            "노트.md",
-            &ReviewInput::default(),
-            "2024-08-26".parse().unwrap(),
-            at("2024-08-26 09:00"),
-        )
-        .unwrap();
+    /// Reviews `rel` of the fixture on 2024-08-26 at 09:00, with `fault` injected into the write.
+    fn review_on_day_one(f: &mut Fixture, rel: &str, fault: &dyn Fn(Stage) -> std::io::Result<()>) -> Result<Written> {
+        let today = "2024-08-26".parse().unwrap();
+        review_with(&mut f.store, &f.vault, rel, &ReviewInput::default(), today, at("2024-08-26 09:00"), fault)
     }
 
     #[test]
     fn undo_since_keeps_to_this_session() {
         let mut f = fixture(&[("노트.md", NOTE)]);
-        start_review(&mut f);
+        review_on_day_one(&mut f, "노트.md", &|_| Ok(())).unwrap();
         let since = f.store.next_edit_id().unwrap();
         assert!(matches!(undo(&mut f.store, &f.vault, since), Err(Error::NothingToUndo)));
     }
@@ -321,15 +315,7 @@ mod tests {
         let mut f = fixture(&[("노트.md", NOTE)]);
         let crash =
             |stage: Stage| if stage == Stage::BeforeRename { Err(std::io::Error::other("injected")) } else { Ok(()) };
-        let result = review_with(
-            &mut f.store,
-            &f.vault,
-            "노트.md",
-            &ReviewInput::default(),
-            "2024-08-26".parse().unwrap(),
-            at("2024-08-26 09:00"),
-            &crash,
-        );
+        let result = review_on_day_one(&mut f, "노트.md", &crash);
         assert!(result.is_err());
         assert_eq!(std::fs::read_to_string(f.vault.join("노트.md")).unwrap(), NOTE);
         assert!(f.store.reviews(&vault_key(&f.vault)).unwrap().is_empty());
@@ -347,17 +333,7 @@ mod tests {
             }
             Ok(())
         };
-        let today = "2024-08-26".parse().unwrap();
-        let err = review_with(
-            &mut f.store,
-            &f.vault,
-            "노트.md",
-            &ReviewInput::default(),
-            today,
-            at("2024-08-26 09:00"),
-            &obsidian,
-        )
-        .unwrap_err();
+        let err = review_on_day_one(&mut f, "노트.md", &obsidian).unwrap_err();
         assert!(matches!(err, Error::Conflict(_)), "{err}");
         assert!(err.to_string().contains("덮어쓰지 않도록"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Obsidian의 변경");
@@ -420,14 +396,7 @@ mod tests {
     fn broken_notes_are_never_written() {
         let broken = "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: \"open\n---\n";
         let mut f = fixture(&[("깨진.md", broken)]);
-        let err = review(
-            &mut f.store,
-            &f.vault,
-            "깨진.md",
-            &ReviewInput::default(),
-            "2024-08-26".parse().unwrap(),
-            at("2024-08-26 09:00"),
-        );
+        let err = review_on_day_one(&mut f, "깨진.md", &|_| Ok(()));
         assert!(matches!(err, Err(Error::Yaml(_))));
         assert_eq!(std::fs::read_to_string(f.vault.join("깨진.md")).unwrap(), broken);
     }
