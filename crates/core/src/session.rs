@@ -153,20 +153,27 @@ impl Session {
 
     /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
     pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
-        let open = self.current(now)?;
-        journal::review(&mut self.store(), &open.path, rel, input, self.today(now), self.clock(now))
+        let (vault, today, now) = self.write_context(now)?;
+        journal::review(&mut self.store(), &vault, rel, input, today, now)
     }
 
     /// Starts the not-started note `rel` today.
     pub fn start_note(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
-        let open = self.current(now)?;
-        journal::start(&mut self.store(), &open.path, rel, self.today(now), self.clock(now))
+        let (vault, today, now) = self.write_context(now)?;
+        journal::start(&mut self.store(), &vault, rel, today, now)
     }
 
     /// Makes the plain note `rel` a review note starting today.
     pub fn enroll(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
+        let (vault, today, now) = self.write_context(now)?;
+        journal::enroll(&mut self.store(), &vault, rel, today, now)
+    }
+
+    /// The open vault, the review day and the recorded time of a write at `now`. Computed before a
+    /// write takes the store's lock: [`Session::today`] reads a setting from the store itself.
+    fn write_context(&self, now: NaiveDateTime) -> Result<(PathBuf, NaiveDate, NaiveDateTime)> {
         let open = self.current(now)?;
-        journal::enroll(&mut self.store(), &open.path, rel, self.today(now), self.clock(now))
+        Ok((open.path, self.today(now), self.clock(now)))
     }
 
     /// Undoes this session's newest write in the open vault.
@@ -302,6 +309,26 @@ mod tests {
         assert_eq!(session.start_note(not_started, now).unwrap().note.stage.as_deref(), Some("1일 복습"));
         let plain = "복습 사용법.md";
         assert_eq!(session.enroll(plain, now).unwrap().note.kind, crate::note::Kind::Review);
+    }
+
+    /// Regression: without a pinned date, `today` reads the rollover setting from the store, so it
+    /// must not run while a write holds the store's lock (it deadlocked the app's 완료 button).
+    #[test]
+    fn writes_on_the_real_clock_do_not_deadlock() {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let tmp = tempfile::tempdir().unwrap();
+            let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), None).unwrap();
+            let now = at("2026-11-28 20:00");
+            session.open_demo(now).unwrap();
+            let review =
+                session.review("AWS/S3 스토리지 클래스.md", &ReviewInput::default(), now).map(|w| w.note.status);
+            let start = session.start_note("AWS/IAM 정책.md", now).is_ok();
+            let enroll = session.enroll("복습 사용법.md", now).is_ok();
+            done.send((review.ok().flatten(), start, enroll)).unwrap();
+        });
+        let result = finished.recv_timeout(std::time::Duration::from_secs(20)).expect("a write deadlocked");
+        assert_eq!(result, (Some(crate::schedule::Status::Upcoming), true, true));
     }
 
     #[test]
