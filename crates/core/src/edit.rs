@@ -71,10 +71,7 @@ pub fn apply(bytes: &[u8], sets: &[Set]) -> Result<Edited> {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let text = frontmatter::decode(bytes)?;
     let split = frontmatter::split(text)?;
-    let before_map = match split.yaml {
-        Some(yaml) => frontmatter::parse(yaml)?,
-        None => Mapping::new(),
-    };
+    let before_map = split.mapping()?;
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
 
     let mut out = String::with_capacity(text.len() + 256);
@@ -291,10 +288,7 @@ fn plain_reads_as_string(s: &str) -> bool {
 /// key is unchanged.
 fn verify(before: &Mapping, text: &str, sets: &[Set], changes: &[Change]) -> Result<()> {
     let split = frontmatter::split(text).map_err(|e| Error::Verify(e.to_string()))?;
-    let after = match split.yaml {
-        Some(yaml) => frontmatter::parse(yaml).map_err(|e| Error::Verify(e.to_string()))?,
-        None => Mapping::new(),
-    };
+    let after = split.mapping().map_err(|e| Error::Verify(e.to_string()))?;
     let touched: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
     for (key, value) in before {
         let name = key.as_str().unwrap_or_default();

@@ -12,6 +12,13 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
+impl Split<'_> {
+    /// The frontmatter's keys and values; empty when the note has none.
+    pub fn mapping(&self) -> Result<Mapping> {
+        self.yaml.map_or_else(|| Ok(Mapping::new()), parse)
+    }
+}
+
 /// Decodes a note's bytes: strips a UTF-8 BOM and checks the rest is UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

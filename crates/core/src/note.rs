@@ -98,10 +98,7 @@ impl Note {
     pub fn parse(path: &str, bytes: &[u8]) -> Result<Note> {
         let text = frontmatter::decode(bytes)?;
         let split = frontmatter::split(text)?;
-        let map = match split.yaml {
-            Some(yaml) => frontmatter::parse(yaml)?,
-            None => Mapping::new(),
-        };
+        let map = split.mapping()?;
         Ok(Note::from_parts(path, &map, split.body))
     }
 
