@@ -89,8 +89,7 @@ pub fn apply(bytes: &[u8], sets: &[Set]) -> Result<Edited> {
         None => {
             let mut block = String::new();
             for set in sets.iter().filter(|s| s.add) {
-                block.push_str(&format!("{}: {}{newline}", key_text(&set.key), render(&set.value, None)));
-                changes.push(Change { key: set.key.clone(), before: None, after: set.value.to_string() });
+                block.push_str(&added_line(set, newline, &mut changes));
             }
             if !block.is_empty() {
                 out.push_str(&format!("---{newline}{block}---{newline}"));
@@ -109,15 +108,15 @@ pub fn apply(bytes: &[u8], sets: &[Set]) -> Result<Edited> {
 
 /// Edits the YAML between the `---` lines.
 fn edit_block(yaml: &str, sets: &[Set], newline: &str, changes: &mut Vec<Change>) -> Result<String> {
-    let mut lines: Vec<String> = split_keep_ends(yaml).map(str::to_string).collect();
+    let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_string).collect();
     let mut added = String::new();
     for set in sets {
-        let found = lines.iter().position(|l| line_key(l).is_some_and(|k| k.name == set.key));
+        let found =
+            lines.iter().enumerate().find_map(|(i, l)| line_key(l).filter(|k| k.name == set.key).map(|k| (i, k.end)));
         match found {
-            Some(i) => {
+            Some((i, key_end)) => {
                 let continued = lines.get(i + 1).is_some_and(|next| is_continuation(next));
-                let key = line_key(&lines[i]).expect("matched above");
-                let (head, old, tail) = split_value(&lines[i], key.end);
+                let (head, old, tail) = split_value(&lines[i], key_end);
                 if continued || is_block_indicator(old) {
                     return Err(Error::MultiLine(set.key.clone()));
                 }
@@ -132,10 +131,7 @@ fn edit_block(yaml: &str, sets: &[Set], newline: &str, changes: &mut Vec<Change>
                     lines[i] = format!("{head}{sep}{new}{tail}");
                 }
             }
-            None if set.add => {
-                added.push_str(&format!("{}: {}{newline}", key_text(&set.key), render(&set.value, None)));
-                changes.push(Change { key: set.key.clone(), before: None, after: set.value.to_string() });
-            }
+            None if set.add => added.push_str(&added_line(set, newline, changes)),
             None => {}
         }
     }
@@ -149,8 +145,10 @@ fn edit_block(yaml: &str, sets: &[Set], newline: &str, changes: &mut Vec<Change>
     Ok(out)
 }
 
-fn split_keep_ends(s: &str) -> impl Iterator<Item = &str> {
-    s.split_inclusive('\n')
+/// The line of a key the note lacks, recording it as added.
+fn added_line(set: &Set, newline: &str, changes: &mut Vec<Change>) -> String {
+    changes.push(Change { key: set.key.clone(), before: None, after: set.value.to_string() });
+    format!("{}: {}{newline}", key_text(&set.key), render(&set.value, None))
 }
 
 /// A top-level key found at the start of a line.
