@@ -208,26 +208,25 @@ fn callouts(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                     _ => None,
                 };
                 match marker {
-                    Some((kind, title, rest_len)) => {
+                    Some((kind, title)) => {
                         out.push(Event::Html(CowStr::from(format!(
                             "<div class=\"callout callout-{kind}\" data-callout=\"{kind}\"><div class=\"callout-title\">{}</div>",
                             escape(&title)
                         ))));
                         open.push(true);
-                        // Keep the rest of the first paragraph (after the title line), if any.
-                        let Event::Text(t) = &events[i + 2] else { unreachable!() };
-                        let rest = t[t.len() - rest_len..].trim_start().to_string();
-                        let next_is_break = matches!(events.get(i + 3), Some(Event::SoftBreak | Event::HardBreak));
-                        let paragraph_ends = matches!(events.get(i + 3), Some(Event::End(TagEnd::Paragraph)));
-                        if paragraph_ends && rest.is_empty() {
-                            i += 4;
-                            continue;
+                        // The marker line is the title. Line breaks are events of their own, so
+                        // the rest of the first paragraph starts after the break that follows it.
+                        match events.get(i + 3) {
+                            Some(Event::End(TagEnd::Paragraph)) => i += 4,
+                            Some(Event::SoftBreak | Event::HardBreak) => {
+                                out.push(Event::Start(Tag::Paragraph));
+                                i += 4;
+                            }
+                            _ => {
+                                out.push(Event::Start(Tag::Paragraph));
+                                i += 3;
+                            }
                         }
-                        out.push(Event::Start(Tag::Paragraph));
-                        if !rest.is_empty() {
-                            out.push(Event::Text(CowStr::from(rest)));
-                        }
-                        i += if next_is_break { 4 } else { 3 };
                         continue;
                     }
                     None => {
@@ -250,24 +249,22 @@ fn callouts(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
-/// Reads `[!type] title` at the start of a callout's first line: (type, title, bytes after it).
-fn callout_marker(text: &str) -> Option<(String, String, usize)> {
-    let inner = text.strip_prefix("[!")?;
+/// Reads the `[!type] title` line that opens a callout: (type, title).
+fn callout_marker(line: &str) -> Option<(String, String)> {
+    let inner = line.strip_prefix("[!")?;
     let close = inner.find(']')?;
     let kind: String = inner[..close].to_lowercase();
     if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-') {
         return None;
     }
-    let after = inner[close + 1..].trim_start_matches(['+', '-']);
-    let line_end = after.find('\n').unwrap_or(after.len());
-    let title = after[..line_end].trim();
+    let title = inner[close + 1..].trim_start_matches(['+', '-']).trim();
     let title = if title.is_empty() {
         let mut c = kind.chars();
         c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
     } else {
         title.to_string()
     };
-    Some((kind, title, after.len() - line_end))
+    Some((kind, title))
 }
 
 /// A list item with nested items (a Notion toggle such as `전체 내용 접기`) becomes a collapsible
