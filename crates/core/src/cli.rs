@@ -5,8 +5,7 @@ use crate::agenda::{Agenda, NoteSummary};
 use crate::error::Error;
 use crate::journal::{self, ReviewInput, Written};
 use crate::schedule::{today_at, Status};
-use crate::session::DEFAULT_ROLLOVER_HOUR;
-use crate::store::Store;
+use crate::store::{Store, DEFAULT_ROLLOVER_HOUR};
 use crate::vault::{self, Issue};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -79,7 +78,6 @@ pub fn run(args: &[String], now: NaiveDateTime, out: &mut dyn Write, err: &mut d
         }
         Ok(Parsed::Command { name, path, note, options }) => {
             let day = options.today.unwrap_or_else(|| today_at(now, DEFAULT_ROLLOVER_HOUR));
-            let at = day.and_time(options.time.unwrap_or_else(|| now.time()));
             let result = match name {
                 Command::Scan => scan(&path, day, &options, out, err),
                 Command::Due => due(&path, day, &options, out, err),
@@ -87,7 +85,7 @@ pub fn run(args: &[String], now: NaiveDateTime, out: &mut dyn Write, err: &mut d
                     let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
                 }),
                 Command::Review | Command::Start | Command::Enroll => {
-                    write_note(name, &path, note.as_deref().unwrap_or_default(), day, at, &options, out)
+                    write_note(name, &path, note.as_deref().unwrap_or_default(), now, &options, out)
                 }
                 Command::Undo => undo(&path, &options, out),
             };
@@ -288,12 +286,14 @@ fn write_note(
     name: Command,
     vault: &Path,
     note: &str,
-    today: NaiveDate,
-    at: NaiveDateTime,
+    now: NaiveDateTime,
     options: &Options,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let mut store = open_store(options)?;
+    // The review day follows the app's rollover setting, so the CLI and the app agree on it.
+    let today = options.today.unwrap_or_else(|| today_at(now, store.rollover_hour()));
+    let at = today.and_time(options.time.unwrap_or_else(|| now.time()));
     let input = ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term };
     let (written, verb): (Written, &str) = match name {
         Command::Review => (journal::review(&mut store, vault, note, &input, today, at)?, "복습을 기록했습니다"),

@@ -14,11 +14,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The `setting` key of the day-rollover hour (default [`DEFAULT_ROLLOVER_HOUR`]).
-pub const ROLLOVER_SETTING: &str = "rollover_hour";
-/// Reviews done before 04:00 count for the previous day, as in Anki.
-pub const DEFAULT_ROLLOVER_HOUR: u32 = 4;
-
 /// One running app: its database, the demo vault's folder, and the open vault.
 pub struct Session {
     store: Mutex<Store>,
@@ -81,14 +76,7 @@ impl Session {
         if let Some(day) = self.pinned_today {
             return day;
         }
-        let hour = self
-            .store()
-            .setting(ROLLOVER_SETTING)
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse().ok())
-            .filter(|h| *h < 24)
-            .unwrap_or(DEFAULT_ROLLOVER_HOUR);
+        let hour = self.store().rollover_hour();
         today_at(now, hour)
     }
 
@@ -211,6 +199,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::ROLLOVER_SETTING;
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()

@@ -9,6 +9,11 @@ use chrono::NaiveDateTime;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
+/// The `setting` key of the day-rollover hour (see [`Store::rollover_hour`]).
+pub const ROLLOVER_SETTING: &str = "rollover_hour";
+/// Reviews done before 04:00 count for the previous day, as in Anki.
+pub const DEFAULT_ROLLOVER_HOUR: u32 = 4;
+
 /// The app's identifier: its data lives in a folder of this name (as Tauri names it).
 pub const APP_ID: &str = "app.bokseup.desktop";
 
@@ -94,6 +99,17 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         let mut stmt = self.conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?;
         Ok(stmt.query_row(params![key], |r| r.get(0)).optional()?)
+    }
+
+    /// The hour the review day starts (setting `rollover_hour`, default 4 as in Anki): a review
+    /// at 02:30 counts for the day before. An unreadable or out-of-range value gives the default.
+    pub fn rollover_hour(&self) -> u32 {
+        self.setting(ROLLOVER_SETTING)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+            .filter(|h| *h < 24)
+            .unwrap_or(DEFAULT_ROLLOVER_HOUR)
     }
 
     /// Sets a setting.
@@ -303,6 +319,18 @@ mod tests {
         assert_eq!(store.setting("missing").unwrap(), None);
         store.forget_vault(Path::new("/v/one")).unwrap();
         assert_eq!(store.current_vault().unwrap(), Some(PathBuf::from("/v/two")));
+    }
+
+    #[test]
+    fn rollover_hour_defaults_to_four_and_ignores_nonsense() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.rollover_hour(), 4);
+        store.set_setting(ROLLOVER_SETTING, "0").unwrap();
+        assert_eq!(store.rollover_hour(), 0);
+        for bad in ["24", "-1", "네시"] {
+            store.set_setting(ROLLOVER_SETTING, bad).unwrap();
+            assert_eq!(store.rollover_hour(), DEFAULT_ROLLOVER_HOUR, "{bad}");
+        }
     }
 
     #[test]
