@@ -11,6 +11,16 @@ fn main() {
         "enroll",
         "undo",
         "open_link",
+        "settings",
+        "save_settings",
+        "status",
+        "set_autostart",
+        "answer_autostart_offer",
+        "mute",
+        "unmute",
+        "pick_calendar_file",
+        "export_calendar",
+        "take_requests",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

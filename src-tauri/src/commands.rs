@@ -1,75 +1,101 @@
 //! The commands the UI calls (through `ui/src/lib/api.ts`). Each is a line or two over the
 //! [`Session`]; errors cross as a [`Failure`] with a code.
 
-use crate::now;
+use crate::{timer, tray};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::error::{Error, Failure};
 use bokseup_core::journal::{ReviewInput, Undone, Written};
 use bokseup_core::render;
-use bokseup_core::session::Session;
+use bokseup_core::session::{CalendarStatus, DesktopStatus, Mute, Request, Session};
+use bokseup_core::settings::Settings;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
 use tauri_plugin_dialog::DialogExt;
 
 type Reply<T> = Result<T, Failure>;
 
+/// After a change the tray shows and the timer plans with.
+fn changed<R: Runtime>(app: &AppHandle<R>) {
+    tray::refresh(app);
+    timer::poke(app);
+}
+
 /// Today's agenda of the open vault, scanned afresh (on the first call: the start vault).
 #[tauri::command]
-pub fn overview(session: State<'_, Session>) -> Reply<Overview> {
-    session.overview(now()).map_err(Failure::from)
+pub fn overview<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
+    let overview = session.overview(session.now());
+    tray::refresh(&app);
+    Ok(overview?)
 }
 
 /// Opens the folder at `path` (dropped on the window or typed) as the vault.
 #[tauri::command]
-pub fn open_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
-    session.open_vault(&path, now()).map_err(Failure::from)
+pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
+    let opened = session.open_vault(&path, session.now())?;
+    changed(&app);
+    Ok(opened)
 }
 
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
 #[tauri::command]
-pub async fn pick_vault<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    session: State<'_, Session>,
-) -> Reply<Option<Overview>> {
+pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Option<Overview>> {
     let picked = app.dialog().file().set_title("Obsidian 볼트 폴더 선택").blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    session.open_vault(&path, now()).map(Some).map_err(Failure::from)
+    let opened = session.open_vault(&path, session.now())?;
+    changed(&app);
+    Ok(Some(opened))
 }
 
 /// Opens the bundled demo vault.
 #[tauri::command]
-pub fn open_demo(session: State<'_, Session>) -> Reply<Overview> {
-    session.open_demo(now()).map_err(Failure::from)
+pub fn open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
+    let opened = session.open_demo(session.now())?;
+    changed(&app);
+    Ok(opened)
 }
 
 /// A note opened for review: its schedule, cue questions and body as safe HTML.
 #[tauri::command]
 pub fn note(session: State<'_, Session>, path: String) -> Reply<NoteView> {
-    session.note(&path, now()).map_err(Failure::from)
+    Ok(session.note(&path, session.now())?)
 }
 
 /// Marks a review of the note done now, with the cue grades and time spent, and logs it.
 #[tauri::command]
-pub fn review(session: State<'_, Session>, path: String, input: ReviewInput) -> Reply<Written> {
-    session.review(&path, &input, now()).map_err(Failure::from)
+pub fn review<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    path: String,
+    input: ReviewInput,
+) -> Reply<Written> {
+    let written = session.review(&path, &input, session.now())?;
+    tray::refresh(&app);
+    Ok(written)
 }
 
 /// Starts a not-started note today ("학습 시작").
 #[tauri::command]
-pub fn start_note(session: State<'_, Session>, path: String) -> Reply<Written> {
-    session.start_note(&path, now()).map_err(Failure::from)
+pub fn start_note<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
+    let written = session.start_note(&path, session.now())?;
+    tray::refresh(&app);
+    Ok(written)
 }
 
 /// Makes a plain note a review note starting today ("복습 노트로 등록").
 #[tauri::command]
-pub fn enroll(session: State<'_, Session>, path: String) -> Reply<Written> {
-    session.enroll(&path, now()).map_err(Failure::from)
+pub fn enroll<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
+    let written = session.enroll(&path, session.now())?;
+    tray::refresh(&app);
+    Ok(written)
 }
 
 /// Undoes this session's newest write, if the note is still as the app left it.
 #[tauri::command]
-pub fn undo(session: State<'_, Session>) -> Reply<Undone> {
-    session.undo(now()).map_err(Failure::from)
+pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Undone> {
+    let undone = session.undo(session.now())?;
+    tray::refresh(&app);
+    Ok(undone)
 }
 
 /// Opens a web or mail link from a note in the system's browser or mail app. Anything else
@@ -79,4 +105,103 @@ pub fn open_link(url: String) -> Reply<()> {
     let url = render::external_url(&url)
         .ok_or_else(|| Failure::from(Error::Refused(format!("열 수 없는 링크입니다: {url}"))))?;
     open::that_detached(url).map_err(|e| Failure::from(Error::Refused(format!("브라우저를 열 수 없습니다: {e}"))))
+}
+
+/// The user's settings.
+#[tauri::command]
+pub fn settings(session: State<'_, Session>) -> Settings {
+    session.settings()
+}
+
+/// Checks and keeps new settings; returns them as kept.
+#[tauri::command]
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    settings: Settings,
+) -> Reply<Settings> {
+    let saved = session.save_settings(&settings, session.now())?;
+    changed(&app);
+    Ok(saved)
+}
+
+/// Where reminders, the calendar file, the tray and start at login stand.
+#[tauri::command]
+pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> DesktopStatus {
+    DesktopStatus {
+        reminders: session.reminder_status(session.now()),
+        tray_problem: tray::problem(&app),
+        autostart: app.autolaunch().is_enabled().unwrap_or(false),
+        offer_autostart: session.autostart_offer(),
+    }
+}
+
+/// Starts the app at login (hidden, in the tray) or stops doing so.
+#[tauri::command]
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, on: bool) -> Reply<DesktopStatus> {
+    let autolaunch = app.autolaunch();
+    let result = if on { autolaunch.enable() } else { autolaunch.disable() };
+    result.map_err(|e| Error::Invalid(format!("로그인할 때 시작 설정을 바꾸지 못했습니다: {e}")))?;
+    session.autostart_offered()?;
+    Ok(status(app.clone(), session))
+}
+
+/// Answers the one-time offer to start at login.
+#[tauri::command]
+pub fn answer_autostart_offer<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    accept: bool,
+) -> Reply<DesktopStatus> {
+    if accept {
+        return set_autostart(app, session, true);
+    }
+    session.autostart_offered()?;
+    Ok(status(app, session))
+}
+
+/// "알림 끄기": silences reminders for an hour (`hour`) or for the rest of the day (`today`).
+#[tauri::command]
+pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: String) -> Reply<DesktopStatus> {
+    let mute = match until.as_str() {
+        "hour" => Mute::Hour,
+        "today" => Mute::Today,
+        _ => return Err(Error::Invalid(format!("알 수 없는 기간입니다: {until}")).into()),
+    };
+    session.mute(mute, session.now())?;
+    changed(&app);
+    Ok(status(app, session))
+}
+
+/// Reminders on again after "알림 끄기".
+#[tauri::command]
+pub fn unmute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<DesktopStatus> {
+    session.unmute()?;
+    changed(&app);
+    Ok(status(app, session))
+}
+
+/// Asks where to keep the calendar file with the system's save dialog; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_calendar_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("휴대폰 캘린더용 .ics 파일 위치")
+        .set_file_name("복습.ics")
+        .add_filter("iCalendar", &["ics"])
+        .blocking_save_file()?;
+    picked.into_path().ok().map(|p| p.to_string_lossy().into_owned())
+}
+
+/// Writes the calendar file now.
+#[tauri::command]
+pub fn export_calendar(session: State<'_, Session>) -> Reply<CalendarStatus> {
+    Ok(session.export_calendar(session.now())?)
+}
+
+/// What the desktop side asked the page to do (a toast or the tray was clicked), oldest first.
+#[tauri::command]
+pub fn take_requests(session: State<'_, Session>) -> Vec<Request> {
+    session.take_requests()
 }

@@ -1,31 +1,31 @@
-//! Bokseup's desktop shell: the window, and commands that call the engine in `bokseup-core`.
-//! Everything the commands do lives in [`bokseup_core::session::Session`], tested there.
+//! Bokseup's desktop shell: the window, the tray, native toasts, the reminder timer, start at
+//! login and one instance, over the engine in `bokseup-core`. Everything the app decides lives in
+//! [`bokseup_core::session::Session`] and is tested there; this crate only connects it to the
+//! desktop.
 
 mod commands;
+mod timer;
+mod toast;
+mod tray;
+mod window;
 
+use bokseup_core::cli::Launch;
+use bokseup_core::clock::Clock;
 use bokseup_core::session::Session;
 use bokseup_core::store::{database_path, Store};
-use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::path::PathBuf;
 use tauri::http::Response;
 use tauri::Manager;
 
-/// How the app was asked to start (from the command line).
-#[derive(Debug, Default)]
-pub struct Launch {
-    /// A vault to open instead of the remembered one.
-    pub vault: Option<PathBuf>,
-    /// A fixed "today", for tests and demos.
-    pub today: Option<NaiveDate>,
-    /// A fixed time of day, for tests and demos.
-    pub time: Option<chrono::NaiveTime>,
-}
+pub use bokseup_core::cli::{self, Outcome};
+
+/// The argument the login entry starts the app with: no window, reminders only.
+const HIDDEN: &str = "--hidden";
 
 /// Serves `vault://localhost/<path>`: an image file of the open vault, nothing else.
 fn vault_image<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &str) -> Response<Cow<'static, [u8]>> {
-    let served = app.state::<Session>().image(path, now());
-    let response = match served {
+    let session = app.state::<Session>();
+    let response = match session.image(path, session.now()) {
         Ok((bytes, mime)) => Response::builder()
             .header("Content-Type", mime)
             // An SVG may carry scripts: it is only ever an image here.
@@ -36,25 +36,34 @@ fn vault_image<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &str) -> Resp
     response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&[][..])))
 }
 
-/// Local wall-clock time: the one place the shell reads the clock.
-pub fn now() -> chrono::NaiveDateTime {
-    chrono::Local::now().naive_local()
-}
-
 /// Builds and runs the app. Takes the builder so tests can pass a mock one.
-pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, mut launch: Launch) {
+pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch) {
     builder
+        // First, so a second launch hands over to this one before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(window::second_launch))
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::Builder::new().arg(HIDDEN).build())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             // The same database as the command line's, so `bokseup undo` sees the app's writes.
-            let db = database_path(None);
+            let db = database_path(launch.data.as_deref());
             let demo = db.with_file_name("demo-vault");
-            let session = Session::new(Store::open(&db)?, demo, launch.today)?
-                .at_time(launch.time)
-                .starting_on(launch.vault.take());
+            let store = Store::open(&db)?;
+            let clock = Clock::from_options(launch.today, launch.time, store.rollover_hour());
+            let session = Session::new(store, demo, clock)?.starting_on(launch.vault.clone());
+            if launch.hidden {
+                session.expect_login(session.now());
+            }
             app.manage(session);
+            toast::listen(app.handle());
+            tray::create(app.handle());
+            if !launch.hidden {
+                window::show(app.handle());
+            }
+            timer::start(app.handle().clone());
             Ok(())
         })
+        .on_window_event(window::on_event)
         .register_uri_scheme_protocol("vault", |ctx, request| vault_image(ctx.app_handle(), request.uri().path()))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
@@ -66,7 +75,17 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, mut launch: Launch) {
             commands::start_note,
             commands::enroll,
             commands::undo,
-            commands::open_link
+            commands::open_link,
+            commands::settings,
+            commands::save_settings,
+            commands::status,
+            commands::set_autostart,
+            commands::answer_autostart_offer,
+            commands::mute,
+            commands::unmute,
+            commands::pick_calendar_file,
+            commands::export_calendar,
+            commands::take_requests
         ])
         .run(tauri::generate_context!())
         .expect("error while running Bokseup");

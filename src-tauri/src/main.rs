@@ -1,15 +1,13 @@
 // Release builds on Windows open no console window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use bokseup_core::cli::{self, Outcome};
+use bokseup_app::{cli, Outcome};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The command line decides before GTK starts, so its commands work without a display.
-    match cli::run(&args, bokseup_app::now(), &mut std::io::stdout(), &mut std::io::stderr()) {
+    match cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr()) {
         Outcome::Exit(code) => std::process::exit(code),
-        Outcome::App { vault, today, time } => {
-            bokseup_app::run(tauri::Builder::default(), bokseup_app::Launch { vault, today, time })
-        }
+        Outcome::App(launch) => bokseup_app::run(tauri::Builder::default(), launch),
     }
 }

@@ -185,12 +185,16 @@ impl Overview {
     /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
     /// as in Obsidian; the demo vault is called "데모 볼트".
     pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
-        let name = match (demo, vault.file_name()) {
-            (true, _) => "데모 볼트".to_string(),
-            (false, Some(name)) => name.to_string_lossy().into_owned(),
-            (false, None) => vault.to_string_lossy().into_owned(),
-        };
-        Overview { vault: vault.to_string_lossy().into_owned(), name, demo, agenda }
+        Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda }
+    }
+}
+
+/// A vault's name: its folder's, as in Obsidian; the demo vault is called "데모 볼트".
+pub fn vault_name(vault: &Path, demo: bool) -> String {
+    match (demo, vault.file_name()) {
+        (true, _) => "데모 볼트".to_string(),
+        (false, Some(name)) => name.to_string_lossy().into_owned(),
+        (false, None) => vault.to_string_lossy().into_owned(),
     }
 }
 

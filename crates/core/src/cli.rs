@@ -1,13 +1,18 @@
-//! The command line: `scan`, `due`, `review`, `start`, `enroll`, `undo`, `demo`, and the arguments
-//! that start the desktop app. It decides before any window exists, so it runs without a display.
+//! The command line: `scan`, `due`, `review`, `start`, `enroll`, `undo`, `ics`, `settings`, `demo`,
+//! and the arguments that start the desktop app. It decides before any window exists, so it runs
+//! without a display. Every command tells the day by the same [`Clock`] as the app, with the day
+//! rollover of the app's settings.
 
 use crate::agenda::{Agenda, NoteSummary};
+use crate::calendar;
+use crate::clock::Clock;
 use crate::error::Error;
 use crate::journal::{self, ReviewInput, Written};
-use crate::schedule::{today_at, Status};
+use crate::schedule::Status;
+use crate::settings::Settings;
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR};
 use crate::vault::{self, Issue};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, TimeZone};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,7 +22,8 @@ pub const HELP: &str = "\
 복습 (Bokseup) — Obsidian 복습 노트의 에빙하우스 복습 일정
 
 사용법:
-  bokseup [VAULT] [--today D] [--time HH:MM]     앱을 엽니다 (VAULT: 볼트 폴더)
+  bokseup [VAULT] [--today D] [--time HH:MM[:SS]] [--hidden]
+                                                 앱을 엽니다 (VAULT: 볼트 폴더)
   bokseup due VAULT [--today D] [--json]         오늘 복습할 노트 (밀린 것부터)
   bokseup scan VAULT [--today D] [--json]        모든 노트와 읽지 못한 파일
   bokseup review VAULT NOTE [--date D] [--time HH:MM] [--long-term]
@@ -25,6 +31,9 @@ pub const HELP: &str = "\
   bokseup start VAULT NOTE [--date D]            시작 전 노트의 학습을 시작합니다
   bokseup enroll VAULT NOTE [--date D]           일반 노트를 복습 노트로 등록합니다
   bokseup undo VAULT                             이 볼트의 마지막 변경을 되돌립니다
+  bokseup ics VAULT [--today D] [--days N] [--out FILE]
+                                                 복습 일정을 휴대폰 캘린더용 .ics로 씁니다
+  bokseup settings [NAME VALUE]                  설정을 보거나 바꿉니다
   bokseup demo DIR [--today D]                   데모 볼트를 DIR에 만듭니다
   bokseup --help                                 이 도움말
 
@@ -32,11 +41,22 @@ pub const HELP: &str = "\
 
 옵션:
   --today D, --date D   오늘 날짜를 고정합니다 (지난 복습 기록, 테스트, 시연용)
-  --time HH:MM          복습한 시각 (기본: 지금)
+  --time HH:MM[:SS]     지금 시각을 고정합니다 (앱에서는 그 시각부터 시계가 흐릅니다)
   --long-term           장기기억 완료로 표시합니다 (14일 복습부터)
+  --days N              (ics) 오늘부터 며칠치를 쓸지 (기본 60)
+  --out FILE            (ics) 표준 출력 대신 FILE에 씁니다
+  --hidden              창 없이 트레이에서 시작합니다 (로그인할 때 자동 시작)
   --json                기계가 읽는 JSON으로 출력합니다
   --counts              (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
-  --data DIR            앱 데이터(복습 기록, 되돌리기) 폴더 (기본: 앱과 같은 곳)
+  --data DIR            앱 데이터(복습 기록, 되돌리기, 설정) 폴더 (기본: 앱과 같은 곳)
+
+설정 (bokseup settings NAME VALUE):
+  reminders on|off            복습 알림 (기본 on)
+  reminder-times \"9:00, 21:00\"  알림 시각
+  min-due N                   최소 N개가 밀렸을 때만 알림 (기본 1)
+  keep-running on|off         창을 닫아도 트레이에서 계속 실행 (기본 on)
+  rollover-hour H             하루가 시작되는 시각 (기본 4시)
+  calendar-file PATH|none     앱이 최신으로 유지할 .ics 파일
 
 예:
   bokseup ~/Obsidian/공부
@@ -48,6 +68,8 @@ pub const HELP: &str = "\
   bokseup start ~/Obsidian/공부 \"운영체제/페이징.md\"
   bokseup enroll ~/Obsidian/공부 \"네트워크/TCP 정리.md\"
   bokseup undo ~/Obsidian/공부
+  bokseup ics ~/Obsidian/공부 --out ~/Sync/복습.ics
+  bokseup settings reminder-times \"8:30, 20:00\"
   bokseup demo /tmp/demo && bokseup due /tmp/demo
 ";
 
@@ -56,36 +78,50 @@ pub const HELP: &str = "\
 pub enum Outcome {
     /// A command ran on the terminal; exit with this code.
     Exit(i32),
-    /// Start the desktop app, optionally on a vault and a pinned date and time.
-    App {
-        /// The vault to open instead of the remembered one.
-        vault: Option<PathBuf>,
-        /// A fixed "today" for tests and demos.
-        today: Option<NaiveDate>,
-        /// A fixed time of day for tests and demos.
-        time: Option<NaiveTime>,
-    },
+    /// Start the desktop app.
+    App(Launch),
 }
 
-/// Runs the command line. `now` is the local wall-clock time: today is its date (moved by the
-/// day-rollover hour) unless `--today`/`--date` pins one.
-pub fn run(args: &[String], now: NaiveDateTime, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+/// How the desktop app was asked to start.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Launch {
+    /// The vault to open instead of the remembered one.
+    pub vault: Option<PathBuf>,
+    /// A fixed "today" for tests and demos (`--today`).
+    pub today: Option<NaiveDate>,
+    /// A fixed start time for tests and demos (`--time`); the clock runs on from it.
+    pub time: Option<NaiveTime>,
+    /// Start in the tray without a window (`--hidden`: the launch at login).
+    pub hidden: bool,
+    /// The app's data folder (`--data`), instead of the user's.
+    pub data: Option<PathBuf>,
+}
+
+/// Runs the command line. `clock` answers what time it is (the system's, unless `--today` or
+/// `--time` pin it); the day rollover is the app's setting.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     match parse(args) {
-        Ok(Parsed::App { vault, today, time }) => Outcome::App { vault, today, time },
+        Ok(Parsed::App(launch)) => Outcome::App(launch),
         Ok(Parsed::Help) => {
             let _ = out.write_all(HELP.as_bytes());
             Outcome::Exit(0)
         }
         Ok(Parsed::Command { name, path, note, options }) => {
-            let day = options.today.unwrap_or_else(|| today_at(now, DEFAULT_ROLLOVER_HOUR));
             let result = match name {
-                Command::Scan => scan(&path, day, &options, out, err),
-                Command::Due => due(&path, day, &options, out, err),
-                Command::Demo => crate::demo::write(&path, day).map(|()| {
-                    let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
-                }),
+                Command::Settings => settings(&options, out),
+                Command::Scan | Command::Due | Command::Ics | Command::Demo => {
+                    let clock = clock(&options, stored_rollover(&options));
+                    match name {
+                        Command::Scan => scan(&path, clock.today(), &options, out, err),
+                        Command::Due => due(&path, clock.today(), &options, out, err),
+                        Command::Ics => ics(&path, &clock, &options, out),
+                        _ => crate::demo::write(&path, clock.today()).map(|()| {
+                            let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
+                        }),
+                    }
+                }
                 Command::Review | Command::Start | Command::Enroll => {
-                    write_note(name, &path, note.as_deref().unwrap_or_default(), now, &options, out)
+                    write_note(name, &path, note.as_deref().unwrap_or_default(), &options, out)
                 }
                 Command::Undo => undo(&path, &options, out),
             };
@@ -104,6 +140,29 @@ pub fn run(args: &[String], now: NaiveDateTime, out: &mut dyn Write, err: &mut d
     }
 }
 
+/// The launch that `args` ask for, when they start the app (not a command, not `--help`, not a
+/// mistake): what a second launch hands to the running app.
+pub fn parse_launch(args: &[String]) -> Option<Launch> {
+    match parse(args) {
+        Ok(Parsed::App(launch)) => Some(launch),
+        _ => None,
+    }
+}
+
+/// The clock the options ask for, with the day starting at `rollover_hour`.
+fn clock(options: &Options, rollover_hour: u32) -> Clock {
+    Clock::from_options(options.today, options.time, rollover_hour)
+}
+
+/// The app's rollover hour, read without creating a database where there is none.
+fn stored_rollover(options: &Options) -> u32 {
+    let path = crate::store::database_path(options.data.as_deref());
+    if !path.is_file() {
+        return DEFAULT_ROLLOVER_HOUR;
+    }
+    Store::open(&path).map_or(DEFAULT_ROLLOVER_HOUR, |s| s.rollover_hour())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Command {
     Scan,
@@ -113,6 +172,8 @@ enum Command {
     Start,
     Enroll,
     Undo,
+    Ics,
+    Settings,
 }
 
 impl Command {
@@ -129,13 +190,18 @@ struct Options {
     json: bool,
     counts: bool,
     long_term: bool,
+    hidden: bool,
+    days: Option<u32>,
+    out: Option<PathBuf>,
     data: Option<PathBuf>,
+    /// `settings NAME VALUE`
+    setting: Option<(String, String)>,
 }
 
 #[derive(Debug)]
 enum Parsed {
     Help,
-    App { vault: Option<PathBuf>, today: Option<NaiveDate>, time: Option<NaiveTime> },
+    App(Launch),
     Command { name: Command, path: PathBuf, note: Option<String>, options: Options },
 }
 
@@ -153,12 +219,20 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                 let value = iter.next().ok_or(format!("{arg} 뒤에 날짜(YYYY-MM-DD)가 필요합니다"))?;
                 options.today = Some(parse_date(value)?);
             }
+            "--hidden" => options.hidden = true,
             "--time" => {
                 let value = iter.next().ok_or("--time 뒤에 시각(HH:MM)이 필요합니다")?;
-                let time = NaiveTime::parse_from_str(value, "%H:%M")
-                    .map_err(|_| format!("시각 형식이 아닙니다: {value} (HH:MM)"))?;
+                let time = NaiveTime::parse_from_str(value, "%H:%M:%S")
+                    .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M"))
+                    .map_err(|_| format!("시각 형식이 아닙니다: {value} (HH:MM 또는 HH:MM:SS)"))?;
                 options.time = Some(time);
             }
+            "--days" => {
+                let value = iter.next().ok_or("--days 뒤에 날수가 필요합니다")?;
+                let days = value.parse().ok().filter(|d| (1..=3660).contains(d));
+                options.days = Some(days.ok_or(format!("--days는 1에서 3660 사이의 날수여야 합니다: {value}"))?);
+            }
+            "--out" => options.out = Some(PathBuf::from(iter.next().ok_or("--out 뒤에 파일 경로가 필요합니다")?)),
             "--data" => options.data = Some(PathBuf::from(iter.next().ok_or("--data 뒤에 폴더가 필요합니다")?)),
             s if s.starts_with("--today=") => options.today = Some(parse_date(&s["--today=".len()..])?),
             s if s.starts_with("--date=") => options.today = Some(parse_date(&s["--date=".len()..])?),
@@ -174,15 +248,27 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         Some("start") => Command::Start,
         Some("enroll") => Command::Enroll,
         Some("undo") => Command::Undo,
+        Some("ics") => Command::Ics,
+        Some("settings") => {
+            options.setting = match positional.as_slice() {
+                [_] => None,
+                [_, name, value] => Some((name.clone(), value.clone())),
+                [_, name] => return Err(format!("settings {name} 뒤에 값이 필요합니다")),
+                all => return Err(format!("인자가 너무 많습니다: {}", all[3..].join(" "))),
+            };
+            return Ok(Parsed::Command { name: Command::Settings, path: PathBuf::new(), note: None, options });
+        }
         _ => {
             if positional.len() > 1 {
                 return Err(format!("알 수 없는 명령: {}", positional[0]));
             }
-            return Ok(Parsed::App {
+            return Ok(Parsed::App(Launch {
                 vault: positional.pop().map(PathBuf::from),
                 today: options.today,
                 time: options.time,
-            });
+                hidden: options.hidden,
+                data: options.data,
+            }));
         }
     };
     match (positional.as_slice(), name.takes_note()) {
@@ -282,18 +368,12 @@ fn open_store(options: &Options) -> Result<Store, Error> {
     Ok(store)
 }
 
-fn write_note(
-    name: Command,
-    vault: &Path,
-    note: &str,
-    now: NaiveDateTime,
-    options: &Options,
-    out: &mut dyn Write,
-) -> Result<(), Error> {
+fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
     let mut store = open_store(options)?;
     // The review day follows the app's rollover setting, so the CLI and the app agree on it.
-    let today = options.today.unwrap_or_else(|| today_at(now, store.rollover_hour()));
-    let at = today.and_time(options.time.unwrap_or_else(|| now.time()));
+    let clock = clock(options, store.rollover_hour());
+    let at = clock.now();
+    let today = clock.day_of(at);
     let input = ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term };
     let (written, verb): (Written, &str) = match name {
         Command::Review => (journal::review(&mut store, vault, note, &input, today, at)?, "복습을 기록했습니다"),
@@ -325,6 +405,59 @@ fn write_note(
         }
         _ => {}
     }
+    Ok(())
+}
+
+/// `bokseup ics`: the forecast as an iCalendar file, on standard output or into `--out`.
+fn ics(path: &Path, clock: &Clock, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    let scan = vault::scan(path)?;
+    let vault = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let settings = stored_settings(options);
+    let now = clock.now();
+    let days = calendar::forecast_days(&scan.notes, clock.day_of(now), options.days.unwrap_or(calendar::DEFAULT_DAYS));
+    let feed = calendar::Feed {
+        vault_name: &crate::agenda::vault_name(&vault, false),
+        vault_path: &vault.to_string_lossy(),
+        at: settings.first_reminder(),
+        stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
+    };
+    let text = calendar::ics(&feed, &days);
+    match &options.out {
+        None => {
+            let _ = out.write_all(text.as_bytes());
+        }
+        Some(file) => {
+            let file = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+            let folder = file.parent().unwrap_or(Path::new("/"));
+            if !folder.is_dir() {
+                return Err(Error::Invalid(format!("캘린더 파일을 둘 폴더가 없습니다: {}", folder.display())));
+            }
+            crate::snapshot::write_whole(&file, text.as_bytes())?;
+            let reviews: usize = days.iter().map(|d| d.reviews.len()).sum();
+            let _ = writeln!(out, "{}: 복습 {reviews}개, {}일치 일정을 썼습니다", file.display(), days.len());
+        }
+    }
+    Ok(())
+}
+
+/// The app's settings, or the defaults where there is no database yet.
+fn stored_settings(options: &Options) -> Settings {
+    let path = crate::store::database_path(options.data.as_deref());
+    if !path.is_file() {
+        return Settings::default();
+    }
+    Store::open(&path).map(|s| Settings::load(&s)).unwrap_or_default()
+}
+
+/// `bokseup settings [NAME VALUE]`: prints the settings, or changes one and prints them all.
+fn settings(options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    let store = Store::open(&crate::store::database_path(options.data.as_deref()))?;
+    let mut settings = Settings::load(&store);
+    if let Some((name, value)) = &options.setting {
+        settings.set(name, value)?;
+        settings = settings.save(&store)?;
+    }
+    let _ = out.write_all(settings.describe().as_bytes());
     Ok(())
 }
 
@@ -450,31 +583,48 @@ mod tests {
         s.split_whitespace().map(String::from).collect()
     }
 
-    fn now() -> NaiveDateTime {
-        NaiveDateTime::parse_from_str("2024-10-27 14:01", "%Y-%m-%d %H:%M").unwrap()
-    }
-
     fn run_str(line: &str) -> (Outcome, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let outcome = run(&args(line), now(), &mut out, &mut err);
+        let outcome = run(&args(line), &mut out, &mut err);
         (outcome, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
     }
 
     #[test]
     fn app_arguments() {
-        assert_eq!(run_str("").0, Outcome::App { vault: None, today: None, time: None });
+        assert_eq!(run_str("").0, Outcome::App(Launch::default()));
         assert_eq!(
             run_str("--time 14:01").0,
-            Outcome::App { vault: None, today: None, time: NaiveTime::from_hms_opt(14, 1, 0) }
+            Outcome::App(Launch { time: NaiveTime::from_hms_opt(14, 1, 0), ..Launch::default() })
+        );
+        assert_eq!(
+            run_str("--today 2024-10-27 --time 08:59:50 --hidden").0,
+            Outcome::App(Launch {
+                today: Some("2024-10-27".parse().unwrap()),
+                time: NaiveTime::from_hms_opt(8, 59, 50),
+                hidden: true,
+                ..Launch::default()
+            })
         );
         assert_eq!(
             run_str("/v --today 2024-08-25").0,
-            Outcome::App { vault: Some("/v".into()), today: Some("2024-08-25".parse().unwrap()), time: None }
+            Outcome::App(Launch {
+                vault: Some("/v".into()),
+                today: Some("2024-08-25".parse().unwrap()),
+                ..Launch::default()
+            })
         );
         assert_eq!(
             run_str("--today=2024-08-25").0,
-            Outcome::App { vault: None, today: Some("2024-08-25".parse().unwrap()), time: None }
+            Outcome::App(Launch { today: Some("2024-08-25".parse().unwrap()), ..Launch::default() })
         );
+    }
+
+    #[test]
+    fn a_second_launch_is_read_the_same_way() {
+        let launch = parse_launch(&args("/home/me/공부 --hidden")).unwrap();
+        assert_eq!((launch.vault, launch.hidden), (Some("/home/me/공부".into()), true));
+        assert_eq!(parse_launch(&args("due /v")), None);
+        assert_eq!(parse_launch(&args("--bogus")), None);
     }
 
     #[test]
@@ -489,6 +639,8 @@ mod tests {
             "bokseup start ",
             "bokseup enroll ",
             "bokseup undo ",
+            "bokseup ics ",
+            "bokseup settings ",
             "bokseup ~/",
         ] {
             assert!(out.contains(cmd), "{cmd}");
@@ -507,6 +659,11 @@ mod tests {
             "review v a b",
             "undo",
             "review v n --time 25:00",
+            "ics v --days 0",
+            "ics v --days lots",
+            "ics v --out",
+            "settings reminders",
+            "settings a b c",
         ] {
             let (outcome, _, err) = run_str(line);
             assert_eq!(outcome, Outcome::Exit(2), "{line}");

@@ -22,9 +22,18 @@ pub enum Error {
     /// The frontmatter is not valid YAML.
     #[error("머리말 YAML 오류: {0}")]
     Yaml(String),
-    /// The chosen vault folder does not exist or is not a folder.
+    /// The chosen vault folder does not exist.
     #[error("폴더를 찾을 수 없습니다: {}", .0.display())]
     MissingFolder(PathBuf),
+    /// A file was given (dropped, typed) where a vault folder was expected.
+    #[error("폴더가 아니라 파일입니다: {}. 볼트 폴더를 끌어다 놓거나 선택하세요", .0.display())]
+    NotAFolder(PathBuf),
+    /// The folder holds no Markdown note at all: not an Obsidian vault of notes.
+    #[error("이 폴더에는 노트(.md 파일)가 없습니다: {}. Obsidian 볼트 폴더를 선택하세요", .0.display())]
+    NoNotes(PathBuf),
+    /// A setting or option value that is not valid; the message says which and what is expected.
+    #[error("{0}")]
+    Invalid(String),
     /// A folder that must be empty (where the demo vault goes) already holds files.
     #[error("폴더가 비어 있지 않습니다: {}", .0.display())]
     NotEmpty(PathBuf),
@@ -49,8 +58,8 @@ pub enum Error {
     /// The app's own database failed.
     #[error("데이터베이스 오류: {0}")]
     Store(#[from] rusqlite::Error),
-    /// Writing one of the app's own files (database folder, demo vault) failed.
-    #[error("{}: {source}", path.display())]
+    /// Writing a file failed (a note, the database folder, the demo vault, the calendar file).
+    #[error("{}에 쓸 수 없습니다: {}", path.display(), os_reason(source))]
     Write {
         /// The file or folder being written.
         path: PathBuf,
@@ -58,6 +67,20 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// What an operating-system error means for the user, in Korean where it is a common one.
+pub fn os_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "폴더나 파일이 없습니다".into(),
+        ErrorKind::PermissionDenied => "권한이 없습니다".into(),
+        ErrorKind::ReadOnlyFilesystem => "읽기 전용 위치입니다".into(),
+        ErrorKind::StorageFull => "저장 공간이 부족합니다".into(),
+        ErrorKind::IsADirectory => "같은 이름의 폴더가 있습니다".into(),
+        ErrorKind::NotADirectory => "경로 중간에 폴더가 아닌 파일이 있습니다".into(),
+        _ => e.to_string(),
+    }
 }
 
 /// Shorthand for results of this crate.
@@ -76,8 +99,14 @@ pub enum ErrorCode {
     Unterminated,
     /// A note's frontmatter is not valid YAML.
     Yaml,
-    /// The folder does not exist or is not a folder.
+    /// The folder does not exist.
     MissingFolder,
+    /// A file was given where a folder was expected.
+    NotAFolder,
+    /// The folder holds no notes.
+    NoNotes,
+    /// A setting or option value is not valid.
+    Invalid,
     /// A folder that must be empty is not.
     NotEmpty,
     /// The app's database failed.
@@ -115,6 +144,9 @@ impl Error {
             Error::Unterminated => ErrorCode::Unterminated,
             Error::Yaml(_) => ErrorCode::Yaml,
             Error::MissingFolder(_) => ErrorCode::MissingFolder,
+            Error::NotAFolder(_) => ErrorCode::NotAFolder,
+            Error::NoNotes(_) => ErrorCode::NoNotes,
+            Error::Invalid(_) => ErrorCode::Invalid,
             Error::NotEmpty(_) => ErrorCode::NotEmpty,
             Error::Store(_) => ErrorCode::Store,
             Error::Write { .. } => ErrorCode::Write,

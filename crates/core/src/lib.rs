@@ -7,6 +7,10 @@
 //! - [`review`] plans what a review, start or enrollment writes; [`edit`] applies it to the text
 //!   line by line; [`snapshot`] replaces the file atomically; [`journal`] does all three through
 //!   the log, with undo and crash recovery;
+//! - [`clock`] answers what day and time it is, for the CLI, the app and the timer alike;
+//! - [`reminder`] decides when to remind and what the toast says (pure); [`calendar`] forecasts
+//!   the days ahead and writes them as an iCalendar file for a phone;
+//! - [`settings`] are the user's settings, checked before they are kept;
 //! - [`session`] is the running app's state behind the Tauri commands;
 //! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault; [`cli`] the
 //!   headless command line.
@@ -21,7 +25,9 @@
 #![deny(missing_docs)]
 
 pub mod agenda;
+pub mod calendar;
 pub mod cli;
+pub mod clock;
 pub mod date;
 pub mod demo;
 pub mod edit;
@@ -29,10 +35,12 @@ pub mod error;
 pub mod frontmatter;
 pub mod journal;
 pub mod note;
+pub mod reminder;
 pub mod render;
 pub mod review;
 pub mod schedule;
 pub mod session;
+pub mod settings;
 pub mod snapshot;
 pub mod store;
 pub mod vault;

@@ -7,7 +7,7 @@ use crate::date::slashed;
 use crate::edit::{Scalar, Set};
 use crate::error::{Error, Result};
 use crate::note::{keys, Kind, Note};
-use crate::schedule::{due_date, progress_bar, Flags, Step};
+use crate::schedule::{catch_up, progress_bar, Flags, Step};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
 
 /// The keys to set, and which review this was.
@@ -41,15 +41,7 @@ pub fn review(note: &Note, on: NaiveDate, at: NaiveTime, long_term: bool) -> Res
     if long_term && !matches!(step, Step::D14 | Step::Extra) {
         return Err(Error::Refused(format!("{}: 장기기억 완료는 14일 복습부터 할 수 있습니다", note.path)));
     }
-    // 1.1: every fixed step due on or before the review day is done, and at least the next one.
-    let mut flags = note.flags;
-    let mut steps_done = Vec::new();
-    for s in Step::LADDER {
-        if !flags.done(s) && (s == step || due_date(day0, s, None) <= on) {
-            set_done(&mut flags, s);
-            steps_done.push(s);
-        }
-    }
+    let (mut flags, steps_done) = catch_up(note.flags, day0, on);
     flags.long_term |= long_term;
 
     let mut sets = Vec::new();
@@ -104,16 +96,6 @@ pub fn enroll(note: &Note, on: NaiveDate) -> Result<Plan> {
         keys::FLAGS.iter().map(|k| Set { key: (*k).into(), value: Scalar::Bool(false), add: true }).collect();
     sets.push(Set { key: keys::FIRST_STUDY.into(), value: Scalar::Date(on), add: true });
     Ok(Plan { sets, step: None, steps_done: Vec::new(), flags: Flags::default() })
-}
-
-fn set_done(flags: &mut Flags, step: Step) {
-    match step {
-        Step::D1 => flags.d1 = true,
-        Step::D4 => flags.d4 = true,
-        Step::D7 => flags.d7 = true,
-        Step::D14 => flags.d14 = true,
-        Step::Extra => {}
-    }
 }
 
 /// The template's frozen formula keys, recomputed (section 3.1 step 3). They are only updated

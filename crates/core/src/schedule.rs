@@ -102,6 +102,17 @@ impl Flags {
         done as f64 / 5.0
     }
 
+    /// Marks a fixed step done; an extra review leaves the flags as they are.
+    pub fn mark(&mut self, step: Step) {
+        match step {
+            Step::D1 => self.d1 = true,
+            Step::D4 => self.d4 = true,
+            Step::D7 => self.d7 = true,
+            Step::D14 => self.d14 = true,
+            Step::Extra => {}
+        }
+    }
+
     /// The `복습` label computed from the flags (never read from the file).
     pub fn label(&self) -> &'static str {
         self.next_step().map_or(LONG_TERM_LABEL, Step::label)
@@ -205,6 +216,49 @@ pub fn extra_due(day0: NaiveDate, latest: NaiveDate) -> NaiveDate {
 
 fn add_days(date: NaiveDate, n: u64) -> NaiveDate {
     date.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+/// What a review on `on` marks done (section 1.1): every fixed step due on or before `on`, and
+/// at least the next one. Returns the flags after the review and the steps it marks, in order;
+/// an extra review marks no fixed step.
+pub fn catch_up(flags: Flags, day0: NaiveDate, on: NaiveDate) -> (Flags, Vec<Step>) {
+    let mut after = flags;
+    let mut marked = Vec::new();
+    let next = flags.next_step();
+    for step in Step::LADDER {
+        if !flags.done(step) && (Some(step) == next || due_date(day0, step, None) <= on) {
+            after.mark(step);
+            marked.push(step);
+        }
+    }
+    (after, marked)
+}
+
+/// The reviews a note will have from `today` through `until` if the user keeps up: each step on
+/// its due date, and everything overdue today (one review that catches up, section 1.1). Extra
+/// reviews follow one another (day 0 + 30, 60, 120, …) until the user says the note is in
+/// long-term memory, which a forecast cannot know. Returns the review days with the step
+/// reviewed; nothing for a note not started or in long-term memory.
+pub fn forecast(
+    flags: Flags,
+    day0: Option<NaiveDate>,
+    last_review: Option<NaiveDate>,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<(NaiveDate, Step)> {
+    let Some(day0) = day0 else { return Vec::new() };
+    let (mut flags, mut last) = (flags, last_review);
+    let mut reviews = Vec::new();
+    while let Some(step) = flags.next_step() {
+        let on = due_date(day0, step, last).max(today);
+        if on > until || on == NaiveDate::MAX {
+            break;
+        }
+        reviews.push((on, step));
+        flags = catch_up(flags, day0, on).0;
+        last = Some(on);
+    }
+    reviews
 }
 
 /// The local calendar day of `now`, with a day-rollover hour as Anki has: with rollover 4, the
@@ -351,6 +405,65 @@ mod tests {
         assert_eq!(progress_bar(0.0), "⬜⬜⬜⬜⬜⬜⬜⬜⬜⬜ 0%");
         assert_eq!(progress_bar(0.6), "🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%");
         assert_eq!(progress_bar(1.0), "🟩🟩🟩🟩🟩🟩🟩🟩🟩🟩 100%");
+    }
+
+    #[test]
+    fn catch_up_marks_every_step_due_and_at_least_the_next() {
+        let day0 = d("2024-08-25");
+        // Early: only the next step.
+        assert_eq!(catch_up(flags("00000"), day0, d("2024-08-25")), (flags("10000"), vec![Step::D1]));
+        // Late by ten days: D4 and D7 as well.
+        assert_eq!(catch_up(flags("10000"), day0, d("2024-09-04")), (flags("11100"), vec![Step::D4, Step::D7]));
+        // A skipped step stays next; a done later one is not marked again.
+        assert_eq!(catch_up(flags("10100"), day0, d("2024-08-29")), (flags("11100"), vec![Step::D4]));
+        // An extra review marks nothing.
+        assert_eq!(catch_up(flags("11110"), day0, d("2024-10-01")), (flags("11110"), vec![]));
+    }
+
+    #[test]
+    fn forecast_on_time_climbs_the_ladder_then_doubles() {
+        let day0 = d("2024-01-01");
+        let days = forecast(flags("00000"), Some(day0), None, day0, d("2024-12-31"));
+        let dates: Vec<String> = days.iter().map(|(on, _)| on.to_string()).collect();
+        assert_eq!(
+            dates,
+            [
+                "2024-01-02",
+                "2024-01-05",
+                "2024-01-08",
+                "2024-01-15",
+                "2024-01-31",
+                "2024-03-01",
+                "2024-04-30",
+                "2024-08-28"
+            ]
+        );
+        assert_eq!(
+            days.iter().map(|(_, s)| *s).collect::<Vec<_>>()[..5],
+            [Step::D1, Step::D4, Step::D7, Step::D14, Step::Extra]
+        );
+    }
+
+    #[test]
+    fn forecast_puts_everything_overdue_on_today_once() {
+        let day0 = d("2024-01-01");
+        // D1 done, D4 ten days late: one review today catches up D4 and D7; D14 on its date.
+        let days = forecast(flags("10000"), Some(day0), None, d("2024-01-15"), d("2024-01-31"));
+        assert_eq!(days, [(d("2024-01-15"), Step::D4), (d("2024-01-31"), Step::Extra)]);
+        let days = forecast(flags("10000"), Some(day0), None, d("2024-01-11"), d("2024-01-31"));
+        assert_eq!(days, [(d("2024-01-11"), Step::D4), (d("2024-01-15"), Step::D14), (d("2024-01-31"), Step::Extra)]);
+        // An old extra review: today, then the next date of the series after today.
+        let days = forecast(flags("11110"), Some(day0), Some(d("2024-02-01")), d("2024-06-01"), d("2024-12-31"));
+        assert_eq!(days, [(d("2024-06-01"), Step::Extra), (d("2024-08-28"), Step::Extra)]);
+    }
+
+    #[test]
+    fn forecast_is_empty_when_nothing_will_be_due() {
+        let today = d("2024-06-01");
+        assert!(forecast(flags("00001"), Some(d("2024-01-01")), None, today, d("2024-12-31")).is_empty());
+        assert!(forecast(flags("00000"), None, None, today, d("2024-12-31")).is_empty());
+        // The window ends before the next review.
+        assert!(forecast(flags("10000"), Some(d("2024-05-30")), None, today, d("2024-06-02")).is_empty());
     }
 
     #[test]

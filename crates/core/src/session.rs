@@ -1,29 +1,41 @@
-//! The app's state between commands: which vault is open, the database, and which day it is.
-//! The Tauri commands are one-line calls into a [`Session`], so everything they do is tested here
-//! without a window.
+//! The app's state between commands: which vault is open, the database, the clock, the reminder
+//! timer's memory and the calendar file. The Tauri commands are one-line calls into a [`Session`],
+//! so everything they do is tested here without a window.
 
-use crate::agenda::{Agenda, NoteView, Overview};
+use crate::agenda::{Agenda, Counts, NoteView, Overview};
+use crate::calendar;
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::journal::{self, ReviewInput, Undone, Written};
 use crate::note::Note;
+use crate::reminder::{self, Due, Memory, Reminder};
 use crate::render::Links;
-use crate::schedule::today_at;
+use crate::settings::{keys, Settings};
 use crate::store::Store;
+use crate::vault::Scan;
 use crate::{demo, frontmatter, vault};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime, TimeZone};
+use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard};
+use ts_rs::TS;
 
-/// One running app: its database, the demo vault's folder, and the open vault.
+/// One running app: its database, its clock, the demo vault's folder, and the open vault.
 pub struct Session {
     store: Mutex<Store>,
+    clock: Clock,
     demo_dir: PathBuf,
-    pinned_today: Option<NaiveDate>,
-    pinned_time: Option<chrono::NaiveTime>,
     start_vault: Option<PathBuf>,
     open: Mutex<Option<OpenVault>>,
     /// The journal id of this session's first write: undo reaches back no further.
     first_edit: i64,
+    /// A login launch: when the login reminder is due.
+    login: Mutex<Option<NaiveDateTime>>,
+    /// What the desktop asked the window to do (a toast or the tray was clicked), not yet taken.
+    requests: Mutex<Vec<Request>>,
+    calendar: Mutex<CalendarState>,
+    /// Why the open vault could not be read when the timer last tried, until it can be again.
+    problem: Mutex<Option<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,36 +43,142 @@ struct OpenVault {
     path: PathBuf,
     demo: bool,
     links: Links,
+    /// The last scan, kept up to date with the app's own writes.
+    scan: Arc<Scan>,
+}
+
+/// What the window is asked to do by the desktop side of the app (a toast, the tray, a second
+/// launch, the reminder timer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Request {
+    /// Start today's review.
+    Review,
+    /// Show the home screen.
+    Home,
+    /// Show the settings.
+    Settings,
+    /// The vault was read again (or another one opened): show it afresh.
+    Reload,
+    /// Tell the user something.
+    Notice {
+        /// What to say.
+        message: String,
+    },
+}
+
+/// How long "알림 끄기" silences reminders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mute {
+    /// For an hour.
+    Hour,
+    /// Until the next review day starts.
+    Today,
+}
+
+/// What the reminder timer should do after a wake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    /// A reminder to show now.
+    pub show: Option<Reminder>,
+    /// When to wake next (local time).
+    pub wake: NaiveDateTime,
+    /// The vault was read again: the window should show it afresh.
+    pub rescanned: bool,
+    /// Why the vault could not be read, if it could not (it disappeared, say).
+    pub problem: Option<String>,
+}
+
+/// What the tray shows: the label beside its icon and the texts of its menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrayView {
+    /// The label beside the icon: today's review count, or nothing when none is due.
+    pub title: Option<String>,
+    /// The first, inert line of the menu: where things stand.
+    pub status: String,
+    /// "복습 시작 (N)".
+    pub review: String,
+    /// Whether there is anything to review.
+    pub can_review: bool,
+    /// Whether reminders are silenced ("다시 켜기" is offered).
+    pub muted: bool,
+}
+
+/// Everything the settings screen shows about reminders and the desktop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct DesktopStatus {
+    /// Reminders and the calendar file.
+    pub reminders: ReminderStatus,
+    /// Why there is no tray icon, if there is none.
+    pub tray_problem: Option<String>,
+    /// Whether the app starts at login.
+    pub autostart: bool,
+    /// Whether to offer starting at login (once, after the first vault of the user's own).
+    pub offer_autostart: bool,
+}
+
+/// Where reminders and the calendar file stand, for the settings screen and the tray.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReminderStatus {
+    /// Today's reviews (overdue and due).
+    pub due: usize,
+    /// When the next reminder can come; `null` while reminders are off.
+    pub next: Option<NaiveDateTime>,
+    /// "1시간 뒤에" was pressed: a reminder comes again at this time.
+    pub snoozed_until: Option<NaiveDateTime>,
+    /// "알림 끄기": silent until this time.
+    pub muted_until: Option<NaiveDateTime>,
+    /// The calendar file, when one is set.
+    pub calendar: Option<CalendarStatus>,
+}
+
+/// The calendar file the app keeps up to date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CalendarStatus {
+    /// The file.
+    pub path: String,
+    /// When it was last written by this run of the app.
+    pub written_at: Option<NaiveDateTime>,
+    /// How many days with reviews it holds.
+    pub events: usize,
+    /// Why the last write failed, if it did.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct CalendarState {
+    /// What was last written (without its time stamp) and where: unchanged, it is not rewritten.
+    written: Option<(String, String)>,
+    status: Option<CalendarStatus>,
+    /// The review day it was last written for: a new day changes what it says.
+    day: Option<NaiveDate>,
 }
 
 impl Session {
-    /// A session over `store`, with the demo vault kept in `demo_dir`. `pinned_today` fixes the
-    /// date (the `--today` option) instead of the clock.
+    /// A session over `store`, with the demo vault kept in `demo_dir`, on `clock` (whose day
+    /// rollover follows the stored setting).
     ///
     /// Writes that a crash left pending in the journal are settled first.
-    pub fn new(mut store: Store, demo_dir: PathBuf, pinned_today: Option<NaiveDate>) -> Result<Session> {
+    pub fn new(mut store: Store, demo_dir: PathBuf, clock: Clock) -> Result<Session> {
         journal::reconcile(&mut store)?;
         let first_edit = store.next_edit_id()?;
+        clock.set_rollover_hour(store.rollover_hour());
         Ok(Session {
             store: Mutex::new(store),
+            clock,
             demo_dir,
-            pinned_today,
-            pinned_time: None,
             start_vault: None,
             open: Mutex::new(None),
             first_edit,
+            login: Mutex::new(None),
+            requests: Mutex::new(Vec::new()),
+            calendar: Mutex::new(CalendarState::default()),
+            problem: Mutex::new(None),
         })
-    }
-
-    /// Fixes the time of day written by reviews (the `--time` option), for tests and demos.
-    pub fn at_time(mut self, time: Option<chrono::NaiveTime>) -> Session {
-        self.pinned_time = time;
-        self
-    }
-
-    /// The time of day `now` as reviews record it: the pinned time, if any.
-    fn clock(&self, now: NaiveDateTime) -> NaiveDateTime {
-        self.pinned_time.map_or(now, |t| now.date().and_time(t))
     }
 
     /// Makes the first [`Session::overview`] open `vault` (named on the command line) instead of
@@ -70,14 +188,19 @@ impl Session {
         self
     }
 
-    /// The day reviews are computed for at local time `now`: the pinned date, else `now`'s date
-    /// moved by the rollover hour setting.
+    /// The app's clock.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Local time now, by the app's clock.
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    /// The review day at local time `now` (after the rollover hour).
     pub fn today(&self, now: NaiveDateTime) -> NaiveDate {
-        if let Some(day) = self.pinned_today {
-            return day;
-        }
-        let hour = self.store().rollover_hour();
-        today_at(now, hour)
+        self.clock.day_of(now)
     }
 
     /// Opens the vault the app starts on: `requested` (from the command line) if given, else the
@@ -88,18 +211,27 @@ impl Session {
         }
         let remembered = self.store().current_vault()?;
         match remembered.filter(|p| p.is_dir()) {
-            Some(path) => self.open_vault(&path, now),
+            Some(path) => self.overview_of(&path, false, now),
             None => self.open_demo(now),
         }
     }
 
-    /// Opens a vault chosen by the user and remembers it for the next launch.
+    /// Opens a folder chosen by the user (dropped, picked, named on the command line) and
+    /// remembers it for the next launch. A file, a missing folder or a folder without a single
+    /// note is refused with the reason, and the open vault stays open.
     pub fn open_vault(&self, path: &Path, now: NaiveDateTime) -> Result<Overview> {
+        if path.is_file() {
+            return Err(Error::NotAFolder(path.to_path_buf()));
+        }
         if !path.is_dir() {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
         let path = std::fs::canonicalize(path).map_err(Error::Read)?;
-        let overview = self.overview_of(&path, false, now)?;
+        let scan = vault::scan(&path)?;
+        if scan.notes.is_empty() && scan.issues.is_empty() {
+            return Err(Error::NoNotes(path));
+        }
+        let overview = self.show(&path, false, scan, now);
         self.store().remember_vault(&path, now)?;
         Ok(overview)
     }
@@ -125,8 +257,37 @@ impl Session {
     /// Scans `path`, makes it the open vault, and groups it for today.
     fn overview_of(&self, path: &Path, demo: bool, now: NaiveDateTime) -> Result<Overview> {
         let scan = vault::scan(path)?;
-        *self.lock_open() = Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links() });
-        Ok(Overview::new(path, demo, Agenda::new(&scan, self.today(now))))
+        Ok(self.show(path, demo, scan, now))
+    }
+
+    fn show(&self, path: &Path, demo: bool, scan: Scan, now: NaiveDateTime) -> Overview {
+        let agenda = Agenda::new(&scan, self.today(now));
+        *self.lock_open() =
+            Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links(), scan: Arc::new(scan) });
+        *lock(&self.problem) = None;
+        self.refresh_calendar(now);
+        Overview::new(path, demo, agenda)
+    }
+
+    /// Today's agenda of the open vault from its last scan, without reading the vault again;
+    /// `None` before a vault is open.
+    pub fn agenda(&self, now: NaiveDateTime) -> Option<Agenda> {
+        let scan = self.lock_open().as_ref()?.scan.clone();
+        Some(Agenda::new(&scan, self.today(now)))
+    }
+
+    /// Today's counts from the last scan; `None` before a vault is open.
+    pub fn counts(&self, now: NaiveDateTime) -> Option<Counts> {
+        self.agenda(now).map(|a| a.counts)
+    }
+
+    /// Today's reviews as a reminder counts them.
+    pub fn due(&self, now: NaiveDateTime) -> Due {
+        self.agenda(now).map_or_else(Due::default, |a| Due {
+            overdue: a.counts.overdue,
+            due: a.counts.due,
+            titles: a.today_reviews.iter().map(|n| n.title.clone()).collect(),
+        })
     }
 
     /// Opens the note `rel` of the open vault for review: its schedule, cue questions and body as
@@ -141,33 +302,62 @@ impl Session {
 
     /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
     pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
-        let (vault, today, now) = self.write_context(now)?;
-        journal::review(&mut self.store(), &vault, rel, input, today, now)
+        let (vault, today) = self.write_context(now)?;
+        let written = journal::review(&mut self.store(), &vault, rel, input, today, now)?;
+        Ok(self.wrote(&vault, written, now))
     }
 
     /// Starts the not-started note `rel` today.
     pub fn start_note(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
-        let (vault, today, now) = self.write_context(now)?;
-        journal::start(&mut self.store(), &vault, rel, today, now)
+        let (vault, today) = self.write_context(now)?;
+        let written = journal::start(&mut self.store(), &vault, rel, today, now)?;
+        Ok(self.wrote(&vault, written, now))
     }
 
     /// Makes the plain note `rel` a review note starting today.
     pub fn enroll(&self, rel: &str, now: NaiveDateTime) -> Result<Written> {
-        let (vault, today, now) = self.write_context(now)?;
-        journal::enroll(&mut self.store(), &vault, rel, today, now)
-    }
-
-    /// The open vault, the review day and the recorded time of a write at `now`. Computed before a
-    /// write takes the store's lock: [`Session::today`] reads a setting from the store itself.
-    fn write_context(&self, now: NaiveDateTime) -> Result<(PathBuf, NaiveDate, NaiveDateTime)> {
-        let open = self.current(now)?;
-        Ok((open.path, self.today(now), self.clock(now)))
+        let (vault, today) = self.write_context(now)?;
+        let written = journal::enroll(&mut self.store(), &vault, rel, today, now)?;
+        Ok(self.wrote(&vault, written, now))
     }
 
     /// Undoes this session's newest write in the open vault.
     pub fn undo(&self, now: NaiveDateTime) -> Result<Undone> {
         let open = self.current(now)?;
-        journal::undo(&mut self.store(), &open.path, self.first_edit)
+        let undone = journal::undo(&mut self.store(), &open.path, self.first_edit)?;
+        self.reread(&open.path, &undone.path, now);
+        Ok(undone)
+    }
+
+    /// The open vault and the review day of a write at `now`. Computed before a write takes the
+    /// store's lock.
+    fn write_context(&self, now: NaiveDateTime) -> Result<(PathBuf, NaiveDate)> {
+        let open = self.current(now)?;
+        Ok((open.path, self.today(now)))
+    }
+
+    /// After a write: the kept scan takes the note as it is now, so counts, the tray and the
+    /// calendar file follow without reading the whole vault again.
+    fn wrote(&self, vault: &Path, written: Written, now: NaiveDateTime) -> Written {
+        self.reread(vault, &written.path, now);
+        written
+    }
+
+    fn reread(&self, vault: &Path, rel: &str, now: NaiveDateTime) {
+        let parsed = journal::note_path(vault, rel)
+            .and_then(|p| std::fs::read(p).map_err(Error::Read))
+            .and_then(|bytes| Note::parse(rel, &bytes));
+        {
+            let mut open = self.lock_open();
+            let Some(open) = open.as_mut().filter(|o| o.path == vault) else { return };
+            let scan = Arc::make_mut(&mut open.scan);
+            match (parsed, scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel))) {
+                (Ok(note), Ok(i)) => scan.notes[i] = note,
+                (Ok(note), Err(i)) => scan.notes.insert(i, note),
+                (Err(_), _) => return,
+            }
+        }
+        self.refresh_calendar(now);
     }
 
     /// An image of the open vault for the `vault:` protocol: its bytes and MIME type. Only image
@@ -180,6 +370,279 @@ impl Session {
         Ok((bytes, mime))
     }
 
+    // Settings.
+
+    /// The user's settings.
+    pub fn settings(&self) -> Settings {
+        Settings::load(&self.store())
+    }
+
+    /// Checks and keeps new settings. A calendar file that was set or moved is written at once,
+    /// so a folder that cannot be written is reported now, and nothing is kept then.
+    pub fn save_settings(&self, new: &Settings, now: NaiveDateTime) -> Result<Settings> {
+        let checked = new.checked()?;
+        let before = self.settings();
+        if let Some(path) = checked.calendar_file.as_deref() {
+            if before.calendar_file.as_deref() != Some(path) || before.first_reminder() != checked.first_reminder() {
+                self.write_calendar(Path::new(path), &checked, now)?;
+            }
+        }
+        let saved = checked.save(&self.store())?;
+        self.clock.set_rollover_hour(saved.rollover_hour);
+        if saved.calendar_file.is_none() {
+            *self.lock_calendar() = CalendarState::default();
+        }
+        Ok(saved)
+    }
+
+    // Reminders.
+
+    /// Called by the reminder timer at each wake: reads the vault again when a reminder time
+    /// (or the snooze, or the login reminder) comes round, decides with [`reminder::plan`], and
+    /// remembers what it handled, so nothing is shown twice.
+    pub fn remind(&self, now: NaiveDateTime) -> Tick {
+        let settings = self.settings().reminder();
+        let rollover = self.clock.rollover_hour();
+        let memory = self.memory(now);
+        let (mut rescanned, mut problem) = (false, None);
+        if reminder::pending(now, rollover, &settings, &memory) {
+            match self.overview(now) {
+                Ok(_) => rescanned = true,
+                Err(e) => problem = Some(e.to_string()),
+            }
+            lock(&self.problem).clone_from(&problem);
+        }
+        // A vault that could not be read has nothing due that the app could show.
+        let due = if problem.is_some() { Due::default() } else { self.due(now) };
+        let plan = reminder::plan(now, rollover, &settings, &memory, &due);
+        {
+            let store = self.store();
+            for (slot, outcome) in &plan.handled {
+                let _ = store.record_slot(*slot, *outcome, now);
+            }
+            if plan.snooze_done {
+                let _ = store.set_time_setting(keys::SNOOZE, None);
+            }
+        }
+        if plan.login_done {
+            *lock(&self.login) = None;
+        }
+        if rescanned {
+            self.request(Request::Reload);
+        }
+        if rescanned || self.lock_calendar().day != Some(self.today(now)) {
+            self.refresh_calendar(now);
+        }
+        Tick { show: plan.show, wake: plan.wake, rescanned, problem }
+    }
+
+    /// What the reminder planner remembers: slots handled since yesterday, the snooze, the
+    /// silence and the login reminder.
+    fn memory(&self, now: NaiveDateTime) -> Memory {
+        let yesterday = self.today(now).checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
+        let store = self.store();
+        Memory {
+            handled: store.handled_slots(yesterday).unwrap_or_default(),
+            snooze: store.time_setting(keys::SNOOZE),
+            mute_until: store.time_setting(keys::MUTE_UNTIL),
+            login: *lock(&self.login),
+        }
+    }
+
+    /// The app was started at login: one reminder shortly after, if reviews are due.
+    pub fn expect_login(&self, now: NaiveDateTime) {
+        *lock(&self.login) = Some(now + chrono::Duration::seconds(reminder::LOGIN_DELAY_SECONDS));
+    }
+
+    /// "1시간 뒤에": the reminder comes again in an hour.
+    pub fn snooze(&self, now: NaiveDateTime) -> Result<()> {
+        self.store().set_time_setting(keys::SNOOZE, Some(now + chrono::Duration::hours(1)))
+    }
+
+    /// "알림 끄기": no reminder for an hour, or until the next review day starts.
+    pub fn mute(&self, mute: Mute, now: NaiveDateTime) -> Result<()> {
+        let until = match mute {
+            Mute::Hour => now + chrono::Duration::hours(1),
+            Mute::Today => {
+                let next_day = self.today(now).checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX);
+                next_day.and_hms_opt(self.clock.rollover_hour(), 0, 0).unwrap_or(now)
+            }
+        };
+        let store = self.store();
+        store.set_time_setting(keys::MUTE_UNTIL, Some(until))?;
+        store.set_time_setting(keys::SNOOZE, None)
+    }
+
+    /// Reminders on again after "알림 끄기".
+    pub fn unmute(&self) -> Result<()> {
+        self.store().set_time_setting(keys::MUTE_UNTIL, None)
+    }
+
+    /// Where reminders and the calendar file stand.
+    pub fn reminder_status(&self, now: NaiveDateTime) -> ReminderStatus {
+        let settings = self.settings();
+        let memory = self.memory(now);
+        let still = |at: Option<NaiveDateTime>| at.filter(|t| *t > now);
+        let calendar = settings.calendar_file.as_ref().map(|path| {
+            self.lock_calendar().status.clone().filter(|s| &s.path == path).unwrap_or(CalendarStatus {
+                path: path.clone(),
+                written_at: None,
+                events: 0,
+                error: None,
+            })
+        });
+        ReminderStatus {
+            due: self.due(now).total(),
+            next: reminder::upcoming(now, self.clock.rollover_hour(), &settings.reminder(), &memory),
+            snoozed_until: still(memory.snooze),
+            muted_until: still(memory.mute_until),
+            calendar,
+        }
+    }
+
+    /// What the tray shows now.
+    pub fn tray(&self, now: NaiveDateTime) -> TrayView {
+        let status = self.reminder_status(now);
+        let n = status.due;
+        let when = |at: NaiveDateTime| {
+            let day = match (at.date() - now.date()).num_days() {
+                0 => String::new(),
+                1 => "내일 ".into(),
+                _ => format!("{} ", at.format("%-m월 %-d일")),
+            };
+            format!("{day}{}", at.format("%H:%M"))
+        };
+        let reminders = match (status.muted_until, status.next) {
+            (Some(until), _) => format!("알림 꺼짐 · {}까지", when(until)),
+            (None, Some(next)) => format!("다음 알림 {}", when(next)),
+            (None, None) => "알림 꺼짐".into(),
+        };
+        let line = match (lock(&self.problem).clone(), self.open_vault_name()) {
+            (Some(problem), _) => problem,
+            (None, None) => "볼트를 여는 중…".into(),
+            (None, Some(_)) if n == 0 => format!("오늘 복습을 마쳤어요 · {reminders}"),
+            (None, Some(_)) => format!("오늘 복습 {n}개 · {reminders}"),
+        };
+        TrayView {
+            title: (n > 0).then(|| n.to_string()),
+            status: line,
+            review: format!("복습 시작 ({n})"),
+            can_review: n > 0,
+            muted: status.muted_until.is_some(),
+        }
+    }
+
+    // The calendar file.
+
+    /// The forecast of the open vault from today for `days` days.
+    pub fn forecast(&self, now: NaiveDateTime, days: u32) -> Result<Vec<calendar::Day>> {
+        let open = self.current(now)?;
+        Ok(calendar::forecast_days(&open.scan.notes, self.today(now), days))
+    }
+
+    /// Writes the calendar file now (the settings screen's "지금 내보내기").
+    pub fn export_calendar(&self, now: NaiveDateTime) -> Result<CalendarStatus> {
+        let settings = self.settings();
+        let path = settings
+            .calendar_file
+            .clone()
+            .ok_or_else(|| Error::Invalid("먼저 캘린더 파일의 위치를 정하세요".into()))?;
+        self.write_calendar(Path::new(&path), &settings, now)
+    }
+
+    /// Rewrites the calendar file if what it would say changed (a review, a new day, another
+    /// vault). Failures are kept for the settings screen, never raised: the timer goes on.
+    fn refresh_calendar(&self, now: NaiveDateTime) {
+        let settings = self.settings();
+        if let Some(path) = settings.calendar_file.as_deref() {
+            let _ = self.write_calendar(Path::new(path), &settings, now);
+        }
+    }
+
+    fn write_calendar(&self, path: &Path, settings: &Settings, now: NaiveDateTime) -> Result<CalendarStatus> {
+        let (name, vault_path, days) = {
+            let open = self.lock_open();
+            let open = open.as_ref().ok_or_else(|| Error::Invalid("열린 볼트가 없습니다".into()))?;
+            let name = crate::agenda::vault_name(&open.path, open.demo);
+            let days = calendar::forecast_days(&open.scan.notes, self.today(now), calendar::DEFAULT_DAYS);
+            (name, open.path.to_string_lossy().into_owned(), days)
+        };
+        let feed = calendar::Feed {
+            vault_name: &name,
+            vault_path: &vault_path,
+            at: settings.first_reminder(),
+            stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
+        };
+        let text = calendar::ics(&feed, &days);
+        let key = (path.to_string_lossy().into_owned(), without_stamp(&text));
+        let mut state = self.lock_calendar();
+        state.day = Some(self.today(now));
+        if let (Some(written), Some(status)) = (&state.written, &state.status) {
+            if *written == key {
+                return Ok(status.clone());
+            }
+        }
+        let result = crate::snapshot::write_whole(path, text.as_bytes()).map_err(|e| match e {
+            Error::Write { source, .. } => Error::Invalid(format!(
+                "캘린더 파일을 쓸 수 없습니다: {} ({})",
+                path.display(),
+                crate::error::os_reason(&source)
+            )),
+            other => other,
+        });
+        let status = CalendarStatus {
+            path: key.0.clone(),
+            written_at: result.is_ok().then_some(now).or(state.status.as_ref().and_then(|s| s.written_at)),
+            events: days.len(),
+            error: result.as_ref().err().map(|e| e.to_string()),
+        };
+        state.status = Some(status.clone());
+        state.written = result.is_ok().then_some(key);
+        result.map(|()| status)
+    }
+
+    // Requests to the window, and one-time offers.
+
+    /// Asks the window to do something; it takes the requests with [`Session::take_requests`]
+    /// when the desktop side tells it to look (an event), and when it starts.
+    pub fn request(&self, request: Request) {
+        let mut queue = lock(&self.requests);
+        if !queue.contains(&request) {
+            queue.push(request);
+        }
+    }
+
+    /// The requests not taken yet, oldest first.
+    pub fn take_requests(&self) -> Vec<Request> {
+        std::mem::take(&mut *lock(&self.requests))
+    }
+
+    /// Whether to offer starting at login: once, after the user opened a vault of their own.
+    pub fn autostart_offer(&self) -> bool {
+        let store = self.store();
+        !store.flag_setting(keys::AUTOSTART_OFFERED, false) && store.current_vault().ok().flatten().is_some()
+    }
+
+    /// The offer to start at login was answered (yes or no): it is not made again.
+    pub fn autostart_offered(&self) -> Result<()> {
+        self.store().set_setting(keys::AUTOSTART_OFFERED, "true")
+    }
+
+    /// Whether the "still running in the tray" toast is still to be shown; true once only.
+    pub fn first_hide(&self) -> bool {
+        let store = self.store();
+        let first = !store.flag_setting(keys::TRAY_HINT_SHOWN, false);
+        let _ = store.set_setting(keys::TRAY_HINT_SHOWN, "true");
+        first
+    }
+
+    /// The open vault's name and folder, if one is open.
+    pub fn open_vault_name(&self) -> Option<(String, PathBuf)> {
+        let open = self.lock_open();
+        let open = open.as_ref()?;
+        Some((crate::agenda::vault_name(&open.path, open.demo), open.path.clone()))
+    }
+
     fn current(&self, now: NaiveDateTime) -> Result<OpenVault> {
         if self.lock_open().is_none() {
             self.overview(now)?;
@@ -187,27 +650,40 @@ impl Session {
         self.lock_open().clone().ok_or_else(|| Error::MissingFolder(self.demo_dir.clone()))
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    fn store(&self) -> MutexGuard<'_, Store> {
+        lock(&self.store)
     }
 
-    fn lock_open(&self) -> std::sync::MutexGuard<'_, Option<OpenVault>> {
-        self.open.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock_open(&self) -> MutexGuard<'_, Option<OpenVault>> {
+        lock(&self.open)
     }
+
+    fn lock_calendar(&self) -> MutexGuard<'_, CalendarState> {
+        lock(&self.calendar)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The calendar text without its DTSTAMP lines: what decides whether it changed.
+fn without_stamp(text: &str) -> String {
+    text.split("\r\n").filter(|l| !l.starts_with("DTSTAMP:")).collect::<Vec<_>>().join("\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ROLLOVER_SETTING;
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
-    /// A session on a fresh in-memory database, its demo vault in `tmp`, with today pinned.
-    fn pinned(tmp: &tempfile::TempDir, today: &str) -> Session {
-        Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Some(today.parse().unwrap())).unwrap()
+    /// A session on a fresh in-memory database, its demo vault in `tmp`. The tests pass `now`
+    /// to every call, so the clock is never read.
+    fn session(tmp: &tempfile::TempDir) -> Session {
+        Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap()
     }
 
     fn note(dir: &Path, name: &str, text: &str) {
@@ -223,7 +699,7 @@ mod tests {
         std::fs::create_dir(&mine).unwrap();
         note(&mine, "a.md", "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n---\n");
 
-        let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), None).unwrap();
+        let session = Session::new(Store::open(&db).unwrap(), demo_dir.clone(), Clock::system(4)).unwrap();
         let first = session.start(None, at("2026-11-28 10:00")).unwrap();
         assert!(first.demo);
         assert_eq!(first.name, "데모 볼트");
@@ -236,7 +712,7 @@ mod tests {
         assert_eq!(opened.agenda.counts.overdue, 1);
 
         // A new launch (new session, same database) reopens it.
-        let again = Session::new(Store::open(&db).unwrap(), demo_dir, None).unwrap();
+        let again = Session::new(Store::open(&db).unwrap(), demo_dir, Clock::system(4)).unwrap();
         let reopened = again.start(None, at("2026-11-29 09:00")).unwrap();
         assert_eq!(reopened.vault, std::fs::canonicalize(&mine).unwrap().to_string_lossy());
         assert_eq!(reopened.agenda.today, "2026-11-29".parse::<NaiveDate>().unwrap());
@@ -247,33 +723,36 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let store = Store::open_in_memory().unwrap();
         store.remember_vault(&tmp.path().join("gone"), at("2026-11-01 10:00")).unwrap();
-        let session = Session::new(store, tmp.path().join("demo"), None).unwrap();
+        let session = Session::new(store, tmp.path().join("demo"), Clock::system(4)).unwrap();
         assert!(session.start(None, at("2026-11-28 10:00")).unwrap().demo);
     }
 
     #[test]
     fn opening_a_missing_folder_is_a_coded_error() {
-        let session = Session::new(Store::open_in_memory().unwrap(), "/nonexistent/demo".into(), None).unwrap();
+        let session =
+            Session::new(Store::open_in_memory().unwrap(), "/nonexistent/demo".into(), Clock::system(4)).unwrap();
         let err = session.open_vault(Path::new("/no/such/folder"), at("2026-11-28 10:00")).unwrap_err();
         assert_eq!(err.code(), crate::error::ErrorCode::MissingFolder);
         assert!(err.to_string().contains("/no/such/folder"));
     }
 
     #[test]
-    fn today_follows_pin_then_rollover_setting() {
-        let pinned =
-            Session::new(Store::open_in_memory().unwrap(), "/d".into(), Some("2024-10-27".parse().unwrap())).unwrap();
-        assert_eq!(pinned.today(at("2026-11-28 10:00")).to_string(), "2024-10-27");
-        let session = Session::new(Store::open_in_memory().unwrap(), "/d".into(), None).unwrap();
+    fn today_follows_the_rollover_setting() {
+        let session = Session::new(Store::open_in_memory().unwrap(), "/d".into(), Clock::system(4)).unwrap();
         assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-27");
-        session.store().set_setting(ROLLOVER_SETTING, "0").unwrap();
+        let settings = Settings { rollover_hour: 0, ..session.settings() };
+        session.save_settings(&settings, at("2026-11-28 03:00")).unwrap();
         assert_eq!(session.today(at("2026-11-28 03:00")).to_string(), "2026-11-28");
+        // A new session over the same store starts with the stored hour.
+        let store = std::mem::replace(&mut *session.store(), Store::open_in_memory().unwrap());
+        let again = Session::new(store, "/d".into(), Clock::system(4)).unwrap();
+        assert_eq!(again.clock().rollover_hour(), 0);
     }
 
     #[test]
     fn a_day_of_reviews_on_the_demo_vault() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = pinned(&tmp, "2026-11-28");
+        let session = session(&tmp);
         let now = at("2026-11-28 20:00");
         let queue = session.overview(now).unwrap().agenda.today_reviews;
         assert_eq!(queue.len(), 7);
@@ -300,16 +779,21 @@ mod tests {
         assert_eq!(session.enroll(plain, now).unwrap().note.kind, crate::note::Kind::Review);
     }
 
-    /// Regression: without a pinned date, `today` reads the rollover setting from the store, so it
-    /// must not run while a write holds the store's lock (it deadlocked the app's 완료 button).
+    /// Regression: a write must not ask for the store while it holds the store's lock (reading
+    /// the rollover setting that way once deadlocked the app's 완료 button). Now writes also
+    /// refresh the calendar file, which reads the settings.
     #[test]
     fn writes_on_the_real_clock_do_not_deadlock() {
         let (done, finished) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let tmp = tempfile::tempdir().unwrap();
-            let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), None).unwrap();
-            let now = at("2026-11-28 20:00");
+            let session =
+                Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+            let now = session.now();
             session.open_demo(now).unwrap();
+            let ics = tmp.path().join("복습.ics");
+            let with_calendar = Settings { calendar_file: Some(ics.to_string_lossy().into()), ..session.settings() };
+            session.save_settings(&with_calendar, now).unwrap();
             let review =
                 session.review("AWS/S3 스토리지 클래스.md", &ReviewInput::default(), now).map(|w| w.note.status);
             let start = session.start_note("AWS/IAM 정책.md", now).is_ok();
@@ -323,7 +807,7 @@ mod tests {
     #[test]
     fn note_view_renders_cues_and_body() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = pinned(&tmp, "2026-11-28");
+        let session = session(&tmp);
         let view = session.note("AWS/AMI.md", at("2026-11-28 20:00")).unwrap();
         assert_eq!(view.cues[0].question_html, "AMI가 뭐야?");
         assert!(view.cues[0].answer_html.contains("<li>Amazon Machine Image"), "{}", view.cues[0].answer_html);
@@ -340,21 +824,236 @@ mod tests {
     #[test]
     fn command_line_vault_is_opened_first() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), None)
+        let vault = tmp.path().join("v");
+        std::fs::create_dir(&vault).unwrap();
+        note(&vault, "plain.md", "메모\n");
+        let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4))
             .unwrap()
-            .starting_on(Some(tmp.path().to_path_buf()));
+            .starting_on(Some(vault));
         assert!(!session.overview(at("2026-11-28 10:00")).unwrap().demo);
     }
 
     #[test]
     fn overview_rescans_the_open_vault() {
         let tmp = tempfile::tempdir().unwrap();
-        let session = pinned(&tmp, "2024-08-26");
+        let session = session(&tmp);
         let vault = tmp.path().join("v");
         std::fs::create_dir(&vault).unwrap();
+        note(&vault, "plain.md", "메모\n");
         session.open_vault(&vault, at("2024-08-26 10:00")).unwrap();
         assert_eq!(session.overview(at("2024-08-26 10:00")).unwrap().agenda.counts.due, 0);
         note(&vault, "n.md", "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n---\n");
         assert_eq!(session.overview(at("2024-08-26 10:00")).unwrap().agenda.counts.due, 1);
+    }
+
+    fn at_s(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    /// A vault with two notes overdue and one due on 2026-11-29, in `tmp/vault`.
+    fn due_vault(tmp: &tempfile::TempDir) -> PathBuf {
+        let vault = tmp.path().join("vault");
+        std::fs::create_dir_all(vault.join("네트워크")).unwrap();
+        note(&vault, "네트워크/OSI 7계층.md", "---\n⭕첫 학습날: 2026-10-01\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: true\n💚14일복습여부: true\n---\n");
+        note(&vault, "EBS 볼륨.md", "---\n⭕첫 학습날: 2026-11-20\n❤1일복습여부: true\n---\n");
+        note(&vault, "DNS.md", "---\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false\n---\n");
+        vault
+    }
+
+    #[test]
+    fn reminders_once_per_slot_across_restarts_with_a_real_database() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let db = tmp.path().join("data/bokseup.sqlite3");
+        let session = Session::new(Store::open(&db).unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+        session.open_vault(&vault, at_s("2026-11-29 08:59:50")).unwrap();
+        let before = session.remind(at_s("2026-11-29 08:59:50"));
+        assert_eq!((before.show.as_ref(), before.wake, before.rescanned), (None, at_s("2026-11-29 09:00:00"), false));
+        session.take_requests();
+        let tick = session.remind(at_s("2026-11-29 09:00:00"));
+        let shown = tick.show.expect("the 09:00 reminder");
+        assert_eq!(shown.title, "오늘 복습할 노트 3개");
+        assert_eq!(shown.body, "밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개");
+        assert!(tick.rescanned);
+        assert_eq!(tick.wake, at_s("2026-11-29 21:00:00"));
+        assert_eq!(session.take_requests(), [Request::Reload]);
+        assert_eq!(session.remind(at_s("2026-11-29 09:00:30")).show, None);
+        drop(session);
+        // A restart at 09:05 does not show the 09:00 reminder again.
+        let again = Session::new(Store::open(&db).unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+        again.overview(at_s("2026-11-29 09:05:00")).unwrap();
+        assert_eq!(again.remind(at_s("2026-11-29 09:05:00")).show, None);
+        let status = again.reminder_status(at_s("2026-11-29 09:05:00"));
+        assert_eq!((status.due, status.next), (3, Some(at_s("2026-11-29 21:00:00"))));
+    }
+
+    #[test]
+    fn a_vault_that_disappears_in_the_tray_is_reported_and_the_next_slot_still_fires() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        session.open_vault(&vault, at_s("2026-11-29 08:00:00")).unwrap();
+        let moved = tmp.path().join("moved");
+        std::fs::rename(&vault, &moved).unwrap();
+        let tick = session.remind(at_s("2026-11-29 09:00:00"));
+        assert_eq!(tick.show, None);
+        assert!(tick.problem.as_deref().unwrap_or_default().contains("폴더를 찾을 수 없습니다"), "{tick:?}");
+        std::fs::rename(&moved, &vault).unwrap();
+        let tick = session.remind(at_s("2026-11-29 21:00:00"));
+        assert_eq!((tick.problem, tick.show.map(|r| r.title)), (None, Some("오늘 복습할 노트 3개".to_string())));
+    }
+
+    #[test]
+    fn snooze_mute_and_unmute() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        session.open_vault(&vault, at_s("2026-11-29 09:00:00")).unwrap();
+        assert!(session.remind(at_s("2026-11-29 09:00:00")).show.is_some());
+        session.snooze(at_s("2026-11-29 09:00:10")).unwrap();
+        assert_eq!(
+            session.reminder_status(at_s("2026-11-29 09:30:00")).snoozed_until,
+            Some(at_s("2026-11-29 10:00:10"))
+        );
+        assert_eq!(session.remind(at_s("2026-11-29 09:30:00")).wake, at_s("2026-11-29 10:00:10"));
+        let back = session.remind(at_s("2026-11-29 10:00:10")).show.expect("snoozed reminder");
+        assert_eq!(back.reason, reminder::Reason::Snooze);
+        assert_eq!(session.reminder_status(at_s("2026-11-29 10:00:11")).snoozed_until, None);
+        session.mute(Mute::Today, at_s("2026-11-29 10:01:00")).unwrap();
+        let status = session.reminder_status(at_s("2026-11-29 10:01:00"));
+        assert_eq!(
+            (status.muted_until, status.next),
+            (Some(at_s("2026-11-30 04:00:00")), Some(at_s("2026-11-30 09:00:00")))
+        );
+        assert_eq!(session.remind(at_s("2026-11-29 21:00:00")).show, None);
+        session.unmute().unwrap();
+        session.mute(Mute::Hour, at_s("2026-11-29 21:10:00")).unwrap();
+        assert_eq!(session.reminder_status(at_s("2026-11-29 21:10:00")).muted_until, Some(at_s("2026-11-29 22:10:00")));
+    }
+
+    #[test]
+    fn the_login_reminder_comes_shortly_after_a_login_launch() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        session.open_vault(&vault, at_s("2026-11-29 10:00:00")).unwrap();
+        session.expect_login(at_s("2026-11-29 10:00:00"));
+        let first = session.remind(at_s("2026-11-29 10:00:00"));
+        assert_eq!((first.show, first.wake), (None, at_s("2026-11-29 10:00:15")));
+        let login = session.remind(at_s("2026-11-29 10:00:15")).show.expect("login reminder");
+        assert_eq!(login.reason, reminder::Reason::Login);
+        // It stood for the missed 09:00 one, and comes once.
+        assert_eq!(session.remind(at_s("2026-11-29 10:00:20")).show, None);
+    }
+
+    #[test]
+    fn the_calendar_file_is_written_when_set_and_follows_reviews() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        let now = at_s("2026-11-29 12:00:00");
+        session.open_vault(&vault, now).unwrap();
+        let ics = tmp.path().join("sync/복습.ics");
+        let set = |path: &Path| Settings { calendar_file: Some(path.to_string_lossy().into()), ..session.settings() };
+        // A folder that does not exist: refused, nothing kept.
+        let err = session.save_settings(&set(&ics), now).unwrap_err();
+        assert!(err.to_string().contains("캘린더 파일을 둘 폴더가 없습니다"), "{err}");
+        assert_eq!(session.settings().calendar_file, None);
+        // A place that cannot be written: refused, nothing kept.
+        let err = session.save_settings(&set(Path::new("/proc/bokseup-test.ics")), now).unwrap_err();
+        assert!(err.to_string().contains("캘린더 파일을 쓸 수 없습니다: /proc/bokseup-test.ics"), "{err}");
+        assert_eq!(session.settings().calendar_file, None);
+        std::fs::create_dir(tmp.path().join("sync")).unwrap();
+        session.save_settings(&set(&ics), now).unwrap();
+        let first = std::fs::read_to_string(&ics).unwrap();
+        assert!(first.contains("SUMMARY:복습 3개\r\n"), "{first}");
+        let status = session.reminder_status(now).calendar.unwrap();
+        assert_eq!((status.written_at, status.error), (Some(now), None));
+        // A review moves the note out of today's event.
+        session.review("DNS.md", &ReviewInput::default(), at_s("2026-11-29 12:05:00")).unwrap();
+        let after = std::fs::read_to_string(&ics).unwrap();
+        assert!(after.contains("SUMMARY:복습 2개\r\n"), "{after}");
+        assert_eq!(session.counts(at_s("2026-11-29 12:05:00")).unwrap().due, 0);
+        // Nothing changed: not rewritten (the file's time stamp would otherwise move).
+        let written = session.export_calendar(at_s("2026-11-29 12:30:00")).unwrap().written_at;
+        assert_eq!(written, Some(at_s("2026-11-29 12:05:00")));
+    }
+
+    #[test]
+    fn a_file_or_a_folder_without_notes_is_refused_and_the_open_vault_stays() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        let now = at_s("2026-11-29 12:00:00");
+        session.open_vault(&vault, now).unwrap();
+        let file = vault.join("DNS.md");
+        assert_eq!(session.open_vault(&file, now).unwrap_err().code(), crate::error::ErrorCode::NotAFolder);
+        let empty = tmp.path().join("빈 폴더");
+        std::fs::create_dir_all(empty.join(".obsidian")).unwrap();
+        std::fs::write(empty.join("그림.png"), b"x").unwrap();
+        let err = session.open_vault(&empty, now).unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::NoNotes);
+        assert!(err.to_string().contains("빈 폴더"), "{err}");
+        assert_eq!(session.open_vault_name().unwrap().0, "vault");
+        assert_eq!(session.overview(now).unwrap().name, "vault");
+    }
+
+    #[test]
+    fn offers_and_hints_come_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        let now = at_s("2026-11-29 12:00:00");
+        session.open_demo(now).unwrap();
+        assert!(!session.autostart_offer(), "not for the demo vault");
+        session.open_vault(&vault, now).unwrap();
+        assert!(session.autostart_offer());
+        session.autostart_offered().unwrap();
+        assert!(!session.autostart_offer());
+        assert!(session.first_hide());
+        assert!(!session.first_hide());
+        session.request(Request::Review);
+        session.request(Request::Review);
+        session.request(Request::Notice { message: "x".into() });
+        assert_eq!(session.take_requests(), [Request::Review, Request::Notice { message: "x".into() }]);
+        assert!(session.take_requests().is_empty());
+    }
+
+    #[test]
+    fn the_tray_says_where_things_stand() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        assert_eq!(session.tray(at_s("2026-11-29 08:00:00")).status, "볼트를 여는 중…");
+        session.open_vault(&vault, at_s("2026-11-29 08:00:00")).unwrap();
+        let tray = session.tray(at_s("2026-11-29 08:00:00"));
+        assert_eq!(
+            tray,
+            TrayView {
+                title: Some("3".into()),
+                status: "오늘 복습 3개 · 다음 알림 09:00".into(),
+                review: "복습 시작 (3)".into(),
+                can_review: true,
+                muted: false
+            }
+        );
+        session.mute(Mute::Today, at_s("2026-11-29 08:00:00")).unwrap();
+        assert_eq!(session.tray(at_s("2026-11-29 08:00:00")).status, "오늘 복습 3개 · 알림 꺼짐 · 내일 04:00까지");
+        assert!(session.tray(at_s("2026-11-29 08:00:00")).muted);
+        session.unmute().unwrap();
+        for note in ["DNS.md", "EBS 볼륨.md", "네트워크/OSI 7계층.md"] {
+            session.review(note, &ReviewInput::default(), at_s("2026-11-29 22:00:00")).unwrap();
+        }
+        let done = session.tray(at_s("2026-11-29 22:00:00"));
+        assert_eq!((done.title, done.can_review), (None, false));
+        assert_eq!(done.status, "오늘 복습을 마쳤어요 · 다음 알림 내일 09:00");
+        // The vault disappears: the tray says so until it is back.
+        let moved = tmp.path().join("moved");
+        std::fs::rename(&vault, &moved).unwrap();
+        session.remind(at_s("2026-11-30 09:00:00"));
+        assert!(session.tray(at_s("2026-11-30 09:00:00")).status.starts_with("폴더를 찾을 수 없습니다"));
+        std::fs::rename(&moved, &vault).unwrap();
+        session.overview(at_s("2026-11-30 09:01:00")).unwrap();
+        assert!(session.tray(at_s("2026-11-30 09:01:00")).status.starts_with("오늘 복습"));
     }
 }

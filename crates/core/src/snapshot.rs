@@ -28,6 +28,17 @@ pub fn replace(path: &Path, expected: &[u8], new: &[u8]) -> Result<()> {
 /// [`replace`], calling `fault` at each [`Stage`]; an error from it aborts the replacement there,
 /// as a crash would.
 pub fn replace_with(path: &Path, expected: &[u8], new: &[u8], fault: &dyn Fn(Stage) -> io::Result<()>) -> Result<()> {
+    swap(path, Some(expected), new, fault)
+}
+
+/// Writes a file the app owns (the calendar file) whole, creating or replacing it: the same
+/// temporary file and rename as [`replace`], so a reader never sees half of it, without the check
+/// for another program's change.
+pub fn write_whole(path: &Path, new: &[u8]) -> Result<()> {
+    swap(path, None, new, &|_| Ok(()))
+}
+
+fn swap(path: &Path, expected: Option<&[u8]>, new: &[u8], fault: &dyn Fn(Stage) -> io::Result<()>) -> Result<()> {
     let write_err = |source| Error::Write { path: path.to_path_buf(), source };
     let temp = temp_path(path);
     let result = (|| {
@@ -40,11 +51,13 @@ pub fn replace_with(path: &Path, expected: &[u8], new: &[u8], fault: &dyn Fn(Sta
         file.sync_all().map_err(write_err)?;
         drop(file);
         fault(Stage::Written).map_err(write_err)?;
-        let current = fs::read(path).map_err(Error::Read)?;
-        if current != expected {
-            return Err(Error::Conflict(
-                path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            ));
+        if let Some(expected) = expected {
+            let current = fs::read(path).map_err(Error::Read)?;
+            if current != expected {
+                return Err(Error::Conflict(
+                    path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                ));
+            }
         }
         fault(Stage::BeforeRename).map_err(write_err)?;
         fs::rename(&temp, path).map_err(write_err)?;
@@ -125,6 +138,18 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn write_whole_creates_and_replaces_leaving_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("복습.ics");
+        write_whole(&path, b"one").unwrap();
+        write_whole(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(leftovers(dir.path()), ["복습.ics"]);
+        let err = write_whole(&dir.path().join("no/such/x.ics"), b"x").unwrap_err();
+        assert!(err.to_string().contains("쓸 수 없습니다: 폴더나 파일이 없습니다"), "{err}");
+    }
+
     #[test]
     fn keeps_permissions() {
         use std::os::unix::fs::PermissionsExt;

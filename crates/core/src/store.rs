@@ -5,7 +5,8 @@
 //! itself needs, so deleting it loses no review.
 
 use crate::error::{Error, Result};
-use chrono::NaiveDateTime;
+use crate::reminder::{Outcome, Slot};
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -28,7 +29,11 @@ pub fn database_path(data: Option<&Path>) -> PathBuf {
 }
 
 /// Schema steps, applied in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("store/0001_init.sql"),
+    include_str!("store/0002_journal.sql"),
+    include_str!("store/0003_reminder.sql"),
+];
 
 /// An open database.
 pub struct Store {
@@ -121,6 +126,67 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+impl Store {
+    /// Reminder slots handled on review day `since` or later.
+    pub fn handled_slots(&self, since: NaiveDate) -> Result<Vec<Slot>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT day, time FROM reminder_slot WHERE day >= ?1 ORDER BY day, time")?;
+        let rows =
+            stmt.query_map(params![since.to_string()], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut slots = Vec::new();
+        for row in rows {
+            let (day, time) = row?;
+            if let (Ok(day), Some(time)) = (day.parse(), crate::reminder::parse_time(&time)) {
+                slots.push(Slot { day, time });
+            }
+        }
+        Ok(slots)
+    }
+
+    /// Records that a reminder slot came round at `at` and what happened. Slots older than a
+    /// week are forgotten: they can never come round again.
+    pub fn record_slot(&self, slot: Slot, outcome: Outcome, at: NaiveDateTime) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO reminder_slot (day, time, outcome, handled_at) VALUES (?1, ?2, ?3, ?4)",
+            params![slot.day.to_string(), crate::reminder::format_time(slot.time), outcome.as_str(), stamp(at)],
+        )?;
+        let week_ago = slot.day - chrono::Days::new(7);
+        self.conn.execute("DELETE FROM reminder_slot WHERE day < ?1", params![week_ago.to_string()])?;
+        Ok(())
+    }
+
+    /// A setting holding a local time, if set and readable.
+    pub fn time_setting(&self, key: &str) -> Option<NaiveDateTime> {
+        let value = self.setting(key).ok().flatten()?;
+        NaiveDateTime::parse_from_str(&value, "%Y-%m-%dT%H:%M:%S").ok()
+    }
+
+    /// Sets or clears a setting holding a local time.
+    pub fn set_time_setting(&self, key: &str, value: Option<NaiveDateTime>) -> Result<()> {
+        match value {
+            Some(at) => self.set_setting(key, &stamp(at)),
+            None => {
+                self.conn.execute("DELETE FROM setting WHERE key = ?1", params![key])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// A yes/no setting, `default` when never set.
+    pub fn flag_setting(&self, key: &str, default: bool) -> bool {
+        match self.setting(key).ok().flatten().as_deref() {
+            Some("true") => true,
+            Some("false") => false,
+            _ => default,
+        }
+    }
+}
+
+/// A local time as the store keeps it: `2026-11-29T09:00:00`.
+fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
 /// The state of a journaled write.
@@ -339,6 +405,47 @@ mod tests {
         let db = dir.path().join("b.sqlite3");
         assert_eq!(Store::open(&db).unwrap().schema_version().unwrap(), MIGRATIONS.len());
         assert_eq!(Store::open(&db).unwrap().schema_version().unwrap(), MIGRATIONS.len());
+    }
+
+    #[test]
+    fn reminder_slots_are_kept_once_and_for_a_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.sqlite3");
+        let slot = |day: &str, time: &str| Slot {
+            day: day.parse().unwrap(),
+            time: crate::reminder::parse_time(time).unwrap(),
+        };
+        {
+            let store = Store::open(&db).unwrap();
+            store.record_slot(slot("2026-11-20", "09:00"), Outcome::Shown, at("2026-11-20 09:00")).unwrap();
+            store.record_slot(slot("2026-11-29", "09:00"), Outcome::Shown, at("2026-11-29 09:00")).unwrap();
+            // A second record of the same slot changes nothing.
+            store.record_slot(slot("2026-11-29", "09:00"), Outcome::Muted, at("2026-11-29 09:01")).unwrap();
+            store.record_slot(slot("2026-11-29", "21:00"), Outcome::NothingDue, at("2026-11-29 21:00")).unwrap();
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(
+            store.handled_slots("2026-11-29".parse().unwrap()).unwrap(),
+            [slot("2026-11-29", "09:00"), slot("2026-11-29", "21:00")]
+        );
+        // 11-20 is more than a week before 11-29: gone.
+        assert_eq!(store.handled_slots("2026-11-01".parse().unwrap()).unwrap().len(), 2);
+        let outcome: String =
+            store.conn.query_row("SELECT outcome FROM reminder_slot WHERE time = '09:00'", [], |r| r.get(0)).unwrap();
+        assert_eq!(outcome, "shown");
+    }
+
+    #[test]
+    fn time_and_flag_settings() {
+        let store = Store::open_in_memory().unwrap();
+        assert_eq!(store.time_setting("snooze"), None);
+        store.set_time_setting("snooze", Some(at("2026-11-29 10:00"))).unwrap();
+        assert_eq!(store.time_setting("snooze"), Some(at("2026-11-29 10:00")));
+        store.set_time_setting("snooze", None).unwrap();
+        assert_eq!(store.time_setting("snooze"), None);
+        assert!(store.flag_setting("x", true));
+        store.set_setting("x", "false").unwrap();
+        assert!(!store.flag_setting("x", true));
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub struct Issue {
 }
 
 /// What a scan found: notes and problem files, each sorted by path.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Scan {
     /// Every readable note, review or plain.
     pub notes: Vec<Note>,

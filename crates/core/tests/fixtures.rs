@@ -16,10 +16,6 @@ fn today() -> NaiveDate {
     "2024-10-27".parse().unwrap()
 }
 
-fn now() -> chrono::NaiveDateTime {
-    today().and_hms_opt(14, 1, 0).unwrap()
-}
-
 fn summaries(name: &str) -> Vec<NoteSummary> {
     let scan = vault::scan(&fixture(name)).unwrap();
     Agenda::new(&scan, today()).notes().into_iter().cloned().collect()
@@ -146,7 +142,7 @@ fn missing_folder_is_an_error_naming_it() {
 fn cli_json(args: &[&str]) -> serde_json::Value {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    assert_eq!(cli::run(&args, now(), &mut out, &mut err), Outcome::Exit(0), "{}", String::from_utf8_lossy(&err));
+    assert_eq!(cli::run(&args, &mut out, &mut err), Outcome::Exit(0), "{}", String::from_utf8_lossy(&err));
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -198,7 +194,7 @@ fn due_json_lists_overdue_then_due() {
 fn due_table_is_readable_korean() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let args = ["due", fixture("variations").to_str().unwrap(), "--today", "2024-10-27"].map(String::from);
-    assert_eq!(cli::run(&args, now(), &mut out, &mut err), Outcome::Exit(0));
+    assert_eq!(cli::run(&args, &mut out, &mut err), Outcome::Exit(0));
     let out = String::from_utf8(out).unwrap();
     assert!(out.starts_with("오늘의 복습 · 2024-10-27 (일) · 밀린 복습 5개, 오늘 3개\n"), "{out}");
     assert!(out.contains("59일 지남  4일 복습"), "{out}");
@@ -219,7 +215,7 @@ fn review_start_enroll_and_undo_from_the_command_line() {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut args: Vec<String> = line.iter().map(|s| s.to_string()).collect();
         args.extend(["--data".to_string(), data.to_string_lossy().into_owned()]);
-        let code = cli::run(&args, now(), &mut out, &mut err);
+        let code = cli::run(&args, &mut out, &mut err);
         (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
     };
     let v = vault.to_str().unwrap();
@@ -257,4 +253,72 @@ fn review_start_enroll_and_undo_from_the_command_line() {
     assert_eq!(code, Outcome::Exit(1));
     assert!(err.contains("볼트 안의 노트가 아닙니다"), "{err}");
     assert_eq!(std::fs::read(vault.join("AWS/AMI.md")).unwrap(), input);
+}
+
+/// Runs the command line with `--data data`; returns the exit, standard output and error.
+fn cli_in(data: &std::path::Path, line: &[&str]) -> (Outcome, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut args: Vec<String> = line.iter().map(|s| s.to_string()).collect();
+    args.extend(["--data".to_string(), data.to_string_lossy().into_owned()]);
+    let code = cli::run(&args, &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+#[test]
+fn settings_from_the_command_line_and_every_command_follows_the_rollover() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (code, out, _) = cli_in(&data, &["settings"]);
+    assert_eq!(code, Outcome::Exit(0));
+    assert!(out.contains("reminder-times: 09:00, 21:00\n"), "{out}");
+    let (code, out, err) = cli_in(&data, &["settings", "reminder-times", "21:30, 8:00"]);
+    assert_eq!(code, Outcome::Exit(0), "{err}");
+    assert!(out.contains("reminder-times: 08:00, 21:30\n"), "{out}");
+    // A reminder time that is not a time: a clear message, nothing kept.
+    let (code, _, err) = cli_in(&data, &["settings", "reminder-times", "8시"]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("알림 시각 형식이 아닙니다: \"8시\""), "{err}");
+    let (_, out, _) = cli_in(&data, &["settings"]);
+    assert!(out.contains("reminder-times: 08:00, 21:30\n"), "{out}");
+    let (code, _, err) = cli_in(&data, &["settings", "calendar-file", "/no/such/folder/복습.ics"]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("캘린더 파일을 둘 폴더가 없습니다: /no/such/folder"), "{err}");
+
+    // The rollover setting moves "today" for `due` as it does for `review` and the app.
+    let vault = fixture("variations");
+    let v = vault.to_str().unwrap();
+    for hour in ["0", "23"] {
+        cli_in(&data, &["settings", "rollover-hour", hour]);
+        let (_, out, _) = cli_in(&data, &["due", v, "--json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let now = chrono::Local::now().naive_local();
+        let expected = bokseup_core::schedule::today_at(now, hour.parse().unwrap());
+        assert_eq!(json["today"], expected.to_string(), "rollover {hour}");
+    }
+}
+
+#[test]
+fn ics_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let v = fixture("variations");
+    let v = v.to_str().unwrap();
+    let (code, out, err) = cli_in(&data, &["ics", v, "--today", "2024-10-27", "--days", "30"]);
+    assert_eq!(code, Outcome::Exit(0), "{err}");
+    assert!(out.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(out.contains("SUMMARY:복습 8개\r\n"), "today: everything overdue and due");
+    assert!(out.contains("DTSTART:20241027T090000\r\n"));
+    let file = dir.path().join("폰/복습.ics");
+    let (code, _, err) = cli_in(&data, &["ics", v, "--today", "2024-10-27", "--out", file.to_str().unwrap()]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("캘린더 파일을 둘 폴더가 없습니다"), "{err}");
+    std::fs::create_dir(dir.path().join("폰")).unwrap();
+    let (code, out, err) = cli_in(&data, &["ics", v, "--today", "2024-10-27", "--out", file.to_str().unwrap()]);
+    assert_eq!(code, Outcome::Exit(0), "{err}");
+    assert!(out.contains("일치 일정을 썼습니다"), "{out}");
+    assert!(std::fs::read_to_string(&file).unwrap().ends_with("END:VCALENDAR\r\n"));
+    // Events sit at the first reminder time of the settings.
+    cli_in(&data, &["settings", "reminder-times", "7:30,20:00"]);
+    let (_, out, _) = cli_in(&data, &["ics", v, "--today", "2024-10-27"]);
+    assert!(out.contains("DTSTART:20241027T073000\r\n"), "{out}");
 }
