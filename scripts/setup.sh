@@ -7,9 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev
+# libayatana-appindicator3-dev builds the tray (and brings its runtime library).
+build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
   fonts-noto-cjk fonts-noto-color-emoji xvfb xauth x11-utils imagemagick dbus-daemon dbus-bin)
-test_pkgs=(webkit2gtk-driver python3 python3-gi chromium)
+# The desktop's side of the end-to-end tests: a notification daemon double (python3-dbusmock),
+# a tray watcher and a drag source (python3-gi, GTK's introspection data), XTest for the drop;
+# desktop-file-validate checks the package's desktop entry.
+test_pkgs=(webkit2gtk-driver python3 python3-gi python3-dbusmock gir1.2-gtk-3.0 libxtst6 desktop-file-utils chromium)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test of Bokseup, installing what they need first (scripts/setup.sh):
 # Rust format and lint, the engine's tests, the IPC types' freshness, the UI's type check and
-# unit tests, the scan's conformance with the bench kit's manifests, the UI in headless
-# Chromium, and the real app end to end under Xvfb through tauri-driver.
+# unit tests, the scan's conformance with the bench kit's manifests, the calendar file read back
+# by an independent parser, the UI in headless Chromium, the real app end to end under Xvfb
+# through tauri-driver (with doubles of the notification daemon and the tray host on private
+# session buses, and a real drag and drop), and the Debian package.
 # Ends with one line: "all: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -54,9 +56,12 @@ step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
 step "app build" cargo build --locked
 step "conformance" python3 tests/conformance.py target/debug/bokseup
+step "calendar file" timeout 120 node --test tests/calendar/
 step "ui in chromium" timeout 300 node --test --test-concurrency=1 tests/ui/
 step "end to end" timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
   node --test --test-concurrency=1 tests/e2e/
+step "debian package" scripts/package.sh --debug
+step "package contents" timeout 120 node --test tests/package/
 
 echo
 if [ ${#broken_steps[@]} -gt 0 ]; then

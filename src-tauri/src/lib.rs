@@ -11,7 +11,7 @@ mod window;
 
 use bokseup_core::cli::Launch;
 use bokseup_core::clock::Clock;
-use bokseup_core::session::Session;
+use bokseup_core::session::{Request, Session};
 use bokseup_core::store::{database_path, Store};
 use std::borrow::Cow;
 use tauri::http::Response;
@@ -53,6 +53,11 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch) {
             let session = Session::new(store, demo, clock)?.starting_on(launch.vault.clone());
             if launch.hidden {
                 session.expect_login(session.now());
+            } else {
+                session.opened_by_user(session.now());
+            }
+            if launch.review {
+                session.request(Request::Review);
             }
             app.manage(session);
             toast::listen(app.handle());

@@ -94,8 +94,14 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     timer::poke(app);
 }
 
-/// Brings the tray's label and menu up to date with the session.
+/// Brings the tray's label and menu up to date with the session. Callable from any thread: the
+/// update runs on the main thread, queued, so no caller ever waits there while holding a lock.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let _ = app.run_on_main_thread(move || apply(&handle));
+}
+
+fn apply<R: Runtime>(app: &AppHandle<R>) {
     let Some(tray) = app.try_state::<Tray<R>>() else { return };
     let Some(parts) = &tray.parts else { return };
     let session = app.state::<Session>();

@@ -72,7 +72,9 @@ pub fn second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: Str
         tray::refresh(app);
         timer::poke(app);
     }
-    if !launch.hidden {
+    if launch.review {
+        ask(app, Request::Review);
+    } else if !launch.hidden {
         show(app);
     }
 }

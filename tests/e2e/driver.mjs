@@ -1,16 +1,24 @@
 // Starts the real app under tauri-driver (WebKitWebDriver) for end-to-end tests.
-// Each session gets its own data folder (so no remembered vault leaks between tests) and is
-// torn down by killing tauri-driver's whole process group: a stuck app must not hang the runner.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, cpSync, mkdirSync } from 'node:fs';
+// Each launch gets its own data folder and HOME (so no remembered vault or login entry leaks
+// between tests) and its own private session bus (so one test's app never answers another's
+// second launch, toast or tray), and is torn down by killing whole process groups: a stuck app
+// must not hang the runner. `desktop()` runs tests/e2e/desktop.py, the desktop's side: the
+// notification daemon double, the tray watcher double, closing a window, a real XDND drop.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import net from 'node:net';
 import { Builder, By, until } from 'selenium-webdriver';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
 export const ARTIFACTS = join(ROOT, 'tests/e2e/.artifacts');
+export const WINDOW_TITLE = '복습 · Bokseup';
+const DESKTOP = join(ROOT, 'tests/e2e/desktop.py');
+// Debian's python has python3-gi and python3-dbusmock; a python earlier on PATH may not.
+const PYTHON = '/usr/bin/python3';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** A fresh copy of a fixture vault in a temp folder, so tests never touch the committed files. */
@@ -20,6 +28,31 @@ export function copyFixture(name) {
   cpSync(join(ROOT, 'tests/fixtures', name), vault, { recursive: true });
   return vault;
 }
+
+/** A vault with `notes` (path → frontmatter lines) in a temp folder. */
+export function makeVault(name, notes) {
+  const vault = join(mkdtempSync(join(tmpdir(), 'bokseup-vault-')), name);
+  for (const [path, yaml] of Object.entries(notes)) {
+    mkdirSync(join(vault, path, '..'), { recursive: true });
+    writeFileSync(join(vault, path), `---\n${yaml}\n---\n\n### 단서 질문\n\n- 무엇인가?\n    - 답\n`);
+  }
+  return vault;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Processes to kill at the end, by process group. */
+const groups = new Set();
+function track(child) {
+  groups.add(child.pid);
+  child.on('exit', () => groups.delete(child.pid));
+  return child;
+}
+function killGroup(pid) {
+  try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+  groups.delete(pid);
+}
+process.on('exit', () => { for (const pid of groups) killGroup(pid); });
 
 async function freePort() {
   return new Promise((res) => {
@@ -38,20 +71,101 @@ async function waitForPort(port, ms) {
       s.on('error', () => res(false));
     });
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
   throw new Error(`tauri-driver did not listen on ${port}`);
 }
 
-/** Launches the app with `args`; returns { driver, stop, home }. */
-export async function launch(args, { home } = {}) {
+/** Waits until `check()` returns something truthy; returns it. */
+export async function eventually(check, ms = 20000, what = 'condition') {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
+/** A private session bus: { address, env, stop }. */
+export async function privateBus() {
+  const daemon = track(spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+    detached: true, stdio: ['ignore', 'pipe', 'ignore'],
+  }));
+  const address = await new Promise((res, rej) => {
+    createInterface({ input: daemon.stdout }).once('line', res);
+    daemon.once('exit', () => rej(new Error('dbus-daemon exited')));
+  });
+  return { address, env: { DBUS_SESSION_BUS_ADDRESS: address.trim() }, stop: () => killGroup(daemon.pid) };
+}
+
+/** Runs a desktop.py subcommand on `bus`; returns its standard output. */
+export function desktop(bus, ...args) {
+  return execFileSync(PYTHON, [DESKTOP, ...args], {
+    env: { ...process.env, ...bus.env }, encoding: 'utf8', timeout: 30000, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** The notification daemon double (python3-dbusmock) on `bus`; resolves once it answers. */
+export async function notificationDaemon(bus) {
+  const mock = track(spawn(PYTHON, ['-m', 'dbusmock', '--session', '-t', 'notification_daemon', '-p', '{"capabilities": "body actions"}'], {
+    detached: true, stdio: 'ignore', env: { ...process.env, ...bus.env },
+  }));
+  await eventually(() => Array.isArray(JSON.parse(desktop(bus, 'notify-calls'))), 15000, 'the notification daemon double');
+  return {
+    /** Every Notify call so far: { title, body, actions: [{ id, label }] }; the n-th has server id n. */
+    calls: () => JSON.parse(desktop(bus, 'notify-calls')),
+    /** The user clicks toast `id` ("default") or one of its buttons. */
+    act: (id, action) => desktop(bus, 'notify-act', String(id), action),
+    stop: () => killGroup(mock.pid),
+  };
+}
+
+/** The StatusNotifierWatcher double on `bus`: `next()` reads its next JSON line, `send()` a command. */
+export async function trayWatcher(bus) {
+  const watcher = track(spawn(PYTHON, [DESKTOP, 'tray-watcher'], {
+    detached: true, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...bus.env },
+  }));
+  const lines = [];
+  const waiting = [];
+  createInterface({ input: watcher.stdout }).on('line', (line) => {
+    const value = JSON.parse(line);
+    const w = waiting.shift();
+    if (w) w(value); else lines.push(value);
+  });
+  const next = (ms = 20000) => new Promise((res, rej) => {
+    if (lines.length) return res(lines.shift());
+    const timer = setTimeout(() => rej(new Error('the tray watcher said nothing')), ms);
+    waiting.push((v) => (clearTimeout(timer), res(v)));
+  });
+  const first = await next();
+  if (!first.watching) throw new Error(`tray watcher: ${JSON.stringify(first)}`);
+  return {
+    next,
+    send: async (command) => (watcher.stdin.write(`${command}\n`), next()),
+    stop: () => killGroup(watcher.pid),
+  };
+}
+
+/**
+ * Launches the app with `args` under WebDriver; returns { driver, stop, home, bus }. Without a
+ * `bus`, the launch gets a private one of its own.
+ */
+export async function launch(args, { home, bus } = {}) {
   home ??= mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const ownBus = !bus;
+  bus ??= await privateBus();
   const port = await freePort();
   const nativePort = await freePort();
-  const env = { ...process.env, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
-  const tauriDriver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+  const env = { ...process.env, ...appEnv(home), ...bus.env };
+  const tauriDriver = track(spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   await waitForPort(port, 15000);
   const driver = await new Builder()
     .usingServer(`http://127.0.0.1:${port}/`)
@@ -59,9 +173,29 @@ export async function launch(args, { home } = {}) {
     .build();
   const stop = async () => {
     try { await driver.quit(); } catch { /* the app may already be gone */ }
-    try { process.kill(-tauriDriver.pid, 'SIGKILL'); } catch { /* already exited */ }
+    killGroup(tauriDriver.pid);
+    if (ownBus) bus.stop();
   };
-  return { driver, stop, home };
+  return { driver, stop, home, bus };
+}
+
+/** The app's data, config and home folders inside `home`. */
+export function appEnv(home) {
+  return { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+}
+
+/** Starts the app without WebDriver (a second launch, a login launch); resolves to the child process. */
+export function runApp(args, { home, bus }) {
+  return track(spawn(BIN, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv(home), ...bus.env } }));
+}
+
+/** Resolves to the exit code of `child`, or rejects after `ms`. */
+export function exited(child, ms = 20000) {
+  return new Promise((res, rej) => {
+    if (child.exitCode !== null) return res(child.exitCode);
+    const timer = setTimeout(() => rej(new Error('the process did not exit')), ms);
+    child.once('exit', (code) => (clearTimeout(timer), res(code)));
+  });
 }
 
 export async function text(driver, css) {
@@ -71,6 +205,10 @@ export async function text(driver, css) {
 
 export async function all(driver, css) {
   return driver.findElements(By.css(css));
+}
+
+export async function shot(driver, name) {
+  writeFileSync(join(ARTIFACTS, name), await driver.takeScreenshot(), 'base64');
 }
 
 export { By, until };

@@ -82,7 +82,8 @@ test('first launch shows the demo vault, and a dropped folder replaces it', asyn
     const done = arguments[arguments.length - 1];
     window.__TAURI_INTERNALS__.invoke('plugin:event|emit', { event: 'tauri://drag-drop', payload: { paths: ['/no/such/folder'], position: { x: 10, y: 10 } } }).then(done, (e) => done(String(e)));
   `);
-  assert.match(await text(driver, '[data-testid="error"]'), /폴더를 찾을 수 없습니다: \/no\/such\/folder/);
+  assert.match(await text(driver, '[data-testid="toast"]'), /폴더를 찾을 수 없습니다: \/no\/such\/folder/);
+  assert.equal(await text(driver, '[data-testid="vault-name"]'), 'broken', 'a bad drop changes nothing');
   await stop();
 });
 

@@ -72,11 +72,12 @@ test('a dropped folder opens; a bad one is explained with a way back', async () 
   await page.getByText('오늘은 복습할 노트가 없어요').waitFor();
   assert.equal(await page.getByTestId('vault-name').textContent(), '쉬는 날');
   await page.evaluate(() => window.__BOKSEUP_BACKEND__.dragForTest('drop', ['/tmp/없는 폴더']));
-  const error = page.getByTestId('error');
-  await error.waitFor();
-  assert.match(await error.textContent(), /폴더를 찾을 수 없습니다: \/tmp\/없는 폴더/);
-  // The last good vault stays on screen under the message.
+  const toast = page.getByTestId('toast');
+  await toast.waitFor();
+  assert.match(await toast.textContent(), /폴더를 찾을 수 없습니다: \/tmp\/없는 폴더/);
+  // The open vault stays: a bad drop changes nothing.
   assert.equal(await page.getByTestId('vault-name').textContent(), '쉬는 날');
+  assert.equal(await page.getByTestId('error').count(), 0);
   await page.close();
 });
 
@@ -87,11 +88,11 @@ test('every control is reachable by keyboard, and Enter opens a collapsed group'
   });
   const { page } = await open({ '/home/me/공부': vault });
   const focused = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');
     focused.push(await page.evaluate(() => document.activeElement?.innerText?.replace(/\s+/g, ' ').trim()));
   }
-  assert.deepEqual(focused, ['새로고침', '폴더 열기…', '시작 전 1 첫 학습날이 없는 복습 노트']);
+  assert.deepEqual(focused, ['새로고침', '폴더 열기…', '설정', '시작 전 1 첫 학습날이 없는 복습 노트']);
   assert.equal(await page.getByTestId('list-note').isVisible(), false);
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('list-note').isVisible(), true);

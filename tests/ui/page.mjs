@@ -29,12 +29,19 @@ export async function startServer() {
   };
 }
 
-/** Opens the app page with these vault overviews and rendered notes; waits for the home screen. */
-export async function openPage(ctx, vaults, notes = {}, viewport = { width: 1180, height: 820 }) {
+/**
+ * Opens the app page with these vault overviews and rendered notes (and how the desktop status
+ * starts); waits for the home screen.
+ */
+export async function openPage(ctx, vaults, notes = {}, viewport = { width: 1180, height: 820 }, status = undefined) {
   const page = await ctx.browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(([v, n]) => { window.__BOKSEUP_VAULTS__ = v; window.__BOKSEUP_NOTES__ = n; }, [vaults, notes]);
+  await page.addInitScript(([v, n, s]) => {
+    window.__BOKSEUP_VAULTS__ = v;
+    window.__BOKSEUP_NOTES__ = n;
+    if (s) window.__BOKSEUP_STATUS__ = s;
+  }, [vaults, notes, status]);
   await page.goto(ctx.base);
   await page.getByTestId('headline').waitFor();
   return { page, errors };

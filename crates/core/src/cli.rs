@@ -22,7 +22,7 @@ pub const HELP: &str = "\
 복습 (Bokseup) — Obsidian 복습 노트의 에빙하우스 복습 일정
 
 사용법:
-  bokseup [VAULT] [--today D] [--time HH:MM[:SS]] [--hidden]
+  bokseup [VAULT] [--today D] [--time HH:MM[:SS]] [--hidden] [--review]
                                                  앱을 엽니다 (VAULT: 볼트 폴더)
   bokseup due VAULT [--today D] [--json]         오늘 복습할 노트 (밀린 것부터)
   bokseup scan VAULT [--today D] [--json]        모든 노트와 읽지 못한 파일
@@ -46,6 +46,7 @@ pub const HELP: &str = "\
   --days N              (ics) 오늘부터 며칠치를 쓸지 (기본 60)
   --out FILE            (ics) 표준 출력 대신 FILE에 씁니다
   --hidden              창 없이 트레이에서 시작합니다 (로그인할 때 자동 시작)
+  --review              오늘의 복습 화면으로 바로 엽니다
   --json                기계가 읽는 JSON으로 출력합니다
   --counts              (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
   --data DIR            앱 데이터(복습 기록, 되돌리기, 설정) 폴더 (기본: 앱과 같은 곳)
@@ -93,6 +94,8 @@ pub struct Launch {
     pub time: Option<NaiveTime>,
     /// Start in the tray without a window (`--hidden`: the launch at login).
     pub hidden: bool,
+    /// Go straight to today's review (`--review`: the dock menu's "오늘 복습 시작").
+    pub review: bool,
     /// The app's data folder (`--data`), instead of the user's.
     pub data: Option<PathBuf>,
 }
@@ -191,6 +194,7 @@ struct Options {
     counts: bool,
     long_term: bool,
     hidden: bool,
+    review: bool,
     days: Option<u32>,
     out: Option<PathBuf>,
     data: Option<PathBuf>,
@@ -220,6 +224,7 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                 options.today = Some(parse_date(value)?);
             }
             "--hidden" => options.hidden = true,
+            "--review" => options.review = true,
             "--time" => {
                 let value = iter.next().ok_or("--time 뒤에 시각(HH:MM)이 필요합니다")?;
                 let time = NaiveTime::parse_from_str(value, "%H:%M:%S")
@@ -259,14 +264,16 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             return Ok(Parsed::Command { name: Command::Settings, path: PathBuf::new(), note: None, options });
         }
         _ => {
-            if positional.len() > 1 {
+            // "Open with" on several folders (`%F`) passes them all: the first is opened.
+            if positional.len() > 1 && !Path::new(&positional[0]).exists() {
                 return Err(format!("알 수 없는 명령: {}", positional[0]));
             }
             return Ok(Parsed::App(Launch {
-                vault: positional.pop().map(PathBuf::from),
+                vault: positional.first().map(PathBuf::from),
                 today: options.today,
                 time: options.time,
                 hidden: options.hidden,
+                review: options.review,
                 data: options.data,
             }));
         }
@@ -617,6 +624,16 @@ mod tests {
             run_str("--today=2024-08-25").0,
             Outcome::App(Launch { today: Some("2024-08-25".parse().unwrap()), ..Launch::default() })
         );
+    }
+
+    #[test]
+    fn open_with_on_several_folders_opens_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir(&a).unwrap();
+        std::fs::create_dir(&b).unwrap();
+        let line = format!("{} {} --review", a.display(), b.display());
+        assert_eq!(run_str(&line).0, Outcome::App(Launch { vault: Some(a), review: true, ..Launch::default() }));
     }
 
     #[test]

@@ -155,9 +155,7 @@ pub struct Plan {
 /// `due` are today's counts, fresh when something came round (the caller rescans then, see
 /// [`pending`]).
 pub fn plan(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory: &Memory, due: &Due) -> Plan {
-    let day = today_at(now, rollover_hour);
-    let slot_at = |slot: &Slot| slot.at(rollover_hour);
-    let missed: Vec<Slot> = slots(day, settings).filter(|s| slot_at(s) <= now && !memory.handled.contains(s)).collect();
+    let missed = passed(now, rollover_hour, settings, memory);
     let snooze_due = memory.snooze.is_some_and(|at| at <= now);
     let login_due = memory.login.is_some_and(|at| at <= now);
     // Slots missed before a login launch wait for the login reminder, which stands for them.
@@ -204,11 +202,17 @@ pub fn plan(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory:
 /// Whether something comes round at `now` (a slot, the snooze or the login reminder): the moment
 /// to rescan the vault before [`plan`], so its counts are fresh.
 pub fn pending(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory: &Memory) -> bool {
-    let day = today_at(now, rollover_hour);
     let login_waiting = memory.login.is_some_and(|at| at > now);
     memory.snooze.is_some_and(|at| at <= now)
         || memory.login.is_some_and(|at| at <= now)
-        || (!login_waiting && slots(day, settings).any(|s| s.at(rollover_hour) <= now && !memory.handled.contains(&s)))
+        || (!login_waiting && !passed(now, rollover_hour, settings, memory).is_empty())
+}
+
+/// The slots of today that have come round and were not handled yet.
+pub fn passed(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory: &Memory) -> Vec<Slot> {
+    slots(today_at(now, rollover_hour), settings)
+        .filter(|s| s.at(rollover_hour) <= now && !memory.handled.contains(s))
+        .collect()
 }
 
 /// When the next reminder can come, for the settings screen and the tray: the snooze, or the

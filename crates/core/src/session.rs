@@ -123,6 +123,8 @@ pub struct DesktopStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ReminderStatus {
+    /// The app's local time when this was made: what the other times are relative to.
+    pub now: NaiveDateTime,
     /// Today's reviews (overdue and due).
     pub due: usize,
     /// When the next reminder can come; `null` while reminders are off.
@@ -449,6 +451,18 @@ impl Session {
         }
     }
 
+    /// The user opened the app and sees its window: today's reminders that already came round
+    /// are let go, so a launch at 15:00 does not toast the 09:00 reminder at someone looking at
+    /// the due list. (A login launch, hidden, has its own reminder: [`Session::expect_login`].)
+    pub fn opened_by_user(&self, now: NaiveDateTime) {
+        let settings = self.settings().reminder();
+        let memory = self.memory(now);
+        let store = self.store();
+        for slot in reminder::passed(now, self.clock.rollover_hour(), &settings, &memory) {
+            let _ = store.record_slot(slot, reminder::Outcome::Superseded, now);
+        }
+    }
+
     /// The app was started at login: one reminder shortly after, if reviews are due.
     pub fn expect_login(&self, now: NaiveDateTime) {
         *lock(&self.login) = Some(now + chrono::Duration::seconds(reminder::LOGIN_DELAY_SECONDS));
@@ -492,6 +506,7 @@ impl Session {
             })
         });
         ReminderStatus {
+            now,
             due: self.due(now).total(),
             next: reminder::upcoming(now, self.clock.rollover_hour(), &settings.reminder(), &memory),
             snoozed_until: still(memory.snooze),
@@ -1055,5 +1070,16 @@ mod tests {
         std::fs::rename(&moved, &vault).unwrap();
         session.overview(at_s("2026-11-30 09:01:00")).unwrap();
         assert!(session.tray(at_s("2026-11-30 09:01:00")).status.starts_with("오늘 복습"));
+    }
+
+    #[test]
+    fn a_launch_by_the_user_lets_passed_reminders_go() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        session.open_vault(&vault, at_s("2026-11-29 15:00:00")).unwrap();
+        session.opened_by_user(at_s("2026-11-29 15:00:00"));
+        assert_eq!(session.remind(at_s("2026-11-29 15:00:01")).show, None);
+        assert!(session.remind(at_s("2026-11-29 21:00:00")).show.is_some(), "the evening one still comes");
     }
 }

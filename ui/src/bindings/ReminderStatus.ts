@@ -6,6 +6,10 @@ import type { CalendarStatus } from "./CalendarStatus";
  */
 export type ReminderStatus = { 
 /**
+ * The app's local time when this was made: what the other times are relative to.
+ */
+now: string, 
+/**
  * Today's reviews (overdue and due).
  */
 due: number, 

@@ -1,10 +1,14 @@
 // The one door from the UI to the backend. Components import `api` and nothing else that talks
 // to Rust: in the app it calls Tauri commands; in a plain browser (UI tests, `npm run dev`) it
-// serves an Overview given to the page, so the screens run and are tested without Tauri.
-import type { Overview } from '../bindings/Overview';
+// uses the in-memory backend of `memory.ts`, so the screens run and are tested without Tauri.
+import type { CalendarStatus } from '../bindings/CalendarStatus';
+import type { DesktopStatus } from '../bindings/DesktopStatus';
 import type { Failure } from '../bindings/Failure';
 import type { NoteView } from '../bindings/NoteView';
+import type { Overview } from '../bindings/Overview';
+import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
+import type { Settings } from '../bindings/Settings';
 import type { Undone } from '../bindings/Undone';
 import type { Written } from '../bindings/Written';
 
@@ -42,6 +46,28 @@ export interface Backend {
   undo(): Promise<Undone>;
   /** Opens a web or mail link in the system's browser. */
   openLink(url: string): Promise<void>;
+  /** The user's settings. */
+  settings(): Promise<Settings>;
+  /** Checks and keeps settings; resolves to them as kept, or fails with what is wrong. */
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** Where reminders, the calendar file, the tray and start at login stand. */
+  status(): Promise<DesktopStatus>;
+  /** Starts the app at login, hidden in the tray, or stops doing so. */
+  setAutostart(on: boolean): Promise<DesktopStatus>;
+  /** Answers the one-time offer to start at login. */
+  answerAutostartOffer(accept: boolean): Promise<DesktopStatus>;
+  /** Silences reminders for an hour or the rest of the day. */
+  mute(until: 'hour' | 'today'): Promise<DesktopStatus>;
+  /** Reminders on again. */
+  unmute(): Promise<DesktopStatus>;
+  /** Asks where to keep the calendar file; null when cancelled. */
+  pickCalendarFile(): Promise<string | null>;
+  /** Writes the calendar file now. */
+  exportCalendar(): Promise<CalendarStatus>;
+  /** What the desktop side (a toast, the tray, a second launch) asked the window to do. */
+  takeRequests(): Promise<Request[]>;
+  /** Calls `handler` when the desktop side has requests; resolves to an unsubscribe function. */
+  onRequest(handler: () => void): Promise<() => void>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -55,8 +81,12 @@ export function failureMessage(e: unknown): string {
   return String(e);
 }
 
+/** The event the backend emits when it has requests for the window (see `takeRequests`). */
+export const REQUEST_EVENT = 'bokseup://request';
+
 async function tauriBackend(): Promise<Backend> {
   const { invoke } = await import('@tauri-apps/api/core');
+  const { listen } = await import('@tauri-apps/api/event');
   const { getCurrentWebview } = await import('@tauri-apps/api/webview');
   const { getCurrentWindow } = await import('@tauri-apps/api/window');
   return {
@@ -78,97 +108,30 @@ async function tauriBackend(): Promise<Backend> {
     enroll: (path) => invoke<Written>('enroll', { path }),
     undo: () => invoke<Undone>('undo'),
     openLink: (url) => invoke<void>('open_link', { url }),
-  };
-}
-
-/** What the in-memory backend lets a test do in place of the window system. */
-export interface TestHooks {
-  /** A drag entering, leaving, or dropping `paths` on the window. */
-  dragForTest(kind: 'enter' | 'leave' | 'drop', paths?: string[]): void;
-  /** The window coming back to the front. */
-  focusForTest(): void;
-}
-
-/**
- * A backend over fixed data: `vaults` maps a folder path to its overview (the first is open) and
- * `notes` a note path to its rendered view. Writes are recorded in `writes`, not made.
- */
-export function memoryBackend(
-  vaults: Record<string, Overview>,
-  notes: Record<string, NoteView> = {},
-  demoPath?: string,
-): Backend & TestHooks & { writes: { action: string; path: string; input?: ReviewInput }[]; links: string[] } {
-  const paths = Object.keys(vaults);
-  let current = paths[0];
-  let dropHandlers: DropHandlers | null = null;
-  let focusHandler: (() => void) | null = null;
-  const writes: { action: string; path: string; input?: ReviewInput }[] = [];
-  const links: string[] = [];
-  const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
-    const view = notes[path];
-    if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
-    writes.push({ action, path, input });
-    const status = input?.long_term ? 'long_term' : 'upcoming';
-    return { path, changes: [{ key: '🔁마지막복습', before: null, after: '2026-11-28' }], note: { ...view.summary, status } };
-  };
-  const open = async (path: string) => {
-    const found = vaults[path];
-    if (!found) throw { code: 'missing_folder', message: `폴더를 찾을 수 없습니다: ${path}` } satisfies Failure;
-    current = path;
-    return found;
-  };
-  return {
-    writes,
-    links,
-    openLink: async (url) => {
-      links.push(url);
-    },
-    note: async (path) => {
-      const view = notes[path];
-      if (!view) throw { code: 'outside_vault', message: `볼트 안의 노트가 아닙니다: ${path}` } satisfies Failure;
-      return view;
-    },
-    review: (path, input) => write('review', path, input),
-    startNote: (path) => write('start', path),
-    enroll: (path) => write('enroll', path),
-    undo: async () => {
-      const last = writes.pop();
-      if (!last) throw { code: 'nothing_to_undo', message: '되돌릴 변경이 없습니다' } satisfies Failure;
-      return { path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
-    },
-    overview: () => (current ? open(current) : Promise.reject({ code: 'missing_folder', message: '볼트가 없습니다' })),
-    openVault: open,
-    pickVault: async () => null,
-    openDemo: () => open(demoPath ?? paths.find((p) => vaults[p].demo) ?? paths[0]),
-    onFolderDrop: async (h) => {
-      dropHandlers = h;
-      return () => (dropHandlers = null);
-    },
-    onFocus: async (h) => {
-      focusHandler = h;
-      return () => (focusHandler = null);
-    },
-    dragForTest: (kind, dropped = []) => (kind === 'drop' ? dropHandlers?.drop(dropped) : dropHandlers?.[kind]()),
-    focusForTest: () => focusHandler?.(),
+    settings: () => invoke<Settings>('settings'),
+    saveSettings: (settings) => invoke<Settings>('save_settings', { settings }),
+    status: () => invoke<DesktopStatus>('status'),
+    setAutostart: (on) => invoke<DesktopStatus>('set_autostart', { on }),
+    answerAutostartOffer: (accept) => invoke<DesktopStatus>('answer_autostart_offer', { accept }),
+    mute: (until) => invoke<DesktopStatus>('mute', { until }),
+    unmute: () => invoke<DesktopStatus>('unmute'),
+    pickCalendarFile: () => invoke<string | null>('pick_calendar_file'),
+    exportCalendar: () => invoke<CalendarStatus>('export_calendar'),
+    takeRequests: () => invoke<Request[]>('take_requests'),
+    onRequest: (handler) => listen(REQUEST_EVENT, () => handler()),
   };
 }
 
 declare global {
   interface Window {
     __TAURI_INTERNALS__?: unknown;
-    /** Overviews by vault path, given to a page running outside Tauri. */
-    __BOKSEUP_VAULTS__?: Record<string, Overview>;
-    /** Rendered notes by path, for a page running outside Tauri. */
-    __BOKSEUP_NOTES__?: Record<string, NoteView>;
-    __BOKSEUP_BACKEND__?: Backend & Partial<TestHooks>;
+    __BOKSEUP_BACKEND__?: Backend;
   }
 }
 
-/** The backend for this page: Tauri inside the app, else the page's given vaults. */
+/** The backend for this page: Tauri inside the app, else the in-memory one of `memory.ts`. */
 export async function connect(): Promise<Backend> {
-  const backend = window.__TAURI_INTERNALS__
-    ? await tauriBackend()
-    : memoryBackend(window.__BOKSEUP_VAULTS__ ?? {}, window.__BOKSEUP_NOTES__ ?? {});
+  const backend = window.__TAURI_INTERNALS__ ? await tauriBackend() : (await import('./memory')).pageBackend();
   window.__BOKSEUP_BACKEND__ = backend;
   return backend;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '../bindings/Overview';
-import { failureMessage, isFailure, memoryBackend } from './api';
+import { failureMessage, isFailure } from './api';
+import { memoryBackend } from './memory';
 
 const overview = (vault: string, demo: boolean): Overview => ({
   vault, name: vault.split('/').at(-1)!, demo,
@@ -59,6 +60,25 @@ describe('memoryBackend writes', () => {
     expect((await api.undo()).path).toBe('a.md');
     expect(isFailure(await api.undo().catch((e) => e))).toBe(true);
     expect(isFailure(await api.review('b.md', { grades: [], seconds: 0, long_term: false }).catch((e) => e))).toBe(true);
+  });
+});
+
+describe('memoryBackend settings and requests', () => {
+  it('keeps settings unless told to refuse them, and hands requests over once', async () => {
+    const api = memoryBackend({ '/v': overview('/v', false) }, {}, { status: { offer_autostart: true } });
+    expect((await api.status()).offer_autostart).toBe(true);
+    const s = await api.settings();
+    await api.saveSettings({ ...s, min_due: 3 });
+    expect((await api.settings()).min_due).toBe(3);
+    api.refuseSettingsForTest('알림 시각 형식이 아닙니다');
+    expect(failureMessage(await api.saveSettings(s).catch((e) => e))).toBe('알림 시각 형식이 아닙니다');
+    let told = 0;
+    await api.onRequest(() => told++);
+    api.requestForTest({ kind: 'review' });
+    expect(told).toBe(1);
+    expect(await api.takeRequests()).toEqual([{ kind: 'review' }]);
+    expect(await api.takeRequests()).toEqual([]);
+    expect((await api.answerAutostartOffer(true)).autostart).toBe(true);
   });
 });
 

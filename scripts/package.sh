@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Makes Bokseup's Debian package: the binary, a desktop entry (복습 Bokseup, Education, opens
+# folders: "Open with" on a vault folder works), icons at every size, and the runtime dependencies
+# (WebKitGTK, GTK, libayatana-appindicator for the tray). Then tries an AppImage, which the Tauri
+# CLI can only build where it can download its AppImage tools.
+#   scripts/package.sh            release build → target/release/bundle/deb/Bokseup_*.deb
+#   scripts/package.sh --debug    debug build, quicker (what the tests check)
+# Install: sudo apt install ./target/release/bundle/deb/Bokseup_0.1.0_amd64.deb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/setup.sh --run
+mode=release flags=()
+if [ "${1:-}" = "--debug" ]; then mode=debug flags=(--debug); fi
+npx tauri build "${flags[@]}" --bundles deb --ci
+deb=$(ls -t target/$mode/bundle/deb/*.deb | head -n 1)
+echo "package: $deb ($(du -h "$deb" | cut -f1))"
+if [ "$mode" = release ]; then
+  if npx tauri build --bundles appimage --ci >/tmp/bokseup-appimage.log 2>&1; then
+    echo "package: $(ls -t target/release/bundle/appimage/*.AppImage | head -n 1)"
+  else
+    echo "package: no AppImage here: the Tauri CLI downloads its AppImage tools, and this machine cannot reach them ($(grep -m1 -o 'failed to bundle project.*' /tmp/bokseup-appimage.log || tail -n 1 /tmp/bokseup-appimage.log))"
+  fi
+fi

@@ -1,0 +1,113 @@
+// Reminders in the real app, on a private session bus with a notification-daemon double: started
+// at 08:59:50, exactly one toast comes at 09:00 with the right title, body and buttons; a click
+// opens the review. With the window closed (a real WM_DELETE_WINDOW), the app stays in the
+// background, says so once, and the reminder still comes and leads into the review. A login
+// launch starts hidden and reminds shortly after.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, makeVault, privateBus, notificationDaemon, desktop, eventually, runApp, sleep, text, shot, By, until, WINDOW_TITLE,
+} from './driver.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+
+/** Two notes overdue and one due on 2026-11-29. */
+function dueVault() {
+  return makeVault('공부', {
+    '네트워크/OSI 7계층.md': '⭕첫 학습날: 2026-10-01\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: true\n💚14일복습여부: true',
+    'AWS/EBS 볼륨.md': '⭕첫 학습날: 2026-11-20\n❤1일복습여부: true',
+    'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false',
+    '메모.md': 'tags: [메모]',
+  });
+}
+
+/** A private bus with the notification daemon double; both go when the test ends. */
+async function setup(t) {
+  const bus = await privateBus();
+  const toasts = await notificationDaemon(bus);
+  t.after(() => (toasts.stop(), bus.stop()));
+  return { bus, toasts };
+}
+
+const reminders = (toasts) => toasts.calls().filter((c) => c.title.startsWith('오늘 복습할 노트'));
+
+test('with the window open: one toast at 09:00, and its click opens the review', async (t) => {
+  const { bus, toasts } = await setup(t);
+  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:50'], { bus });
+  t.after(app.stop);
+  const { driver } = app;
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 3개');
+  assert.deepEqual(toasts.calls(), [], 'nothing before 09:00');
+  const [toast] = await eventually(() => toasts.calls().length && toasts.calls(), 30000, 'the 09:00 toast');
+  assert.equal(toast.title, '오늘 복습할 노트 3개');
+  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개');
+  assert.deepEqual(toast.actions.map((a) => a.label), ['지금 복습', '1시간 뒤에', '']);
+  assert.deepEqual(toast.actions.map((a) => a.id), ['review', 'snooze', 'default']);
+  await sleep(4000);
+  assert.equal(toasts.calls().length, 1, 'exactly one toast for the 09:00 slot');
+
+  toasts.act(1, 'default');
+  await driver.wait(until.elementLocated(By.css('[data-testid="review"]')), 15000);
+  assert.equal(await text(driver, '[data-testid="review-title"]'), 'OSI 7계층');
+  await shot(driver, 'review-from-toast.png');
+});
+
+test('with the window closed: the app stays, says so once, and the toast\'s button opens the review', async (t) => {
+  const { bus, toasts } = await setup(t);
+  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:35'], { bus });
+  t.after(app.stop);
+  const { driver } = app;
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 3개');
+  assert.equal(desktop(bus, 'viewable', WINDOW_TITLE).trim(), 'yes');
+  desktop(bus, 'close-window', WINDOW_TITLE);
+  await eventually(() => desktop(bus, 'viewable', WINDOW_TITLE).trim() === 'no', 10000, 'the window to hide');
+  const hint = await eventually(() => toasts.calls().find((c) => c.title === '복습 앱은 계속 실행 중입니다'), 10000, 'the hint');
+  assert.match(hint.body, /백그라운드|트레이/);
+
+  await eventually(() => reminders(toasts).length, 40000, 'the 09:00 toast with the window closed');
+  const calls = toasts.calls();
+  const id = calls.findIndex((c) => c.title === '오늘 복습할 노트 3개') + 1;
+  assert.equal(id, 2, 'the hint came first, then the reminder');
+  toasts.act(id, 'review');
+  await eventually(() => desktop(bus, 'viewable', WINDOW_TITLE).trim() === 'yes', 15000, 'the window to come back');
+  await driver.wait(until.elementLocated(By.css('[data-testid="review"]')), 15000);
+  assert.equal(await text(driver, '[data-testid="review-title"]'), 'OSI 7계층');
+
+  // Closing again: no second hint.
+  desktop(bus, 'close-window', WINDOW_TITLE);
+  await eventually(() => desktop(bus, 'viewable', WINDOW_TITLE).trim() === 'no', 10000, 'the window to hide again');
+  await sleep(1500);
+  assert.equal(toasts.calls().filter((c) => c.title === '복습 앱은 계속 실행 중입니다').length, 1);
+});
+
+test('"1시간 뒤에" snoozes: no second toast now, the settings say when it comes back', async (t) => {
+  const { bus, toasts } = await setup(t);
+  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:55'], { bus });
+  t.after(app.stop);
+  const { driver } = app;
+  await eventually(() => reminders(toasts).length === 1, 30000, 'the 09:00 toast');
+  toasts.act(1, 'snooze');
+  await driver.findElement(By.css('[data-testid="open-settings"]')).click();
+  await eventually(async () => /다시 알림 오늘 10:00/.test(await text(driver, '[data-testid="reminder-line"]')), 10000, 'the snooze in settings');
+  await sleep(2000);
+  assert.equal(reminders(toasts).length, 1);
+  await shot(driver, 'settings-snoozed.png');
+});
+
+test('a login launch starts hidden in the tray and reminds shortly after', async (t) => {
+  const { bus, toasts } = await setup(t);
+  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const vault = dueVault();
+  const app = runApp(['--hidden', vault, '--today', '2026-11-29', '--time', '10:00:00'], { home, bus });
+  t.after(() => { try { process.kill(-app.pid, 'SIGKILL'); } catch { /* gone */ } });
+  const started = Date.now();
+  const toast = await eventually(() => reminders(toasts)[0], 40000, 'the login toast');
+  const seconds = (Date.now() - started) / 1000;
+  assert.ok(seconds >= 10 && seconds < 40, `came ${seconds} s after the launch`);
+  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개');
+  assert.equal(desktop(bus, 'viewable', WINDOW_TITLE).trim(), 'no', 'no window at login');
+  await sleep(2000);
+  assert.equal(reminders(toasts).length, 1, 'the missed 09:00 reminder is not shown on top');
+});

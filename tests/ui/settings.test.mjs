@@ -1,0 +1,130 @@
+// The settings screen and the desktop's requests in headless Chromium, with the in-memory backend
+// playing the backend's and the desktop's parts: reminder times, refusals shown as the backend
+// words them, silencing, the calendar file and its help, the tray's absence, the autostart offer,
+// and a toast's click starting the review.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startServer, openPage, ARTIFACTS } from './page.mjs';
+
+let ctx;
+before(async () => { ctx = await startServer(); });
+after(async () => { await ctx.close(); });
+
+const zero = { overdue: 0, due: 0, upcoming: 0, not_started: 0, long_term: 0, plain: 0, issues: 0 };
+function note(title, status) {
+  return {
+    path: `${title}.md`, title, kind: 'review', subject: 'AWS', textbook: null, day0: '2026-11-20', status, step: 'd4',
+    stage: '4일 복습', next_due: '2026-11-24', days_since: 8, days_late: 4, progress: 0.2, progress_bar: '', cues: 0,
+  };
+}
+function overview(vault, reviews) {
+  return {
+    vault, name: vault.split('/').at(-1), demo: false,
+    agenda: { today: '2026-11-28', today_reviews: reviews, upcoming: [], not_started: [], long_term: [], plain: [], issues: [],
+      counts: { ...zero, overdue: reviews.length } },
+  };
+}
+const VAULT = { '/home/me/공부': overview('/home/me/공부', [note('EBS 볼륨', 'overdue')]) };
+const NOTES = { 'EBS 볼륨.md': { summary: note('EBS 볼륨', 'overdue'), cues: [], body_html: '<p>본문</p>' } };
+const backend = (page, code) => page.evaluate(code);
+
+async function openSettings(status) {
+  const opened = await openPage(ctx, VAULT, NOTES, undefined, status);
+  await opened.page.getByTestId('open-settings').click();
+  await opened.page.getByTestId('reminder-line').waitFor();
+  return opened;
+}
+
+test('reminder times are edited as a list and saved as the backend keeps them', async () => {
+  const { page, errors } = await openSettings();
+  assert.equal(await page.getByTestId('reminder-line').textContent(), '다음 알림 오늘 21:00 · 지금 오늘 복습 1개');
+  assert.equal(await page.getByTestId('save-settings').isDisabled(), true, 'nothing to save yet');
+  await page.getByTestId('new-time').fill('13:30');
+  await page.getByTestId('new-time').press('Enter');
+  await page.getByRole('button', { name: '09:00 빼기' }).click();
+  assert.deepEqual(await page.getByTestId('reminder-times').locator('li').allTextContents(), ['21:00×', '13:30×']);
+  await page.getByTestId('min-due').fill('3');
+  await page.getByTestId('rollover-hour').selectOption({ label: '새벽 5시' });
+  await page.getByTestId('save-settings').click();
+  await page.getByTestId('toast').getByText('설정을 저장했습니다').waitFor();
+  const saved = await backend(page, () => window.__BOKSEUP_BACKEND__.saved.at(-1));
+  assert.deepEqual(saved, { rollover_hour: 5, reminders: true, reminder_times: ['21:00', '13:30'], min_due: 3, keep_running: true, calendar_file: null });
+  assert.equal(await page.getByTestId('save-settings').isDisabled(), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'settings.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a refused value is shown as the backend says it, and nothing is lost from the form', async () => {
+  const { page } = await openSettings();
+  await backend(page, () => window.__BOKSEUP_BACKEND__.refuseSettingsForTest('알림 시각 형식이 아닙니다: "9시". 24시간제 HH:MM으로 적으세요 (예: 09:00, 21:30)'));
+  await page.getByTestId('new-time').fill('9시');
+  await page.getByTestId('add-time').click();
+  await page.getByTestId('save-settings').click();
+  const alert = page.getByTestId('settings-error');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /알림 시각 형식이 아닙니다: "9시"/);
+  assert.equal(await alert.getAttribute('role'), 'alert');
+  assert.deepEqual(await page.getByTestId('reminder-times').locator('li').allTextContents(), ['09:00×', '21:00×', '9시×']);
+  assert.equal(await page.getByTestId('save-settings').isDisabled(), false);
+  await page.screenshot({ path: join(ARTIFACTS, 'settings-refused.png') });
+  await page.close();
+});
+
+test('silencing, the tray\'s absence, start at login', async () => {
+  const { page } = await openSettings({ tray_problem: '이 데스크톱에는 트레이 아이콘을 보여 줄 곳(StatusNotifier 호스트)이 없습니다. 알림은 그대로 옵니다' });
+  await page.getByTestId('mute-hour').click();
+  await page.getByText('알림을 잠시 껐습니다 · 오늘 13:00까지').waitFor();
+  await page.getByTestId('unmute').click();
+  await page.getByTestId('mute-today').waitFor();
+  assert.match(await page.getByTestId('tray-problem').textContent(), /StatusNotifier 호스트/);
+  await page.getByTestId('autostart').check();
+  await page.getByTestId('autostart').uncheck();
+  assert.deepEqual(await backend(page, () => window.__BOKSEUP_BACKEND__.calls), ['mute:hour', 'unmute', 'autostart:true', 'autostart:false']);
+  await page.close();
+});
+
+test('the calendar file: picked, saved, written, with help for phones', async () => {
+  const { page } = await openSettings();
+  assert.equal(await page.getByTestId('calendar-line').textContent(), '아직 캘린더 파일을 정하지 않았습니다.');
+  assert.match(await page.getByTestId('calendar-help').textContent(), /Google 캘린더는 구독한 캘린더에 들어 있는 알림을 무시/);
+  assert.match(await page.getByTestId('calendar-help').textContent(), /기본 알림/);
+  await backend(page, () => window.__BOKSEUP_BACKEND__.pickCalendarForTest('/home/me/Sync/복습.ics'));
+  await page.getByTestId('pick-calendar').click();
+  assert.equal(await page.getByTestId('calendar-file').inputValue(), '/home/me/Sync/복습.ics');
+  await page.getByTestId('save-settings').click();
+  await page.getByText('오늘 12:00에 썼습니다 · 복습이 있는 날 3일').waitFor();
+  await page.getByTestId('export-calendar').click();
+  assert.ok((await backend(page, () => window.__BOKSEUP_BACKEND__.calls)).includes('export'));
+  await page.getByTestId('panel-calendar').screenshot({ path: join(ARTIFACTS, 'settings-calendar.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('headline').waitFor();
+  await page.close();
+});
+
+test('a reminder\'s click starts the review; with nothing due it says so', async () => {
+  const { page } = await openPage(ctx, VAULT, NOTES);
+  await backend(page, () => window.__BOKSEUP_BACKEND__.requestForTest({ kind: 'review' }));
+  await page.getByTestId('review').waitFor();
+  assert.equal(await page.getByTestId('review-title').textContent(), 'EBS 볼륨');
+  await page.close();
+
+  const free = await openPage(ctx, { '/home/me/쉬는 날': overview('/home/me/쉬는 날', []) });
+  await backend(free.page, () => window.__BOKSEUP_BACKEND__.requestForTest({ kind: 'review' }));
+  await free.page.getByTestId('toast').getByText('오늘 복습할 노트가 없어요').waitFor();
+  await backend(free.page, () => window.__BOKSEUP_BACKEND__.requestForTest({ kind: 'notice', message: '폴더가 아니라 파일입니다: /tmp/a.md' }));
+  await free.page.getByTestId('toast').getByText('폴더가 아니라 파일입니다').waitFor();
+  await free.page.close();
+});
+
+test('the offer to start at login comes once, on a vault of the user\'s own', async () => {
+  const { page } = await openPage(ctx, VAULT, NOTES, undefined, { offer_autostart: true });
+  const offer = page.getByTestId('autostart-offer');
+  await offer.waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'autostart-offer.png') });
+  await page.getByTestId('offer-accept').click();
+  await offer.waitFor({ state: 'detached' });
+  assert.deepEqual(await backend(page, () => window.__BOKSEUP_BACKEND__.calls), ['offer:true']);
+  await page.close();
+});

@@ -1,0 +1,181 @@
+// An in-memory backend over fixed data, for the UI's tests and `npm run dev`: the screens run in
+// a plain browser, and a test plays the desktop's part (a drop, a focus, a toast's click) through
+// its hooks. It decides nothing the real backend decides: writes are recorded, not made.
+import type { DesktopStatus } from '../bindings/DesktopStatus';
+import type { Failure } from '../bindings/Failure';
+import type { NoteView } from '../bindings/NoteView';
+import type { Overview } from '../bindings/Overview';
+import type { Request } from '../bindings/Request';
+import type { ReviewInput } from '../bindings/ReviewInput';
+import type { Settings } from '../bindings/Settings';
+import type { Written } from '../bindings/Written';
+import type { Backend, DropHandlers } from './api';
+
+/** What the in-memory backend lets a test do in place of the window system and the desktop. */
+export interface TestHooks {
+  /** A drag entering, leaving, or dropping `paths` on the window. */
+  dragForTest(kind: 'enter' | 'leave' | 'drop', paths?: string[]): void;
+  /** The window coming back to the front. */
+  focusForTest(): void;
+  /** The desktop asking the window to do something (a toast or the tray clicked). */
+  requestForTest(request: Request): void;
+  /** Makes the next saves of settings fail with this message (null: succeed again). */
+  refuseSettingsForTest(message: string | null): void;
+  /** The calendar file the next pick answers with (null: cancelled). */
+  pickCalendarForTest(path: string | null): void;
+}
+
+export interface Recorded {
+  writes: { action: string; path: string; input?: ReviewInput }[];
+  links: string[];
+  saved: Settings[];
+  calls: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rollover_hour: 4, reminders: true, reminder_times: ['09:00', '21:00'], min_due: 1, keep_running: true, calendar_file: null,
+};
+
+/**
+ * A backend over fixed data: `vaults` maps a folder path to its overview (the first is open) and
+ * `notes` a note path to its rendered view; `start` sets how the desktop status begins (a tray
+ * problem, the autostart offer, …).
+ */
+export function memoryBackend(
+  vaults: Record<string, Overview>,
+  notes: Record<string, NoteView> = {},
+  start: { demoPath?: string; status?: Partial<DesktopStatus> } = {},
+): Backend & TestHooks & Recorded {
+  const paths = Object.keys(vaults);
+  let current = paths[0];
+  let dropHandlers: DropHandlers | null = null;
+  let focusHandler: (() => void) | null = null;
+  let requestHandler: (() => void) | null = null;
+  const requests: Request[] = [];
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let refusal: string | null = null;
+  let picked: string | null = null;
+  const status: DesktopStatus = {
+    reminders: { now: '2026-11-28T12:00:00', due: 0, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
+    tray_problem: null, autostart: false, offer_autostart: false, ...structuredClone(start.status ?? {}),
+  };
+  const recorded: Recorded = { writes: [], links: [], saved: [], calls: [] };
+  const refuse = (code: Failure['code'], message: string): Failure => ({ code, message });
+  const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
+    const view = notes[path];
+    if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+    recorded.writes.push({ action, path, input });
+    const state = input?.long_term ? 'long_term' : 'upcoming';
+    return { path, changes: [{ key: '🔁마지막복습', before: null, after: '2026-11-28' }], note: { ...view.summary, status: state } };
+  };
+  const open = async (path: string) => {
+    const found = vaults[path];
+    if (!found) throw refuse('missing_folder', `폴더를 찾을 수 없습니다: ${path}`);
+    current = path;
+    return found;
+  };
+  const snapshot = (): DesktopStatus => {
+    const today = vaults[current]?.agenda;
+    const due = today ? today.counts.overdue + today.counts.due : 0;
+    return structuredClone({ ...status, reminders: { ...status.reminders, due } });
+  };
+  return {
+    ...recorded,
+    openLink: async (url) => {
+      recorded.links.push(url);
+    },
+    note: async (path) => {
+      const view = notes[path];
+      if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+      return view;
+    },
+    review: (path, input) => write('review', path, input),
+    startNote: (path) => write('start', path),
+    enroll: (path) => write('enroll', path),
+    undo: async () => {
+      const last = recorded.writes.pop();
+      if (!last) throw refuse('nothing_to_undo', '되돌릴 변경이 없습니다');
+      return { path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
+    },
+    overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
+    openVault: open,
+    pickVault: async () => null,
+    openDemo: () => open(start.demoPath ?? paths.find((p) => vaults[p].demo) ?? paths[0]),
+    onFolderDrop: async (h) => {
+      dropHandlers = h;
+      return () => (dropHandlers = null);
+    },
+    onFocus: async (h) => {
+      focusHandler = h;
+      return () => (focusHandler = null);
+    },
+    settings: async () => ({ ...settings }),
+    saveSettings: async (next) => {
+      if (refusal) throw refuse('invalid', refusal);
+      settings = { ...next };
+      recorded.saved.push({ ...next });
+      status.reminders.calendar = next.calendar_file
+        ? { path: next.calendar_file, written_at: '2026-11-28T12:00:00', events: 3, error: null }
+        : null;
+      return { ...settings };
+    },
+    status: async () => snapshot(),
+    setAutostart: async (on) => {
+      recorded.calls.push(`autostart:${on}`);
+      status.autostart = on;
+      status.offer_autostart = false;
+      return snapshot();
+    },
+    answerAutostartOffer: async (accept) => {
+      recorded.calls.push(`offer:${accept}`);
+      status.autostart ||= accept;
+      status.offer_autostart = false;
+      return snapshot();
+    },
+    mute: async (until) => {
+      recorded.calls.push(`mute:${until}`);
+      status.reminders.muted_until = until === 'hour' ? '2026-11-28T13:00:00' : '2026-11-29T04:00:00';
+      return snapshot();
+    },
+    unmute: async () => {
+      recorded.calls.push('unmute');
+      status.reminders.muted_until = null;
+      return snapshot();
+    },
+    pickCalendarFile: async () => picked,
+    exportCalendar: async () => {
+      recorded.calls.push('export');
+      if (!settings.calendar_file) throw refuse('invalid', '먼저 캘린더 파일의 위치를 정하세요');
+      return { path: settings.calendar_file, written_at: '2026-11-28T12:30:00', events: 3, error: null };
+    },
+    takeRequests: async () => requests.splice(0),
+    onRequest: async (h) => {
+      requestHandler = h;
+      return () => (requestHandler = null);
+    },
+    dragForTest: (kind, dropped = []) => (kind === 'drop' ? dropHandlers?.drop(dropped) : dropHandlers?.[kind]()),
+    focusForTest: () => focusHandler?.(),
+    requestForTest: (request) => {
+      requests.push(request);
+      requestHandler?.();
+    },
+    refuseSettingsForTest: (message) => (refusal = message),
+    pickCalendarForTest: (path) => (picked = path),
+  };
+}
+
+declare global {
+  interface Window {
+    /** Overviews by vault path, given to a page running outside Tauri. */
+    __BOKSEUP_VAULTS__?: Record<string, Overview>;
+    /** Rendered notes by path, for a page running outside Tauri. */
+    __BOKSEUP_NOTES__?: Record<string, NoteView>;
+    /** What the page's desktop status starts as (tray problem, the autostart offer, …). */
+    __BOKSEUP_STATUS__?: Partial<DesktopStatus>;
+  }
+}
+
+/** The in-memory backend over the data given to this page. */
+export function pageBackend(): Backend & TestHooks & Recorded {
+  return memoryBackend(window.__BOKSEUP_VAULTS__ ?? {}, window.__BOKSEUP_NOTES__ ?? {}, { status: window.__BOKSEUP_STATUS__ });
+}
