@@ -26,8 +26,12 @@ struct Parts<R: Runtime> {
 
 /// Makes the tray icon. A missing library or a failure is kept as the reason, never a panic.
 pub fn create<R: Runtime>(app: &AppHandle<R>) {
-    // tray-icon panics when it cannot load libayatana-appindicator3: catch it.
+    // tray-icon panics when it cannot load libayatana-appindicator3: catch it, quietly (the
+    // reason is said below). Nothing else runs yet, so swapping the global hook is safe here.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(app)));
+    std::panic::set_hook(hook);
     let (parts, mut problem) = match built {
         Ok(Ok(parts)) => (Some(parts), None),
         Ok(Err(e)) => (None, Some(format!("트레이 아이콘을 만들 수 없습니다: {e}"))),

@@ -153,10 +153,10 @@ export async function trayWatcher(bus) {
 }
 
 /**
- * Launches the app with `args` under WebDriver; returns { driver, stop, home, bus }. Without a
- * `bus`, the launch gets a private one of its own.
+ * Launches the app (or a `binary` that execs it) with `args` under WebDriver; returns
+ * { driver, stop, home, bus }. Without a `bus`, the launch gets a private one of its own.
  */
-export async function launch(args, { home, bus } = {}) {
+export async function launch(args, { home, bus, binary = BIN } = {}) {
   home ??= mkdtempSync(join(tmpdir(), 'bokseup-home-'));
   const ownBus = !bus;
   bus ??= await privateBus();
@@ -169,7 +169,7 @@ export async function launch(args, { home, bus } = {}) {
   await waitForPort(port, 15000);
   const driver = await new Builder()
     .usingServer(`http://127.0.0.1:${port}/`)
-    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: BIN, args } })
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: binary, args } })
     .build();
   const stop = async () => {
     try { await driver.quit(); } catch { /* the app may already be gone */ }

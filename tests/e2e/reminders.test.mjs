@@ -93,6 +93,8 @@ test('"1시간 뒤에" snoozes: no second toast now, the settings say when it co
   await eventually(async () => /다시 알림 오늘 10:00/.test(await text(driver, '[data-testid="reminder-line"]')), 10000, 'the snooze in settings');
   await sleep(2000);
   assert.equal(reminders(toasts).length, 1);
+  // This bus has no tray host: the settings say so, and reminders came all the same.
+  assert.match(await text(driver, '[data-testid="tray-problem"]'), /StatusNotifier 호스트\)이 없습니다/);
   await shot(driver, 'settings-snoozed.png');
 });
 

@@ -1,9 +1,14 @@
 // The tray in the real app, through a StatusNotifierWatcher double on a private session bus: the
 // item registers with Debian's libayatana-appindicator, its label and menu carry today's count,
 // a click on 복습 시작 over dbusmenu opens the review screen, and the silencing entries work.
+// Without the library the app runs on, says why, and still reminds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, makeVault, privateBus, trayWatcher, eventually, text, By, until } from './driver.mjs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, makeVault, privateBus, trayWatcher, notificationDaemon, eventually, text, BIN, By, until } from './driver.mjs';
 
 test('the tray shows the due count; 복습 시작 opens the review; 알림 끄기 silences', async (t) => {
   const bus = await privateBus();
@@ -43,4 +48,30 @@ test('the tray shows the due count; 복습 시작 opens the review; 알림 끄�
   assert.equal(muted.entries.find((e) => e.label === '다시 켜기').enabled, true);
   await tray.send('click 다시 켜기');
   await eventually(async () => (await tray.send('menu')).entries[0].label === '오늘 복습 3개 · 다음 알림 21:00', 10000, 'reminders back on');
+});
+
+test('without the tray library the app runs, says why there is no icon, and still reminds', async (t) => {
+  // Hide Debian's libayatana-appindicator3 from the app alone: a private mount namespace (root).
+  try {
+    execFileSync('unshare', ['-m', 'true'], { stdio: 'ignore' });
+  } catch {
+    t.skip('unshare -m needs root: this machine cannot hide a library from one process');
+    return;
+  }
+  const lib = '/usr/lib/x86_64-linux-gnu/libayatana-appindicator3.so.1.0.0';
+  const wrapper = join(mkdtempSync(join(tmpdir(), 'bokseup-')), 'bokseup-without-tray');
+  writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m sh -c 'mount --bind /dev/null ${lib} && exec "$0" "$@"' ${BIN} "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const bus = await privateBus();
+  const toasts = await notificationDaemon(bus);
+  t.after(() => (toasts.stop(), bus.stop()));
+  const vault = makeVault('공부', { 'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false' });
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '08:59:57'], { bus, binary: wrapper });
+  t.after(app.stop);
+  const { driver } = app;
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 1개');
+  await driver.findElement(By.css('[data-testid="open-settings"]')).click();
+  assert.match(await text(driver, '[data-testid="tray-problem"]'), /트레이 라이브러리\(libayatana-appindicator3\)가 없어/);
+  const toast = await eventually(() => toasts.calls()[0], 30000, 'the 09:00 toast without a tray');
+  assert.equal(toast.title, '오늘 복습할 노트 1개');
 });
