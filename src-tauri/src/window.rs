@@ -36,7 +36,7 @@ pub fn on_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let WindowEvent::CloseRequested { api, .. } = event else { return };
     let app = window.app_handle();
     let session = app.state::<Session>();
-    if !session.settings().hides_on_close() {
+    if !session.settings().hides_on_close() || session.demo_open() {
         return;
     }
     api.prevent_close();

@@ -127,6 +127,8 @@ pub struct ReminderStatus {
     pub now: NaiveDateTime,
     /// Today's reviews (overdue and due).
     pub due: usize,
+    /// The open vault is the demo vault, which gets no reminders.
+    pub demo: bool,
     /// When the next reminder can come; `null` while reminders are off.
     pub next: Option<NaiveDateTime>,
     /// "1시간 뒤에" was pressed: a reminder comes again at this time.
@@ -414,8 +416,9 @@ impl Session {
             }
             lock(&self.problem).clone_from(&problem);
         }
-        // A vault that could not be read has nothing due that the app could show.
-        let due = if problem.is_some() { Due::default() } else { self.due(now) };
+        // A vault that could not be read has nothing due that the app could show, and the demo
+        // vault's notes are nobody's reviews.
+        let due = if problem.is_some() || self.demo_open() { Due::default() } else { self.due(now) };
         let plan = reminder::plan(now, rollover, &settings, &memory, &due);
         {
             let store = self.store();
@@ -508,6 +511,7 @@ impl Session {
         ReminderStatus {
             now,
             due: self.due(now).total(),
+            demo: self.demo_open(),
             next: reminder::upcoming(now, self.clock.rollover_hour(), &settings.reminder(), &memory),
             snoozed_until: still(memory.snooze),
             muted_until: still(memory.mute_until),
@@ -649,6 +653,12 @@ impl Session {
         let first = !store.flag_setting(keys::TRAY_HINT_SHOWN, false);
         let _ = store.set_setting(keys::TRAY_HINT_SHOWN, "true");
         first
+    }
+
+    /// Whether the open vault is the bundled demo: it gets no reminders, and closing the window
+    /// quits rather than keeping the app in the tray for it.
+    pub fn demo_open(&self) -> bool {
+        self.lock_open().as_ref().is_some_and(|o| o.demo)
     }
 
     /// The open vault's name and folder, if one is open.
@@ -875,6 +885,15 @@ mod tests {
         vault
     }
 
+    /// A session on [`due_vault`], opened at `at`.
+    fn opened_due_vault(at: &str) -> (tempfile::TempDir, PathBuf, Session) {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        session.open_vault(&vault, at_s(at)).unwrap();
+        (tmp, vault, session)
+    }
+
     #[test]
     fn reminders_once_per_slot_across_restarts_with_a_real_database() {
         let tmp = tempfile::tempdir().unwrap();
@@ -904,10 +923,7 @@ mod tests {
 
     #[test]
     fn a_vault_that_disappears_in_the_tray_is_reported_and_the_next_slot_still_fires() {
-        let tmp = tempfile::tempdir().unwrap();
-        let vault = due_vault(&tmp);
-        let session = session(&tmp);
-        session.open_vault(&vault, at_s("2026-11-29 08:00:00")).unwrap();
+        let (tmp, vault, session) = opened_due_vault("2026-11-29 08:00:00");
         let moved = tmp.path().join("moved");
         std::fs::rename(&vault, &moved).unwrap();
         let tick = session.remind(at_s("2026-11-29 09:00:00"));
@@ -920,10 +936,7 @@ mod tests {
 
     #[test]
     fn snooze_mute_and_unmute() {
-        let tmp = tempfile::tempdir().unwrap();
-        let vault = due_vault(&tmp);
-        let session = session(&tmp);
-        session.open_vault(&vault, at_s("2026-11-29 09:00:00")).unwrap();
+        let (_tmp, _vault, session) = opened_due_vault("2026-11-29 09:00:00");
         assert!(session.remind(at_s("2026-11-29 09:00:00")).show.is_some());
         session.snooze(at_s("2026-11-29 09:00:10")).unwrap();
         assert_eq!(
@@ -948,10 +961,7 @@ mod tests {
 
     #[test]
     fn the_login_reminder_comes_shortly_after_a_login_launch() {
-        let tmp = tempfile::tempdir().unwrap();
-        let vault = due_vault(&tmp);
-        let session = session(&tmp);
-        session.open_vault(&vault, at_s("2026-11-29 10:00:00")).unwrap();
+        let (_tmp, _vault, session) = opened_due_vault("2026-11-29 10:00:00");
         session.expect_login(at_s("2026-11-29 10:00:00"));
         let first = session.remind(at_s("2026-11-29 10:00:00"));
         assert_eq!((first.show, first.wake), (None, at_s("2026-11-29 10:00:15")));
@@ -1074,12 +1084,20 @@ mod tests {
 
     #[test]
     fn a_launch_by_the_user_lets_passed_reminders_go() {
-        let tmp = tempfile::tempdir().unwrap();
-        let vault = due_vault(&tmp);
-        let session = session(&tmp);
-        session.open_vault(&vault, at_s("2026-11-29 15:00:00")).unwrap();
+        let (_tmp, _vault, session) = opened_due_vault("2026-11-29 15:00:00");
         session.opened_by_user(at_s("2026-11-29 15:00:00"));
         assert_eq!(session.remind(at_s("2026-11-29 15:00:01")).show, None);
         assert!(session.remind(at_s("2026-11-29 21:00:00")).show.is_some(), "the evening one still comes");
+    }
+
+    #[test]
+    fn the_demo_vault_gets_no_reminders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let session = session(&tmp);
+        session.open_demo(at_s("2026-11-29 08:00:00")).unwrap();
+        assert!(session.demo_open());
+        let tick = session.remind(at_s("2026-11-29 09:00:00"));
+        assert_eq!(tick.show, None);
+        assert!(tick.rescanned, "the slot still came round");
     }
 }

@@ -14,6 +14,10 @@ now: string,
  */
 due: number, 
 /**
+ * The open vault is the demo vault, which gets no reminders.
+ */
+demo: boolean, 
+/**
  * When the next reminder can come; `null` while reminders are off.
  */
 next: string | null, 

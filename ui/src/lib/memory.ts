@@ -56,7 +56,7 @@ export function memoryBackend(
   let refusal: string | null = null;
   let picked: string | null = null;
   const status: DesktopStatus = {
-    reminders: { now: '2026-11-28T12:00:00', due: 0, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
+    reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
     tray_problem: null, autostart: false, offer_autostart: false, ...structuredClone(start.status ?? {}),
   };
   const recorded: Recorded = { writes: [], links: [], saved: [], calls: [] };
@@ -77,7 +77,8 @@ export function memoryBackend(
   const snapshot = (): DesktopStatus => {
     const today = vaults[current]?.agenda;
     const due = today ? today.counts.overdue + today.counts.due : 0;
-    return structuredClone({ ...status, reminders: { ...status.reminders, due } });
+    const demo = vaults[current]?.demo ?? false;
+    return structuredClone({ ...status, reminders: { ...status.reminders, due, demo } });
   };
   return {
     ...recorded,

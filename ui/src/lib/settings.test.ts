@@ -3,7 +3,7 @@ import type { ReminderStatus } from '../bindings/ReminderStatus';
 import { addTime, calendarLine, changed, hourLabel, reminderLine, removeTime, when } from './settings';
 
 const status = (s: Partial<ReminderStatus>): ReminderStatus => ({
-  now: '2026-11-29T08:00:00', due: 3, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, calendar: null, ...s,
+  now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, calendar: null, ...s,
 });
 
 describe('times', () => {
@@ -33,6 +33,7 @@ describe('words', () => {
     expect(reminderLine(status({ snoozed_until: '2026-11-29T10:00:00' }), true)).toMatch(/^다시 알림 오늘 10:00/);
     expect(reminderLine(status({ muted_until: '2026-11-30T04:00:00' }), true)).toBe('알림을 잠시 껐습니다 · 내일 04:00까지');
     expect(reminderLine(status({}), false)).toBe('알림이 꺼져 있습니다.');
+    expect(reminderLine(status({ demo: true }), true)).toMatch(/^데모 볼트에는 알림을 보내지 않습니다/);
   });
 
   it('the calendar file', () => {

@@ -44,6 +44,7 @@ export function when(at: string, now: string): string {
 /** One line on where reminders stand. */
 export function reminderLine(status: ReminderStatus, on: boolean): string {
   if (!on) return '알림이 꺼져 있습니다.';
+  if (status.demo) return '데모 볼트에는 알림을 보내지 않습니다. 내 볼트를 열면 알림이 시작됩니다.';
   if (status.muted_until) return `알림을 잠시 껐습니다 · ${when(status.muted_until, status.now)}까지`;
   const parts: string[] = [];
   if (status.snoozed_until) parts.push(`다시 알림 ${when(status.snoozed_until, status.now)}`);
