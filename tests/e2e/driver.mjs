@@ -208,6 +208,8 @@ export async function all(driver, css) {
 }
 
 export async function shot(driver, name) {
+  // Two frames, so what is on screen has been painted.
+  await driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()))');
   writeFileSync(join(ARTIFACTS, name), await driver.takeScreenshot(), 'base64');
 }
 
