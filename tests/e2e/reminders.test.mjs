@@ -1,5 +1,5 @@
 // Reminders in the real app, on a private session bus with a notification-daemon double: started
-// at 08:59:50, exactly one toast comes at 09:00 with the right title, body and buttons; a click
+// at 08:59:40, exactly one toast comes at 09:00 with the right title, body and buttons; a click
 // opens the review. With the window closed (a real WM_DELETE_WINDOW), the app stays in the
 // background, says so once, and the reminder still comes and leads into the review. A login
 // launch starts hidden and reminds shortly after.
@@ -35,12 +35,12 @@ const reminders = (toasts) => toasts.calls().filter((c) => c.title.startsWith('�
 
 test('with the window open: one toast at 09:00, and its click opens the review', async (t) => {
   const { bus, toasts } = await setup(t);
-  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:50'], { bus });
+  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:40'], { bus });
   t.after(app.stop);
   const { driver } = app;
   assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 3개');
   assert.deepEqual(toasts.calls(), [], 'nothing before 09:00');
-  const [toast] = await eventually(() => toasts.calls().length && toasts.calls(), 30000, 'the 09:00 toast');
+  const [toast] = await eventually(() => toasts.calls().length && toasts.calls(), 45000, 'the 09:00 toast');
   assert.equal(toast.title, '오늘 복습할 노트 3개');
   assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개');
   assert.deepEqual(toast.actions.map((a) => a.label), ['지금 복습', '1시간 뒤에', '']);
@@ -56,7 +56,7 @@ test('with the window open: one toast at 09:00, and its click opens the review',
 
 test('with the window closed: the app stays, says so once, and the toast\'s button opens the review', async (t) => {
   const { bus, toasts } = await setup(t);
-  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:35'], { bus });
+  const app = await launch([dueVault(), '--today', '2026-11-29', '--time', '08:59:20'], { bus });
   t.after(app.stop);
   const { driver } = app;
   assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 3개');
@@ -66,7 +66,7 @@ test('with the window closed: the app stays, says so once, and the toast\'s butt
   const hint = await eventually(() => toasts.calls().find((c) => c.title === '복습 앱은 계속 실행 중입니다'), 10000, 'the hint');
   assert.match(hint.body, /백그라운드|트레이/);
 
-  await eventually(() => reminders(toasts).length, 40000, 'the 09:00 toast with the window closed');
+  await eventually(() => reminders(toasts).length, 60000, 'the 09:00 toast with the window closed');
   const calls = toasts.calls();
   const id = calls.findIndex((c) => c.title === '오늘 복습할 노트 3개') + 1;
   assert.equal(id, 2, 'the hint came first, then the reminder');

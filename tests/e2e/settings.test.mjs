@@ -58,14 +58,14 @@ test('a vault that disappears while waiting is reported, and the next reminder s
   const set = runApp(['settings', 'reminder-times', '09:00, 09:01'], { home, bus });
   assert.equal(await exited(set), 0);
   const vault = makeVault('공부', { 'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false' });
-  const app = await launch([vault, '--today', '2026-11-29', '--time', '08:59:55'], { home, bus });
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '08:59:30'], { home, bus });
   t.after(app.stop);
   const { driver } = app;
   assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 1개');
   const moved = `${vault}-옮김`;
   renameSync(vault, moved);
   // 09:00: the vault is gone. The window says so; no toast for a vault that cannot be read.
-  await eventually(async () => /폴더를 찾을 수 없습니다/.test(await text(driver, '[data-testid="error"]')), 20000, 'the missing vault reported');
+  await eventually(async () => /폴더를 찾을 수 없습니다/.test(await text(driver, '[data-testid="error"]')), 45000, 'the missing vault reported');
   await shot(driver, 'vault-gone.png');
   assert.deepEqual(toasts.calls(), []);
   renameSync(moved, vault);
