@@ -2,7 +2,7 @@
 //! home screen and the `due` command show them. These are the types that cross IPC.
 
 use crate::note::{Kind, Note};
-use crate::schedule::{progress_bar, review_state, Status, Step};
+use crate::schedule::{progress_bar, review_state, Flags, Status, Step};
 use crate::vault::{Issue, Scan};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -29,6 +29,9 @@ pub struct NoteSummary {
     pub status: Option<Status>,
     /// The next step; `null` for plain, not-started and long-term notes.
     pub step: Option<Step>,
+    /// The five flags as the note has them; `null` for plain notes. A review carries them back
+    /// (with the step) so the backend can tell whether the note moved since.
+    pub flags: Option<Flags>,
     /// The computed `복습` label; `null` for plain and not-started notes.
     pub stage: Option<String>,
     /// When the next step is due; `null` when nothing is scheduled.
@@ -59,6 +62,7 @@ impl NoteSummary {
             day0: None,
             status: None,
             step: None,
+            flags: None,
             stage: None,
             next_due: None,
             days_since: None,
@@ -72,6 +76,7 @@ impl NoteSummary {
             summary.day0 = note.day0;
             summary.status = Some(state.status);
             summary.step = state.step;
+            summary.flags = Some(note.flags);
             summary.stage = state.stage.map(str::to_string);
             summary.next_due = state.next_due;
             summary.days_since = state.days_since;

@@ -7,7 +7,7 @@ use crate::agenda::{Agenda, NoteSummary};
 use crate::calendar;
 use crate::clock::Clock;
 use crate::error::Error;
-use crate::journal::{self, ReviewInput, Written};
+use crate::journal::{self, ReviewInput, UndoState, Written};
 use crate::schedule::Status;
 use crate::settings::Settings;
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR};
@@ -30,7 +30,7 @@ pub const HELP: &str = "\
                                                  NOTE의 복습을 완료로 기록합니다
   bokseup start VAULT NOTE [--date D]            시작 전 노트의 학습을 시작합니다
   bokseup enroll VAULT NOTE [--date D]           일반 노트를 복습 노트로 등록합니다
-  bokseup undo VAULT                             이 볼트의 마지막 변경을 되돌립니다
+  bokseup undo VAULT [N | --list]                이 볼트의 마지막 변경(또는 N번)을 되돌립니다
   bokseup ics VAULT [--today D] [--days N] [--out FILE]
                                                  복습 일정을 휴대폰 캘린더용 .ics로 씁니다
   bokseup settings [NAME VALUE]                  설정을 보거나 바꿉니다
@@ -43,6 +43,8 @@ pub const HELP: &str = "\
   --today D, --date D   오늘 날짜를 고정합니다 (지난 복습 기록, 테스트, 시연용)
   --time HH:MM[:SS]     지금 시각을 고정합니다 (앱에서는 그 시각부터 시계가 흐릅니다)
   --long-term           장기기억 완료로 표시합니다 (14일 복습부터)
+  --early               아직 복습할 날이 아닌 노트를 미리 복습으로 기록합니다
+  --list                (undo) 최근 변경과 되돌릴 수 있는지를 보여 줍니다
   --days N              (ics) 오늘부터 며칠치를 쓸지 (기본 60)
   --out FILE            (ics) 표준 출력 대신 FILE에 씁니다
   --hidden              창 없이 트레이에서 시작합니다 (로그인할 때 자동 시작)
@@ -193,6 +195,9 @@ struct Options {
     json: bool,
     counts: bool,
     long_term: bool,
+    early: bool,
+    list: bool,
+    undo_id: Option<i64>,
     hidden: bool,
     review: bool,
     days: Option<u32>,
@@ -219,6 +224,8 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             "--json" => options.json = true,
             "--counts" => options.counts = true,
             "--long-term" => options.long_term = true,
+            "--early" => options.early = true,
+            "--list" => options.list = true,
             "--today" | "--date" => {
                 let value = iter.next().ok_or(format!("{arg} 뒤에 날짜(YYYY-MM-DD)가 필요합니다"))?;
                 options.today = Some(parse_date(value)?);
@@ -279,6 +286,18 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         }
     };
     match (positional.as_slice(), name.takes_note()) {
+        // `undo VAULT N`: the write to undo, by its number in `undo VAULT --list`.
+        ([_, path, id], false) if name == Command::Undo => {
+            let id = id
+                .parse()
+                .map_err(|_| format!("되돌릴 변경의 번호가 아닙니다: {id} (`bokseup undo VAULT --list`로 확인)"))?;
+            Ok(Parsed::Command {
+                name,
+                path: PathBuf::from(path),
+                note: None,
+                options: Options { undo_id: Some(id), ..options },
+            })
+        }
         ([_, path], false) => Ok(Parsed::Command { name, path: PathBuf::from(path), note: None, options }),
         ([_, path, note], true) => {
             Ok(Parsed::Command { name, path: PathBuf::from(path), note: Some(note.clone()), options })
@@ -381,7 +400,8 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
     let clock = clock(options, store.rollover_hour());
     let at = clock.now();
     let today = clock.day_of(at);
-    let input = ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term };
+    let input =
+        ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term, seen: None, early: options.early };
     let (written, verb): (Written, &str) = match name {
         Command::Review => (journal::review(&mut store, vault, note, &input, today, at)?, "복습을 기록했습니다"),
         Command::Start => (journal::start(&mut store, vault, note, today, at)?, "학습을 시작했습니다"),
@@ -470,14 +490,47 @@ fn settings(options: &Options, out: &mut dyn Write) -> Result<(), Error> {
 
 fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
     let mut store = open_store(options)?;
-    let undone = journal::undo(&mut store, vault, 0)?;
-    let what = match undone.action.as_str() {
+    if options.list {
+        let entries = journal::undo_list(&store, vault, 20)?;
+        if entries.is_empty() {
+            let _ = writeln!(out, "이 볼트에 기록된 변경이 없습니다.");
+            return Ok(());
+        }
+        let _ = writeln!(out, "최근 변경 (최근 것부터):");
+        for e in &entries {
+            let state = match e.state {
+                UndoState::Undoable => "되돌릴 수 있음",
+                UndoState::Changed => "그 뒤 노트가 바뀌어 되돌릴 수 없음",
+                UndoState::Undone => "이미 되돌림",
+                UndoState::TooOld => "오래되어 되돌릴 수 없음",
+            };
+            let _ = writeln!(
+                out,
+                "  {:>4}  {}  {}  {}  ({state})",
+                e.id,
+                e.made_at.replace('T', " "),
+                action_name(e.action.as_str()),
+                e.path
+            );
+        }
+        let _ = writeln!(out, "`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.");
+        return Ok(());
+    }
+    let undone = match options.undo_id {
+        Some(id) => journal::undo_id(&mut store, vault, id)?,
+        None => journal::undo(&mut store, vault, 0)?,
+    };
+    let what = action_name(&undone.action);
+    let _ = writeln!(out, "되돌렸습니다: {} ({what}, {})", undone.path, undone.made_at.replace('T', " "));
+    Ok(())
+}
+
+fn action_name(action: &str) -> &'static str {
+    match action {
         "review" => "복습 기록",
         "start" => "학습 시작",
         _ => "복습 노트 등록",
-    };
-    let _ = writeln!(out, "되돌렸습니다: {} ({what}, {})", undone.path, undone.made_at.replace('T', " "));
-    Ok(())
+    }
 }
 
 fn write_json(out: &mut dyn Write, value: &impl Serialize) {

@@ -56,28 +56,181 @@ pub fn split(text: &str) -> Result<Split<'_>> {
     Err(Error::Unterminated)
 }
 
+/// The most frontmatter the app parses: the template's is about 1.5 KB, and the YAML parser's
+/// time grows faster than the text.
+pub const MAX_FRONTMATTER: usize = 256 * 1024;
+
+/// The deepest nesting of lists and maps the app parses: the template's frontmatter is flat, and
+/// the YAML parser's time grows with the square of the depth (a pasted `[[[[…]]]]` 200,000 deep
+/// took 75 s).
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses frontmatter YAML. An empty block or one that is not a mapping gives an empty mapping:
-/// such a note is a plain note, not a broken one.
+/// such a note is a plain note, not a broken one. Frontmatter over [`MAX_FRONTMATTER`] or nested
+/// deeper than [`MAX_DEPTH`] is refused before the parser sees it.
 pub fn parse(yaml: &str) -> Result<Mapping> {
     if yaml.trim().is_empty() {
         return Ok(Mapping::new());
     }
+    check_bounds(yaml)?;
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Ok(map),
         Ok(_) => Ok(Mapping::new()),
-        Err(e) => Err(Error::Yaml(describe_yaml_error(&e))),
+        Err(e) => Err(Error::Yaml(describe_yaml_error(yaml, &e))),
     }
 }
 
-/// serde_yaml's messages count lines from the YAML start; the user counts from the file's first
-/// line, which is the opening `---`, so the line number is shifted by one.
-fn describe_yaml_error(e: &serde_yaml::Error) -> String {
-    let text = e.to_string();
-    let reason = text.split(" at line ").next().unwrap_or(&text).to_string();
-    match e.location() {
-        Some(loc) => format!("{}행 {}열: {}", loc.line() + 1, loc.column(), reason),
-        None => reason,
+/// Checks the size and nesting depth of frontmatter YAML in one linear pass. Depth counts the
+/// block indentation levels, compact nested sequences (`- - -`) and open flow brackets (`[`,
+/// `{`) wherever they are, quoted or not: it may over-count brackets inside quoted text (33 open
+/// brackets there are refused too), never under-count a real nesting.
+pub fn check_bounds(yaml: &str) -> Result<()> {
+    if yaml.len() > MAX_FRONTMATTER {
+        return Err(Error::TooLarge {
+            what: "머리말",
+            size: yaml.len() as u64,
+            limit: MAX_FRONTMATTER as u64,
+            advice: "머리말에는 복습 키만 두고, 긴 내용은 본문으로 옮기세요",
+        });
     }
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    for (i, line) in yaml.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let mut block = indents.len();
+        if flow == 0 && !content.is_empty() && !content.starts_with('#') {
+            let indent = line.len() - content.len();
+            while indents.last().is_some_and(|&top| top >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            let mut rest = content;
+            let mut dashes = 0usize;
+            while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+                dashes += 1;
+                rest = after.trim_start();
+            }
+            block = indents.len() + dashes.saturating_sub(1);
+        }
+        for b in content.bytes() {
+            match b {
+                b'[' | b'{' => flow += 1,
+                b']' | b'}' => flow = flow.saturating_sub(1),
+                _ => continue,
+            }
+            if block + flow > MAX_DEPTH {
+                return Err(Error::TooDeep { line: i + 2, depth: MAX_DEPTH, limit: MAX_DEPTH });
+            }
+        }
+        if block > MAX_DEPTH {
+            return Err(Error::TooDeep { line: i + 2, depth: MAX_DEPTH, limit: MAX_DEPTH });
+        }
+    }
+    Ok(())
+}
+
+/// serde_yaml's error in the user's terms: the line counted from the file's first line (the
+/// opening `---`), the duplicate key's own line rather than its mapping's, and what to do, in
+/// Korean for the errors real notes have.
+fn describe_yaml_error(yaml: &str, e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    let reason = text.split(" at line ").next().unwrap_or(&text);
+    // Nested errors come as "key.path: reason".
+    let (at_key, reason) = match reason.split_once(": ") {
+        Some((key, rest)) if !key.contains(' ') => (Some(key), rest),
+        _ => (None, reason),
+    };
+    let mut place = e.location().map(|loc| (loc.line(), loc.column()));
+    let advice = if let Some(key) = reason.strip_prefix("duplicate entry with key ") {
+        let key = key.trim_matches('"');
+        let found = place.and_then(|(line, column)| duplicate_lines(yaml, line, column, key));
+        match found {
+            Some((first, second)) => {
+                place = Some((second + 1, 1));
+                format!("같은 키 \"{key}\"가 두 번 있습니다 (처음은 {}행): 하나를 지우세요", first + 2)
+            }
+            None => format!("같은 키 \"{key}\"가 두 번 있습니다: 하나를 지우세요"),
+        }
+    } else {
+        advise(reason)
+    };
+    let advice = match at_key {
+        Some(key) => format!("{key} 아래: {advice}"),
+        None => advice,
+    };
+    match place {
+        Some((line, column)) => format!("{}행 {}열: {advice}", line + 1, column),
+        None => advice,
+    }
+}
+
+/// What to do about a YAML error, by its message.
+fn advise(reason: &str) -> String {
+    const ADVICE: &[(&str, &str)] = &[
+        ("mapping values are not allowed", "값 안에 `: `가 있습니다: 값을 따옴표로 감싸세요 (예: \"a: b\")"),
+        (
+            "cannot start any token",
+            "값의 첫 글자로 쓸 수 없는 문자(@, `, % 또는 탭)가 있습니다: 값을 따옴표로 감싸세요",
+        ),
+        ("did not find expected key", "들여쓰기나 `키: 값` 모양이 맞지 않습니다: 이 줄과 바로 위 줄을 확인하세요"),
+        ("could not find expected ':'", "`키: 값`에서 `:`가 없습니다: 이 줄을 확인하세요"),
+        ("did not find expected ',' or ']'", "[ ] 목록이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요"),
+        ("did not find expected ',' or '}'", "{ } 안이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요"),
+        (
+            "found unknown escape character",
+            "큰따옴표 안의 역슬래시(\\) 다음 문자를 읽을 수 없습니다: 작은따옴표로 감싸거나 \\\\로 쓰세요",
+        ),
+        ("unexpected end of stream", "따옴표나 괄호가 닫히지 않은 채 머리말이 끝납니다: 짝을 맞추세요"),
+        (
+            "did not find expected node content",
+            "값이 있어야 할 자리가 비었거나 모양이 맞지 않습니다: 이 줄을 확인하세요",
+        ),
+        ("recursion limit exceeded", "목록과 맵이 너무 깊게 중첩되어 있습니다: 머리말을 평평하게 고치세요"),
+        ("repetition limit exceeded", "별칭(*)이 너무 많이 펼쳐집니다: 앵커(&)와 별칭(*)을 지우세요"),
+        ("unknown anchor", "정의되지 않은 별칭(*)이 있습니다: 별칭을 지우거나 따옴표로 감싸세요"),
+        ("found undefined tag handle", "`!`로 시작하는 값은 YAML 태그로 읽힙니다: 값을 따옴표로 감싸세요"),
+        ("block sequence entries are not allowed", "목록(`- `)이 있을 수 없는 자리입니다: 들여쓰기를 확인하세요"),
+    ];
+    ADVICE
+        .iter()
+        .find(|(english, _)| reason.contains(english))
+        .map_or_else(|| format!("{reason}: 이 줄을 확인하세요"), |(_, korean)| korean.to_string())
+}
+
+/// The lines (0-based, in `yaml`) of the first and second occurrence of `key` in the mapping that
+/// starts at 1-based `line` and `column`.
+fn duplicate_lines(yaml: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
+    let indent = column.saturating_sub(1);
+    let mut seen = None;
+    for (i, text) in yaml.lines().enumerate().skip(line.saturating_sub(1)) {
+        let content = text.trim_start_matches(' ');
+        let this_indent = text.len() - content.len();
+        if content.is_empty() || content.starts_with('#') || this_indent > indent {
+            continue;
+        }
+        if this_indent < indent {
+            break;
+        }
+        if key_of(content) == Some(key) {
+            match seen {
+                None => seen = Some(i),
+                Some(first) => return Some((first, i)),
+            }
+        }
+    }
+    None
+}
+
+/// The key of a `key: value` line, without its quotes.
+fn key_of(line: &str) -> Option<&str> {
+    for quote in ['"', '\''] {
+        if let Some(rest) = line.strip_prefix(quote) {
+            let end = rest.find(quote)?;
+            return rest[end + 1..].trim_start().starts_with(':').then(|| &rest[..end]);
+        }
+    }
+    let colon = line.find(": ").or_else(|| line.strip_suffix(':').map(str::len))?;
+    Some(line[..colon].trim_end())
 }
 
 #[cfg(test)]
@@ -138,8 +291,65 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_an_error() {
-        assert!(parse("a: 1\na: 2\n").is_err());
+    fn duplicate_keys_are_reported_at_their_own_line() {
+        // Regression (issue 7): serde_yaml points at the mapping, "2행 1열"; the duplicate is on
+        // line 5 of the file.
+        let yaml = "⭕첫 학습날: 2024-08-25\n❤1일복습여부: true\n과목: a\n❤1일복습여부: false\n";
+        let err = parse(yaml).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "머리말 YAML 오류: 5행 1열: 같은 키 \"❤1일복습여부\"가 두 번 있습니다 (처음은 3행): 하나를 지우세요"
+        );
+        let nested = parse("a:\n  b: 1\n  c: 2\n  b: 3\n").unwrap_err().to_string();
+        assert_eq!(
+            nested,
+            "머리말 YAML 오류: 5행 1열: a 아래: 같은 키 \"b\"가 두 번 있습니다 (처음은 3행): 하나를 지우세요"
+        );
+        let quoted = parse("\"1일차복습여부1,0\": \"1\"\n\"1일차복습여부1,0\": \"0\"\n").unwrap_err().to_string();
+        assert!(quoted.contains("3행 1열: 같은 키 \"1일차복습여부1,0\""), "{quoted}");
+    }
+
+    #[test]
+    fn common_yaml_mistakes_say_what_to_do() {
+        for (yaml, words) in [
+            ("a: b: c\n", "따옴표로 감싸세요"),
+            ("4일후: @2024년 8월 29일\n", "값의 첫 글자로 쓸 수 없는 문자"),
+            ("a: \"open\nb: 1\n", "짝을 맞추세요"),
+            ("a: [1, 2\n", "괄호"),
+            ("a: \"\\q\"\n", "역슬래시"),
+        ] {
+            let err = parse(yaml).unwrap_err().to_string();
+            assert!(err.contains(words) && err.contains('행'), "{yaml:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn nesting_bombs_are_refused_quickly() {
+        // Regression (issue 7): 200,000 nested brackets took 75 s to scan; maps 50,000 deep 11 s.
+        let flow = format!("a: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        let map = format!("a: {}1{}\n", "{a: ".repeat(50_000), "}".repeat(50_000));
+        let block: String = (0..600).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        let dashes = format!("{}a\n", "- ".repeat(10_000));
+        let within = |s: &str| s[..s.len().min(MAX_FRONTMATTER - 10)].to_string();
+        for bomb in [within(&flow), within(&map), block, dashes] {
+            let started = std::time::Instant::now();
+            let err = parse(&bomb).unwrap_err();
+            assert!(matches!(err, Error::TooDeep { line: 2, .. } | Error::TooDeep { .. }), "{err}");
+            // A few milliseconds per kilobyte at most, in a debug build.
+            let per_kb = started.elapsed().as_secs_f64() * 1000.0 / (bomb.len() as f64 / 1024.0);
+            assert!(per_kb < 2.0, "{per_kb:.3} ms/KB");
+        }
+        assert!(matches!(parse(&flow), Err(Error::TooLarge { .. })));
+        assert!(parse(&flow).unwrap_err().to_string().starts_with("머리말이 너무 큽니다 ("));
+    }
+
+    #[test]
+    fn real_frontmatter_is_well_within_bounds() {
+        assert!(parse("tags: [[a, b], {c: [d]}]\naliases:\n  - - x\n    - y\nrelated: \"[[AWS]] [[EC2]]\"\n").is_ok());
+        let deep_enough = format!("a: {}{}\n", "[".repeat(30), "]".repeat(30));
+        assert!(parse(&deep_enough).is_ok());
+        let too_deep = format!("a: {}{}\n", "[".repeat(33), "]".repeat(33));
+        assert!(matches!(parse(&too_deep), Err(Error::TooDeep { line: 2, .. })));
     }
 
     #[test]

@@ -3,17 +3,23 @@
 //! conflict check ([`crate::snapshot`]), then marked done. A crash in between is reconciled at the
 //! next start, so the log and the files never disagree; undo restores the bytes before a write only
 //! while the file still holds exactly what the app wrote.
+//!
+//! Every write holds the store's write lock (one writer across processes), reads the note only
+//! once it has been still for a moment (a save in progress is never taken for the note), and
+//! records a review only if the note is still where the user saw it.
 
 use crate::agenda::NoteSummary;
 use crate::edit::{self, Change};
 use crate::error::{Error, Result};
-use crate::note::Note;
+use crate::note::{Kind, Note};
 use crate::review::{self, Plan};
-use crate::schedule::Step;
+use crate::schedule::{review_state, Flags, Status, Step};
 use crate::snapshot::{self, Stage};
-use crate::store::{EditRow, EditState, ReviewRow, Store};
+use crate::store::{Action, EditRow, EditState, ReviewRow, Store};
+use crate::vault;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -40,6 +46,16 @@ impl Grade {
     }
 }
 
+/// What the user saw when the review began: the step they reviewed and the note's flags then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Seen {
+    /// The step the review was of.
+    pub step: Step,
+    /// The note's flags when the review began.
+    pub flags: Flags,
+}
+
 /// What the user did in a review, beside marking it done.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -50,6 +66,13 @@ pub struct ReviewInput {
     pub seconds: u32,
     /// "장기기억 완료": the note is now in long-term memory (from the 14-day review on).
     pub long_term: bool,
+    /// Where the note stood when the review began; if it moved since (another device, another
+    /// process, an earlier review today), nothing is written. `None` from the command line.
+    #[serde(default)]
+    pub seen: Option<Seen>,
+    /// The user confirmed an early review of a note that is not due yet.
+    #[serde(default)]
+    pub early: bool,
 }
 
 /// A write made to a note.
@@ -68,12 +91,78 @@ pub struct Written {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Undone {
+    /// The journal id of the write.
+    #[ts(type = "number")]
+    pub id: i64,
     /// The note, relative to the vault.
     pub path: String,
     /// What the undone write was: `review`, `start` or `enroll`.
     pub action: String,
     /// When the undone write was made.
     pub made_at: String,
+}
+
+/// How many of a vault's newest writes can be undone; older ones keep only their review log.
+pub const UNDO_KEEP: usize = 200;
+
+/// What a write changed: the bytes common to the note before and after at both ends are counted,
+/// the middles kept (until the undo horizon), and each whole version known by its SHA-256. A
+/// review changes a few frontmatter lines, so a write of a 50 MB note costs a few hundred bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delta {
+    /// Bytes common at the start.
+    pub head: i64,
+    /// Bytes common at the end (not overlapping `head`).
+    pub tail: i64,
+    /// The note's bytes before, between head and tail; `None` once pruned.
+    pub before_mid: Option<Vec<u8>>,
+    /// The note's bytes after, between head and tail; `None` once pruned.
+    pub after_mid: Option<Vec<u8>>,
+    /// SHA-256 of the whole note before, hex.
+    pub before_hash: String,
+    /// SHA-256 of the whole note after, hex.
+    pub after_hash: String,
+}
+
+impl Delta {
+    /// The delta from `before` to `after`.
+    pub fn between(before: &[u8], after: &[u8]) -> Delta {
+        let head = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+        let room = before.len().min(after.len()) - head;
+        let tail = before.iter().rev().zip(after.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+        Delta {
+            head: head as i64,
+            tail: tail as i64,
+            before_mid: Some(before[head..before.len() - tail].to_vec()),
+            after_mid: Some(after[head..after.len() - tail].to_vec()),
+            before_hash: sha256(before),
+            after_hash: sha256(after),
+        }
+    }
+
+    /// Whether `bytes` are exactly the note as the write left it.
+    pub fn is_after(&self, bytes: &[u8]) -> bool {
+        sha256(bytes) == self.after_hash
+    }
+
+    /// The note's bytes before the write, if `current` is exactly what the write left (and the
+    /// delta was not pruned).
+    pub fn restore(&self, current: &[u8]) -> Option<Vec<u8>> {
+        let (before_mid, after_mid) = (self.before_mid.as_ref()?, self.after_mid.as_ref()?);
+        let (head, tail) = (usize::try_from(self.head).ok()?, usize::try_from(self.tail).ok()?);
+        if current.len() != head + after_mid.len() + tail || !self.is_after(current) {
+            return None;
+        }
+        let mut before = Vec::with_capacity(head + before_mid.len() + tail);
+        before.extend_from_slice(&current[..head]);
+        before.extend_from_slice(before_mid);
+        before.extend_from_slice(&current[current.len() - tail..]);
+        (sha256(&before) == self.before_hash).then_some(before)
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Marks a review of the note `rel` done on `today` at `now` (section 3.1) and logs it.
@@ -99,7 +188,9 @@ pub fn review_with(
     now: NaiveDateTime,
     fault: &dyn Fn(Stage) -> std::io::Result<()>,
 ) -> Result<Written> {
-    let (path, before, note) = read(vault, rel)?;
+    let _lock = store.lock_writes()?;
+    let (path, before, note) = read(vault, rel, store.quiet())?;
+    check_review(&note, input, today)?;
     let plan = review::review(&note, today, now.time(), input.long_term)?;
     let logged = ReviewRow {
         reviewed_on: today.to_string(),
@@ -110,44 +201,183 @@ pub fn review_with(
         grades: serde_json::to_string(&input.grades.iter().map(|g| g.number()).collect::<Vec<_>>()).unwrap_or_default(),
         seconds: input.seconds,
     };
-    write(store, vault, rel, &path, "review", &before, &plan, Some(&logged), today, now, fault)
+    write(store, vault, rel, &path, Action::Review, &before, &plan, Some(&logged), today, now, fault)
+}
+
+/// A review is of what the user saw, and early only when they say so.
+fn check_review(note: &Note, input: &ReviewInput, today: NaiveDate) -> Result<()> {
+    if note.kind != Kind::Review {
+        return Ok(()); // review::review refuses it with the reason
+    }
+    let state = review_state(note.flags, note.day0, note.last_review, today);
+    if let Some(seen) = input.seen {
+        if note.flags != seen.flags || state.step != Some(seen.step) {
+            return Err(Error::AlreadyReviewed { path: note.path.clone(), now: describe(&state) });
+        }
+    }
+    match (state.status, state.next_due, state.stage) {
+        (Status::Upcoming, Some(due), Some(stage)) if !input.early => Err(Error::NotDue {
+            path: note.path.clone(),
+            stage: stage.to_string(),
+            due,
+            days: (due - today).num_days(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Where a note stands, in words: `4일 복습 · 2024-08-29 예정`, `장기기억`, `시작 전`.
+fn describe(state: &crate::schedule::ReviewState) -> String {
+    match (state.status, state.stage, state.next_due) {
+        (Status::LongTerm, _, _) => "장기기억".into(),
+        (Status::NotStarted, _, _) => "학습 시작 전".into(),
+        (_, Some(stage), Some(due)) => format!("{stage} · {due} 예정"),
+        (_, Some(stage), None) => stage.into(),
+        _ => "복습 노트".into(),
+    }
 }
 
 /// Starts a not-started note on `today` (section 3.2).
 pub fn start(store: &mut Store, vault: &Path, rel: &str, today: NaiveDate, now: NaiveDateTime) -> Result<Written> {
-    let (path, before, note) = read(vault, rel)?;
+    let _lock = store.lock_writes()?;
+    let (path, before, note) = read(vault, rel, store.quiet())?;
     let plan = review::start(&note, today)?;
-    write(store, vault, rel, &path, "start", &before, &plan, None, today, now, &|_| Ok(()))
+    write(store, vault, rel, &path, Action::Start, &before, &plan, None, today, now, &|_| Ok(()))
 }
 
 /// Makes a plain note a review note starting on `today` (section 3.2).
 pub fn enroll(store: &mut Store, vault: &Path, rel: &str, today: NaiveDate, now: NaiveDateTime) -> Result<Written> {
-    let (path, before, note) = read(vault, rel)?;
+    let _lock = store.lock_writes()?;
+    let (path, before, note) = read(vault, rel, store.quiet())?;
     let plan = review::enroll(&note, today)?;
-    write(store, vault, rel, &path, "enroll", &before, &plan, None, today, now, &|_| Ok(()))
+    write(store, vault, rel, &path, Action::Enroll, &before, &plan, None, today, now, &|_| Ok(()))
 }
 
-/// Undoes the newest completed write in `vault` with a journal id of at least `since` (0: any),
-/// restoring the note's previous bytes, but only if the note still holds exactly what the app
-/// wrote; otherwise [`Error::Conflict`] and nothing changes.
+/// Undoes the newest write in `vault` with a journal id of at least `since` (0: any) that can
+/// still be undone, restoring the note's previous bytes. If the note changed since that write,
+/// the write is marked as never undoable and [`Error::UndoBlocked`] says how many older writes
+/// still are: the next undo goes to them.
 pub fn undo(store: &mut Store, vault: &Path, since: i64) -> Result<Undone> {
+    let _lock = store.lock_writes()?;
     let key = vault_key(vault);
-    let edit = store.last_undoable(&key, since)?.ok_or(Error::NothingToUndo)?;
-    let path = note_path(vault, &edit.path)?;
-    snapshot::replace(&path, &edit.after, &edit.before)?;
-    store.set_edit_state(edit.id, EditState::Undone)?;
-    Ok(Undone { path: edit.path, action: edit.action, made_at: edit.made_at })
+    let edit = store.newest_undoable(&key, since)?.ok_or(Error::NothingToUndo)?;
+    undo_edit(store, vault, &edit, since)
 }
 
-/// Settles writes left pending by a crash: done if the note holds the new bytes, failed otherwise.
-/// Returns how many were settled.
+/// Undoes the write with journal id `id` in `vault` (`bokseup undo VAULT N`), if the note is
+/// still exactly what it left.
+pub fn undo_id(store: &mut Store, vault: &Path, id: i64) -> Result<Undone> {
+    let _lock = store.lock_writes()?;
+    let key = vault_key(vault);
+    let edit = store.edit(id)?.filter(|e| e.vault == key).ok_or_else(|| {
+        Error::Invalid(format!("이 볼트에 {id}번 변경이 없습니다: `bokseup undo VAULT --list`로 번호를 확인하세요"))
+    })?;
+    match (edit.state, edit.delta.after_mid.is_some()) {
+        (EditState::Done, true) => undo_edit(store, vault, &edit, 0),
+        (EditState::Undone, _) => Err(Error::Invalid(format!("{id}번 변경은 이미 되돌렸습니다"))),
+        (EditState::Done, false) => Err(Error::Invalid(format!(
+            "{id}번 변경은 최근 {UNDO_KEEP}개보다 오래되어 되돌릴 수 없습니다 (복습 기록은 남아 있습니다)"
+        ))),
+        _ => Err(Error::Invalid(format!(
+            "{id}번 변경은 되돌릴 수 없습니다: 그 뒤 노트가 바뀌었거나 쓰기가 끝나지 않았습니다"
+        ))),
+    }
+}
+
+fn undo_edit(store: &mut Store, vault: &Path, edit: &EditRow, since: i64) -> Result<Undone> {
+    let restored = note_path(vault, &edit.path).and_then(|path| {
+        let current = vault::read_settled(&path, store.quiet())?;
+        Ok(edit.delta.restore(&current).map(|before| (path, current, before)))
+    });
+    match restored {
+        Ok(Some((path, current, before))) => {
+            snapshot::replace(&path, &current, &before)?;
+            store.set_edit_state(edit.id, EditState::Undone)?;
+            Ok(Undone {
+                id: edit.id,
+                path: edit.path.clone(),
+                action: edit.action.as_str().into(),
+                made_at: edit.made_at.clone(),
+            })
+        }
+        // The note changed (or is gone): this write can never be undone.
+        Ok(None) | Err(Error::Read { .. } | Error::OutsideVault(_)) => {
+            store.set_edit_state(edit.id, EditState::Stale)?;
+            let older = store.undoable_before(&edit.vault, edit.id, since)?;
+            Err(Error::UndoBlocked { path: edit.path.clone(), made_at: edit.made_at.replace('T', " "), older })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Where a recent write stands for `bokseup undo --list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoState {
+    /// The note is exactly what the write left: it can be undone.
+    Undoable,
+    /// The note changed since (or is gone): it cannot.
+    Changed,
+    /// It was undone already.
+    Undone,
+    /// Older than the undo horizon.
+    TooOld,
+}
+
+/// A recent write and whether it can be undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndoEntry {
+    /// The journal id (`bokseup undo VAULT N`).
+    pub id: i64,
+    /// The note.
+    pub path: String,
+    /// What the write did.
+    pub action: Action,
+    /// When.
+    pub made_at: String,
+    /// Whether it can be undone now.
+    pub state: UndoState,
+}
+
+/// The newest `limit` writes in `vault`, each with whether it can be undone now.
+pub fn undo_list(store: &Store, vault: &Path, limit: usize) -> Result<Vec<UndoEntry>> {
+    let edits = store.recent_edits(&vault_key(vault), limit)?;
+    Ok(edits
+        .into_iter()
+        .map(|e| {
+            let state = match (e.state, e.delta.after_mid.is_some()) {
+                (EditState::Undone, _) => UndoState::Undone,
+                (EditState::Stale, _) => UndoState::Changed,
+                (_, false) => UndoState::TooOld,
+                _ => {
+                    let now = note_path(vault, &e.path).and_then(|p| vault::read_note(&p));
+                    if now.is_ok_and(|bytes| e.delta.is_after(&bytes)) {
+                        UndoState::Undoable
+                    } else {
+                        UndoState::Changed
+                    }
+                }
+            };
+            UndoEntry { id: e.id, path: e.path, action: e.action, made_at: e.made_at, state }
+        })
+        .collect())
+}
+
+/// Settles writes left pending by a crash (done if the note holds the new bytes, failed
+/// otherwise), removes the temporary files such a crash leaves beside the notes, and forgets what
+/// undo needs of writes older than the newest [`UNDO_KEEP`]. Returns how many pending writes it
+/// settled.
 pub fn reconcile(store: &mut Store) -> Result<usize> {
+    let _lock = store.lock_writes()?;
     let pending = store.pending_edits()?;
     for edit in &pending {
-        let current = note_path(Path::new(&edit.vault), &edit.path).ok().and_then(|p| std::fs::read(p).ok());
-        let state = if current.as_deref() == Some(edit.after.as_slice()) { EditState::Done } else { EditState::Failed };
-        store.set_edit_state(edit.id, state)?;
+        let path = note_path(Path::new(&edit.vault), &edit.path).ok();
+        let current = path.as_deref().and_then(|p| vault::read_note(p).ok());
+        let done = current.is_some_and(|bytes| edit.delta.is_after(&bytes));
+        store.set_edit_state(edit.id, if done { EditState::Done } else { EditState::Failed })?;
+        let note = Path::new(&edit.vault).join(&edit.path);
+        snapshot::remove_leftovers(&note);
     }
+    store.prune_journal(UNDO_KEEP)?;
     Ok(pending.len())
 }
 
@@ -157,7 +387,7 @@ fn write(
     vault: &Path,
     rel: &str,
     path: &Path,
-    action: &str,
+    action: Action,
     before: &[u8],
     plan: &Plan,
     logged: Option<&ReviewRow>,
@@ -170,10 +400,9 @@ fn write(
         id: 0,
         vault: vault_key(vault),
         path: rel.to_string(),
-        action: action.into(),
+        action,
         made_at: stamp(now),
-        before: before.to_vec(),
-        after: edited.bytes.clone(),
+        delta: Delta::between(before, &edited.bytes),
         state: EditState::Pending,
     };
     let id = store.begin_edit(&row, logged)?;
@@ -186,10 +415,11 @@ fn write(
     Ok(Written { path: rel.to_string(), changes: edited.changes, note: NoteSummary::new(&note, today) })
 }
 
-fn read(vault: &Path, rel: &str) -> Result<(PathBuf, Vec<u8>, Note)> {
+/// The note `rel`, read once it is still; its errors name it.
+fn read(vault: &Path, rel: &str, quiet: std::time::Duration) -> Result<(PathBuf, Vec<u8>, Note)> {
     let path = note_path(vault, rel)?;
-    let bytes = std::fs::read(&path).map_err(Error::Read)?;
-    let note = Note::parse(rel, &bytes)?;
+    let bytes = vault::read_settled(&path, quiet).map_err(|e| e.in_note(rel))?;
+    let note = Note::parse(rel, &bytes).map_err(|e| e.in_note(rel))?;
     Ok((path, bytes, note))
 }
 
@@ -244,7 +474,8 @@ mod tests {
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
         }
-        let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        // The notes were written a moment ago: these tests do not wait for them to be still.
+        let store = Store::open(&dir.path().join("db.sqlite3")).unwrap().with_quiet(std::time::Duration::ZERO);
         Fixture { _dir: dir, vault, store }
     }
 
@@ -253,7 +484,7 @@ mod tests {
     #[test]
     fn review_writes_logs_and_undoes() {
         let mut f = fixture(&[("과목/노트.md", NOTE)]);
-        let input = ReviewInput { grades: vec![Grade::Unsure], seconds: 42, long_term: false };
+        let input = ReviewInput { grades: vec![Grade::Unsure], seconds: 42, ..ReviewInput::default() };
         let w = review(
             &mut f.store,
             &f.vault,
@@ -288,12 +519,37 @@ mod tests {
     }
 
     #[test]
-    fn undo_refuses_when_the_note_changed_since() {
-        let mut f = fixture(&[("노트.md", NOTE)]);
-        review_on_day_one(&mut f, "노트.md", &|_| Ok(())).unwrap();
-        std::fs::write(f.vault.join("노트.md"), "edited in Obsidian").unwrap();
-        assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::Conflict(_))));
-        assert_eq!(std::fs::read_to_string(f.vault.join("노트.md")).unwrap(), "edited in Obsidian");
+    fn undo_skips_a_note_that_changed_and_says_what_is_left() {
+        // Regression (issue 7): after an outside edit of the newest note, undo said "다시
+        // 시도하세요" forever and older writes could no longer be undone.
+        let mut f = fixture(&[("a.md", NOTE), ("b.md", NOTE)]);
+        review_on_day_one(&mut f, "a.md", &|_| Ok(())).unwrap();
+        review_on_day_one(&mut f, "b.md", &|_| Ok(())).unwrap();
+        std::fs::write(f.vault.join("b.md"), "edited in Obsidian").unwrap();
+        let err = undo(&mut f.store, &f.vault, 0).unwrap_err();
+        assert!(matches!(err, Error::UndoBlocked { older: 1, .. }), "{err}");
+        assert!(err.to_string().contains("그 전 변경 1개는 되돌릴 수 있습니다"), "{err}");
+        assert_eq!(std::fs::read_to_string(f.vault.join("b.md")).unwrap(), "edited in Obsidian");
+        // The next undo goes to the older write.
+        assert_eq!(undo(&mut f.store, &f.vault, 0).unwrap().path, "a.md");
+        assert_eq!(std::fs::read_to_string(f.vault.join("a.md")).unwrap(), NOTE);
+        assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::NothingToUndo)));
+    }
+
+    #[test]
+    fn undo_list_and_undo_by_number() {
+        let mut f = fixture(&[("a.md", NOTE), ("b.md", NOTE)]);
+        let a = review_on_day_one(&mut f, "a.md", &|_| Ok(())).unwrap();
+        review_on_day_one(&mut f, "b.md", &|_| Ok(())).unwrap();
+        std::fs::write(f.vault.join("b.md"), "edited").unwrap();
+        let list = undo_list(&f.store, &f.vault, 10).unwrap();
+        let shape: Vec<_> = list.iter().map(|e| (e.path.as_str(), e.state)).collect();
+        assert_eq!(shape, [("b.md", UndoState::Changed), ("a.md", UndoState::Undoable)]);
+        let id = list[1].id;
+        assert_eq!(undo_id(&mut f.store, &f.vault, id).unwrap().path, a.path);
+        assert!(undo_id(&mut f.store, &f.vault, id).unwrap_err().to_string().contains("이미 되돌렸습니다"));
+        assert!(undo_id(&mut f.store, &f.vault, 999).unwrap_err().to_string().contains("999번 변경이 없습니다"));
+        assert_eq!(undo_list(&f.store, &f.vault, 10).unwrap()[1].state, UndoState::Undone);
     }
 
     /// Reviews `rel` of the fixture on 2024-08-26 at 09:00, with `fault` injected into the write.
@@ -349,10 +605,9 @@ mod tests {
                 id: 0,
                 vault: vault_key(&f.vault),
                 path: path.into(),
-                action: "review".into(),
+                action: Action::Review,
                 made_at: "2024-08-26T09:00:00".into(),
-                before: NOTE.into(),
-                after: after.into(),
+                delta: Delta::between(NOTE.as_bytes(), after.as_bytes()),
                 state: EditState::Pending,
             };
             let logged = ReviewRow {
@@ -397,7 +652,7 @@ mod tests {
         let broken = "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: \"open\n---\n";
         let mut f = fixture(&[("깨진.md", broken)]);
         let err = review_on_day_one(&mut f, "깨진.md", &|_| Ok(()));
-        assert!(matches!(err, Err(Error::Yaml(_))));
+        assert!(matches!(err, Err(Error::InNote { ref source, .. }) if matches!(**source, Error::Yaml(_))), "{err:?}");
         assert_eq!(std::fs::read_to_string(f.vault.join("깨진.md")).unwrap(), broken);
     }
 }

@@ -4,11 +4,11 @@
 //! so every rule is tested with fixed dates.
 
 use chrono::{Days, NaiveDate, NaiveDateTime, Timelike};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// A rung of the Ebbinghaus ladder: the fixed reviews, then the open-ended extra reviews.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Step {
@@ -56,7 +56,7 @@ impl Step {
 pub const LONG_TERM_LABEL: &str = "장기기억";
 
 /// The five review flags of a note. A missing key is `false`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Flags {
     /// `❤1일복습여부`

@@ -230,7 +230,7 @@ impl Session {
         if !path.is_dir() {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
-        let path = std::fs::canonicalize(path).map_err(Error::Read)?;
+        let path = std::fs::canonicalize(path).map_err(Error::read(path))?;
         let scan = vault::scan(&path)?;
         if scan.notes.is_empty() && scan.issues.is_empty() {
             return Err(Error::NoNotes(path));
@@ -298,8 +298,9 @@ impl Session {
     /// safe HTML.
     pub fn note(&self, rel: &str, now: NaiveDateTime) -> Result<NoteView> {
         let open = self.current(now)?;
-        let bytes = std::fs::read(journal::note_path(&open.path, rel)?).map_err(Error::Read)?;
-        let note = Note::parse(rel, &bytes)?;
+        let file = journal::note_path(&open.path, rel)?;
+        let bytes = vault::read_note(&file).map_err(|e| e.in_note(rel))?;
+        let note = Note::parse(rel, &bytes).map_err(|e| e.in_note(rel))?;
         let body = frontmatter::split(frontmatter::decode(&bytes)?)?.body;
         Ok(NoteView::new(&note, body, &open.links, self.today(now)))
     }
@@ -349,7 +350,7 @@ impl Session {
 
     fn reread(&self, vault: &Path, rel: &str, now: NaiveDateTime) {
         let parsed = journal::note_path(vault, rel)
-            .and_then(|p| std::fs::read(p).map_err(Error::Read))
+            .and_then(|p| vault::read_note(&p))
             .and_then(|bytes| Note::parse(rel, &bytes));
         {
             let mut open = self.lock_open();
@@ -370,7 +371,8 @@ impl Session {
         let rel = crate::render::path_from_url(url_path).ok_or_else(|| Error::OutsideVault(url_path.to_string()))?;
         let mime = crate::render::image_type(&rel).ok_or_else(|| Error::OutsideVault(rel.clone()))?;
         let open = self.current(now)?;
-        let bytes = std::fs::read(vault::resolve(&open.path, &rel)?).map_err(Error::Read)?;
+        let file = vault::resolve(&open.path, &rel)?;
+        let bytes = std::fs::read(&file).map_err(Error::read(&file))?;
         Ok((bytes, mime))
     }
 
@@ -784,10 +786,13 @@ mod tests {
         for note in &queue {
             let view = session.note(&note.path, now).unwrap();
             assert_eq!(view.cues.len(), note.cues);
+            // What the app sends: the step and flags the user saw when the review began.
+            let seen = crate::journal::Seen { step: view.summary.step.unwrap(), flags: view.summary.flags.unwrap() };
             let input = ReviewInput {
                 grades: vec![crate::journal::Grade::Remembered; view.cues.len()],
                 seconds: 30,
-                long_term: false,
+                seen: Some(seen),
+                ..ReviewInput::default()
             };
             let written = session.review(&note.path, &input, now).unwrap();
             assert_eq!(written.note.status, Some(crate::schedule::Status::Upcoming), "{}", note.path);

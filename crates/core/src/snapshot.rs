@@ -52,7 +52,7 @@ fn swap(path: &Path, expected: Option<&[u8]>, new: &[u8], fault: &dyn Fn(Stage) 
         drop(file);
         fault(Stage::Written).map_err(write_err)?;
         if let Some(expected) = expected {
-            let current = fs::read(path).map_err(Error::Read)?;
+            let current = fs::read(path).map_err(Error::read(path))?;
             if current != expected {
                 return Err(Error::Conflict(
                     path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
@@ -71,6 +71,23 @@ fn swap(path: &Path, expected: Option<&[u8]>, new: &[u8], fault: &dyn Fn(Stage) 
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Removes the temporary files a crash left beside `path` (see [`replace`]); returns how many. Only
+/// call it while no write to `path` can be under way (the store's write lock is held).
+pub fn remove_leftovers(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return 0 };
+    let prefix = format!(".{}.bokseup-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.starts_with(&prefix) && n.ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file())
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// A temporary name beside the note. It starts with `.` so that Obsidian and the vault scan ignore
@@ -147,7 +164,22 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         assert_eq!(leftovers(dir.path()), ["복습.ics"]);
         let err = write_whole(&dir.path().join("no/such/x.ics"), b"x").unwrap_err();
-        assert!(err.to_string().contains("쓸 수 없습니다: 폴더나 파일이 없습니다"), "{err}");
+        assert!(err.to_string().contains("쓸 수 없습니다: 폴더가 없습니다"), "{err}");
+    }
+
+    #[test]
+    fn leftovers_of_a_crash_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let note = dir.path().join("노트.md");
+        fs::write(&note, b"note").unwrap();
+        fs::write(dir.path().join(".노트.md.bokseup-123-0.tmp"), b"half").unwrap();
+        fs::write(dir.path().join(".노트.md.bokseup-9-4.tmp"), b"half").unwrap();
+        fs::write(dir.path().join(".다른.md.bokseup-1-0.tmp"), b"other").unwrap();
+        fs::write(dir.path().join("노트.md.bokseup-1-0.tmp"), b"visible").unwrap();
+        assert_eq!(remove_leftovers(&note), 2);
+        let mut left = leftovers(dir.path());
+        left.sort();
+        assert_eq!(left, [".다른.md.bokseup-1-0.tmp", "노트.md", "노트.md.bokseup-1-0.tmp"]);
     }
 
     #[test]

@@ -28,16 +28,37 @@ pub fn database_path(data: Option<&Path>) -> PathBuf {
     dir.join("bokseup.sqlite3")
 }
 
+mod journal;
+
+pub use journal::{Action, EditRow, EditState, LoggedReview, ReviewRow};
+
+/// A step of the schema: SQL, or code where rows must be rewritten.
+enum Migration {
+    Sql(&'static str),
+    Code(fn(&rusqlite::Transaction) -> rusqlite::Result<()>),
+}
+
 /// Schema steps, applied in order; `PRAGMA user_version` records how many have run.
-const MIGRATIONS: &[&str] = &[
-    include_str!("store/0001_init.sql"),
-    include_str!("store/0002_journal.sql"),
-    include_str!("store/0003_reminder.sql"),
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("store/0001_init.sql")),
+    Migration::Sql(include_str!("store/0002_journal.sql")),
+    Migration::Sql(include_str!("store/0003_reminder.sql")),
+    Migration::Code(journal::migrate_to_deltas),
 ];
+
+/// How long a note must have been still before the app writes it: a note changed within the last
+/// moment may be half-saved by another program.
+pub const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// How long a write waits for the lock of another Bokseup (the app, the CLI) writing notes.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// An open database.
 pub struct Store {
     conn: Connection,
+    /// The database file; `None` in memory.
+    path: Option<PathBuf>,
+    quiet: std::time::Duration,
 }
 
 impl Store {
@@ -46,25 +67,85 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
         }
-        Store::init(Connection::open(path)?)
+        let mut store = Store::init(Connection::open(path)?)?;
+        store.path = Some(path.to_path_buf());
+        Ok(store)
     }
 
-    /// A database in memory, for tests and for running without a data folder.
+    /// A database in memory, for tests. Writes through it wait for no quiet moment (see
+    /// [`Store::with_quiet`]) and take no lock file.
     pub fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?)
+        Ok(Store { quiet: std::time::Duration::ZERO, ..Store::init(Connection::open_in_memory()?)? })
+    }
+
+    /// Sets how long a note must have been still before a write through this store touches it
+    /// ([`QUIET`] by default for a database file).
+    pub fn with_quiet(mut self, quiet: std::time::Duration) -> Store {
+        self.quiet = quiet;
+        self
+    }
+
+    /// How long a note must have been still before a write touches it.
+    pub fn quiet(&self) -> std::time::Duration {
+        self.quiet
     }
 
     fn init(mut conn: Connection) -> Result<Store> {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
+        // Switching a new database to WAL takes a lock the busy timeout does not wait for, when
+        // another process creates the database at the same moment: retry a while.
+        let started = std::time::Instant::now();
+        while let Err(e) = conn.pragma_update(None, "journal_mode", "WAL") {
+            let busy = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
+            if !busy || started.elapsed() > std::time::Duration::from_secs(5) {
+                return Err(e.into());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        // Each step reads the version inside its own write transaction: two processes opening a
+        // new database at once (the app and the command line) must not both run a step.
+        loop {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let Some(step) = MIGRATIONS.get(version) else { break };
+            match step {
+                Migration::Sql(sql) => tx.execute_batch(sql)?,
+                Migration::Code(run) => run(&tx)?,
+            }
+            tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
-        Ok(Store { conn })
+        Ok(Store { conn, path: None, quiet: QUIET })
+    }
+
+    /// Serializes writes to notes across processes (the app and any `bokseup` command line on
+    /// the same database): a lock file beside the database, held until the guard drops. Waits for
+    /// another writer up to half a minute.
+    pub fn lock_writes(&self) -> Result<WriteLock> {
+        let Some(db) = &self.path else { return Ok(WriteLock(None)) };
+        let path = db.with_file_name("bokseup.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| Error::Write { path: path.clone(), source })?;
+        let started = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(WriteLock(Some(file))),
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(Error::Invalid(
+                        "다른 Bokseup이 노트를 쓰는 중이라 기다렸지만 끝나지 않았습니다: 잠시 후 다시 시도하세요"
+                            .into(),
+                    ))
+                }
+                Err(std::fs::TryLockError::Error(source)) => return Err(Error::Write { path, source }),
+            }
+        }
     }
 
     /// The schema version (number of migrations applied).
@@ -184,178 +265,13 @@ impl Store {
     }
 }
 
+/// Held while one process writes notes (see [`Store::lock_writes`]); releases the lock on drop.
+#[must_use = "the lock is released when this is dropped"]
+pub struct WriteLock(#[allow(dead_code)] Option<std::fs::File>);
+
 /// A local time as the store keeps it: `2026-11-29T09:00:00`.
 fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-/// The state of a journaled write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditState {
-    /// The file is being replaced.
-    Pending,
-    /// The file holds the new bytes.
-    Done,
-    /// The file was not replaced.
-    Failed,
-    /// The write was undone.
-    Undone,
-}
-
-impl EditState {
-    fn as_str(self) -> &'static str {
-        match self {
-            EditState::Pending => "pending",
-            EditState::Done => "done",
-            EditState::Failed => "failed",
-            EditState::Undone => "undone",
-        }
-    }
-
-    fn parse(s: &str) -> EditState {
-        match s {
-            "pending" => EditState::Pending,
-            "done" => EditState::Done,
-            "undone" => EditState::Undone,
-            _ => EditState::Failed,
-        }
-    }
-}
-
-/// One journaled write to a note.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditRow {
-    /// Row id; later writes have larger ids.
-    pub id: i64,
-    /// The vault folder.
-    pub vault: String,
-    /// The note, relative to the vault.
-    pub path: String,
-    /// `review`, `start` or `enroll`.
-    pub action: String,
-    /// Local time of the write, `YYYY-MM-DDTHH:MM:SS`.
-    pub made_at: String,
-    /// The file's bytes before.
-    pub before: Vec<u8>,
-    /// The file's bytes after.
-    pub after: Vec<u8>,
-    /// Where the write stands.
-    pub state: EditState,
-}
-
-/// A review to log with its write.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewRow {
-    /// The review day (after the rollover hour).
-    pub reviewed_on: String,
-    /// Local time of the review.
-    pub reviewed_at: String,
-    /// The step reviewed (`d1`, …, `extra`).
-    pub step: String,
-    /// Fixed steps marked done, comma-separated (catch-up included).
-    pub steps_done: String,
-    /// Whether the user marked the note as in long-term memory.
-    pub long_term: bool,
-    /// Self-grades of the cue questions, as a JSON array of 1 (기억남), 2 (헷갈림), 3 (모름).
-    pub grades: String,
-    /// Seconds spent on the note.
-    pub seconds: u32,
-}
-
-/// A logged review whose write completed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoggedReview {
-    /// The note, relative to the vault.
-    pub path: String,
-    /// The review and its details.
-    pub review: ReviewRow,
-}
-
-impl Store {
-    /// Journals a write as pending (with its review row, if any) in one transaction, before the
-    /// file is touched; returns its id.
-    pub fn begin_edit(&mut self, edit: &EditRow, review: Option<&ReviewRow>) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO edit (vault, path, action, made_at, before, after, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending')",
-            params![edit.vault, edit.path, edit.action, edit.made_at, edit.before, edit.after],
-        )?;
-        let id = tx.last_insert_rowid();
-        if let Some(r) = review {
-            tx.execute(
-                "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds],
-            )?;
-        }
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Records where a journaled write ended.
-    pub fn set_edit_state(&self, id: i64, state: EditState) -> Result<()> {
-        self.conn.execute("UPDATE edit SET state = ?2 WHERE id = ?1", params![id, state.as_str()])?;
-        Ok(())
-    }
-
-    /// Writes left pending by a crash, oldest first.
-    pub fn pending_edits(&self) -> Result<Vec<EditRow>> {
-        self.edits("WHERE state = 'pending' ORDER BY id", params![])
-    }
-
-    /// The newest completed write in `vault` with an id of at least `since`: what undo reverts.
-    pub fn last_undoable(&self, vault: &str, since: i64) -> Result<Option<EditRow>> {
-        Ok(self
-            .edits("WHERE vault = ?1 AND id >= ?2 AND state = 'done' ORDER BY id DESC LIMIT 1", params![vault, since])?
-            .pop())
-    }
-
-    /// The id the next journaled write will have at least (for "this session's writes").
-    pub fn next_edit_id(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM edit", [], |r| r.get(0))?)
-    }
-
-    /// Reviews in `vault` whose write completed, oldest first.
-    pub fn reviews(&self, vault: &str) -> Result<Vec<LoggedReview>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.path, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds
-             FROM review r JOIN edit e ON e.id = r.edit_id
-             WHERE e.vault = ?1 AND e.state = 'done' ORDER BY r.id",
-        )?;
-        let rows = stmt.query_map(params![vault], |r| {
-            Ok(LoggedReview {
-                path: r.get(0)?,
-                review: ReviewRow {
-                    reviewed_on: r.get(1)?,
-                    reviewed_at: r.get(2)?,
-                    step: r.get(3)?,
-                    steps_done: r.get(4)?,
-                    long_term: r.get(5)?,
-                    grades: r.get(6)?,
-                    seconds: r.get(7)?,
-                },
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
-    }
-
-    fn edits(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<EditRow>> {
-        let sql = format!("SELECT id, vault, path, action, made_at, before, after, state FROM edit {clause}");
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(args, |r| {
-            Ok(EditRow {
-                id: r.get(0)?,
-                vault: r.get(1)?,
-                path: r.get(2)?,
-                action: r.get(3)?,
-                made_at: r.get(4)?,
-                before: r.get(5)?,
-                after: r.get(6)?,
-                state: EditState::parse(&r.get::<_, String>(7)?),
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
-    }
 }
 
 #[cfg(test)]

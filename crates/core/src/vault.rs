@@ -51,11 +51,17 @@ pub fn scan(root: &Path) -> Result<Scan> {
         Box::new(move |entry| {
             match entry {
                 Ok(entry) => {
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if is_file && is_markdown(entry.path()) {
+                    let kind = entry.file_type();
+                    let is_file = kind.is_some_and(|t| t.is_file());
+                    let markdown = is_markdown(entry.path());
+                    if is_file && markdown {
                         read_into(&mut batch.local, root, entry.path());
                     } else if is_file {
                         batch.local.attachments.push(relative(root, entry.path()));
+                    } else if markdown && !kind.is_some_and(|t| t.is_dir()) {
+                        // Nothing silent: a `.md` entry that is not a file is listed with why.
+                        let message = kind.map_or("파일 종류를 알 수 없어 읽지 않았습니다", special_reason).to_string();
+                        batch.local.issues.push(Issue { path: relative(root, entry.path()), message });
                     }
                 }
                 Err(err) => batch.local.issues.push(walk_issue(root, &err)),
@@ -108,9 +114,93 @@ fn is_markdown(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
+/// The largest note the app reads: a note with many pasted images can be large, but a file
+/// past this is not a study note.
+pub const MAX_NOTE: u64 = 64 * 1024 * 1024;
+
+/// Reads a note's bytes: a regular file (never a link, a pipe or a device, which could block or
+/// lead out of the vault) of at most [`MAX_NOTE`] bytes.
+pub fn read_note(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NOFOLLOW and O_NONBLOCK: a link is refused and a pipe does not block the open, and what
+    // is checked below is the very file that is read.
+    let mut file =
+        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).map_err(
+            |e| match e.raw_os_error() {
+                Some(libc::ELOOP) => Error::SpecialFile(SYMLINK),
+                _ => Error::read(path)(e),
+            },
+        )?;
+    let meta = file.metadata().map_err(Error::read(path))?;
+    if !meta.is_file() {
+        return Err(Error::SpecialFile(special_reason(meta.file_type())));
+    }
+    if meta.len() > MAX_NOTE {
+        return Err(Error::TooLarge {
+            what: "노트",
+            size: meta.len(),
+            limit: MAX_NOTE,
+            advice: "노트를 나누거나, 붙여 넣은 큰 내용을 별도 파일로 옮기세요",
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(Error::read(path))?;
+    Ok(bytes)
+}
+
+/// Reads a note once it has been still for `quiet`: a note changed within the last moment may be
+/// half-saved by another program (a sync tool, an editor that writes in pieces). Waits while it
+/// keeps changing, up to a few seconds past `quiet`, then gives up with [`Error::Busy`].
+pub fn read_settled(path: &Path, quiet: std::time::Duration) -> Result<Vec<u8>> {
+    let patience = quiet * 10;
+    let started = std::time::Instant::now();
+    loop {
+        let age = modified_age(path)?;
+        if age >= quiet {
+            let bytes = read_note(path)?;
+            // Still the same file, unchanged while it was read?
+            if modified_age(path)? >= quiet && std::fs::metadata(path).map(|m| m.len()).ok() == Some(bytes.len() as u64)
+            {
+                return Ok(bytes);
+            }
+        }
+        if started.elapsed() > patience {
+            return Err(Error::Busy);
+        }
+        std::thread::sleep(quiet.saturating_sub(age).max(std::time::Duration::from_millis(20)));
+    }
+}
+
+/// How long ago the file was last modified; a time in the future (another device's clock) counts
+/// as long ago.
+fn modified_age(path: &Path) -> Result<std::time::Duration> {
+    let modified = std::fs::symlink_metadata(path).and_then(|m| m.modified()).map_err(Error::read(path))?;
+    Ok(std::time::SystemTime::now().duration_since(modified).unwrap_or(std::time::Duration::MAX))
+}
+
+const SYMLINK: &str =
+    "심볼릭 링크라 읽지 않았습니다: 링크는 볼트 밖을 가리킬 수 있어 따라가지 않습니다. 원본 파일을 볼트 안으로 옮기세요";
+
+/// Why a `.md` entry that is not a regular file is not read.
+fn special_reason(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_symlink() {
+        SYMLINK
+    } else if kind.is_fifo() {
+        "이름 있는 파이프(FIFO)라 읽지 않았습니다: 노트 파일이 아닙니다"
+    } else if kind.is_socket() {
+        "소켓이라 읽지 않았습니다: 노트 파일이 아닙니다"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "장치 파일이라 읽지 않았습니다: 노트 파일이 아닙니다"
+    } else {
+        "일반 파일이 아니라 읽지 않았습니다"
+    }
+}
+
 fn read_into(scan: &mut Scan, root: &Path, path: &Path) {
     let rel = relative(root, path);
-    let parsed = std::fs::read(path).map_err(Error::Read).and_then(|bytes| Note::parse(&rel, &bytes));
+    let parsed = read_note(path).and_then(|bytes| Note::parse(&rel, &bytes));
     match parsed {
         Ok(note) => scan.notes.push(note),
         Err(err) => scan.issues.push(Issue { path: rel, message: err.to_string() }),
@@ -149,7 +239,8 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
         return Err(outside());
     }
     let root = std::fs::canonicalize(root).map_err(|_| Error::MissingFolder(root.to_path_buf()))?;
-    let path = std::fs::canonicalize(root.join(relative)).map_err(Error::Read)?;
+    let joined = root.join(relative);
+    let path = std::fs::canonicalize(&joined).map_err(Error::read(&joined))?;
     if !path.starts_with(&root) || !path.is_file() {
         return Err(outside());
     }

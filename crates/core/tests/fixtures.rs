@@ -118,7 +118,7 @@ fn broken_notes_are_reported_and_the_scan_goes_on() {
         ("닫히지 않음.md", "닫히지 않았습니다"),
         ("따옴표.md", "YAML"),
         ("잘린 글자.md", "UTF-8"),
-        ("중복 키.md", "duplicate"),
+        ("중복 키.md", "8행 1열: 같은 키 \"❤1일복습여부\"가 두 번 있습니다 (처음은 3행)"),
         ("충돌.md", "YAML"),
         ("콜론.md", "YAML"),
     ];
@@ -235,8 +235,8 @@ fn review_start_enroll_and_undo_from_the_command_line() {
     assert!(out.contains("❤1일복습여부: (새 키) → false"), "{out}");
 
     // Undo goes back newest first, across runs of the command line.
-    let (code, out, _) = run(&["undo", v]);
-    assert_eq!(code, Outcome::Exit(0));
+    let (code, out, err) = run(&["undo", v]);
+    assert_eq!(code, Outcome::Exit(0), "{err}");
     assert!(out.starts_with("되돌렸습니다: 메모.md (복습 노트 등록, "), "{out}");
     assert_eq!(std::fs::read_to_string(vault.join("메모.md")).unwrap(), "# 메모\n");
     run(&["undo", v]);

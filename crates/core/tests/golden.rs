@@ -52,11 +52,19 @@ fn run(action: Action, input: &[u8], when: &str) -> Result<Vec<u8>, String> {
     let vault = dir.path().join("vault");
     std::fs::create_dir_all(vault.join("AWS")).unwrap();
     std::fs::write(vault.join("AWS/노트.md"), input).unwrap();
-    let mut store = Store::open(&dir.path().join("bokseup.sqlite3")).unwrap();
+    // The note was written a moment ago: no need to wait for it to be still.
+    let mut store = Store::open(&dir.path().join("bokseup.sqlite3")).unwrap().with_quiet(std::time::Duration::ZERO);
     let now = NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M").unwrap();
     let today: NaiveDate = now.date();
     let rel = "AWS/노트.md";
-    let input_for = |long_term| ReviewInput { grades: vec![Grade::Remembered, Grade::Forgot], seconds: 95, long_term };
+    // "review-early" reviews on day 0: an early review the user confirmed.
+    let input_for = |long_term| ReviewInput {
+        grades: vec![Grade::Remembered, Grade::Forgot],
+        seconds: 95,
+        long_term,
+        seen: None,
+        early: true,
+    };
     let result = match action {
         Action::Review => journal::review(&mut store, &vault, rel, &input_for(false), today, now),
         Action::LongTerm => journal::review(&mut store, &vault, rel, &input_for(true), today, now),

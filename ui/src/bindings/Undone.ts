@@ -5,6 +5,10 @@
  */
 export type Undone = { 
 /**
+ * The journal id of the write.
+ */
+id: number, 
+/**
  * The note, relative to the vault.
  */
 path: string, 

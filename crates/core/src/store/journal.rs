@@ -1,0 +1,322 @@
+//! The journal's tables: every write to a note (as a [`Delta`]) and the review logged with it.
+
+use super::Store;
+use crate::error::Result;
+use crate::journal::Delta;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+/// What a write did to a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A review was marked done.
+    Review,
+    /// A not-started note was started.
+    Start,
+    /// A plain note became a review note.
+    Enroll,
+}
+
+impl Action {
+    /// The word the store keeps.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Review => "review",
+            Action::Start => "start",
+            Action::Enroll => "enroll",
+        }
+    }
+
+    fn parse(s: &str) -> Action {
+        match s {
+            "start" => Action::Start,
+            "enroll" => Action::Enroll,
+            _ => Action::Review,
+        }
+    }
+}
+
+/// The state of a journaled write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditState {
+    /// The file is being replaced.
+    Pending,
+    /// The file holds the new bytes.
+    Done,
+    /// The file was not replaced.
+    Failed,
+    /// The write was undone.
+    Undone,
+    /// The note changed after the write: it can never be undone.
+    Stale,
+}
+
+impl EditState {
+    fn as_str(self) -> &'static str {
+        match self {
+            EditState::Pending => "pending",
+            EditState::Done => "done",
+            EditState::Failed => "failed",
+            EditState::Undone => "undone",
+            EditState::Stale => "stale",
+        }
+    }
+
+    fn parse(s: &str) -> EditState {
+        match s {
+            "pending" => EditState::Pending,
+            "done" => EditState::Done,
+            "undone" => EditState::Undone,
+            "stale" => EditState::Stale,
+            _ => EditState::Failed,
+        }
+    }
+}
+
+/// One journaled write to a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRow {
+    /// Row id; later writes have larger ids.
+    pub id: i64,
+    /// The vault folder.
+    pub vault: String,
+    /// The note, relative to the vault.
+    pub path: String,
+    /// What the write did.
+    pub action: Action,
+    /// Local time of the write, `YYYY-MM-DDTHH:MM:SS`.
+    pub made_at: String,
+    /// The bytes it changed.
+    pub delta: Delta,
+    /// Where the write stands.
+    pub state: EditState,
+}
+
+/// A review to log with its write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewRow {
+    /// The review day (after the rollover hour).
+    pub reviewed_on: String,
+    /// Local time of the review.
+    pub reviewed_at: String,
+    /// The step reviewed (`d1`, …, `extra`).
+    pub step: String,
+    /// Fixed steps marked done, comma-separated (catch-up included).
+    pub steps_done: String,
+    /// Whether the user marked the note as in long-term memory.
+    pub long_term: bool,
+    /// Self-grades of the cue questions, as a JSON array of 1 (기억남), 2 (헷갈림), 3 (모름).
+    pub grades: String,
+    /// Seconds spent on the note.
+    pub seconds: u32,
+}
+
+/// A logged review whose write completed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedReview {
+    /// The note, relative to the vault.
+    pub path: String,
+    /// The review and its details.
+    pub review: ReviewRow,
+}
+
+const EDIT_COLUMNS: &str =
+    "id, vault, path, action, made_at, head, tail, before_mid, after_mid, before_hash, after_hash, state";
+
+fn edit_row(r: &Row) -> rusqlite::Result<EditRow> {
+    Ok(EditRow {
+        id: r.get(0)?,
+        vault: r.get(1)?,
+        path: r.get(2)?,
+        action: Action::parse(&r.get::<_, String>(3)?),
+        made_at: r.get(4)?,
+        delta: Delta {
+            head: r.get(5)?,
+            tail: r.get(6)?,
+            before_mid: r.get(7)?,
+            after_mid: r.get(8)?,
+            before_hash: r.get(9)?,
+            after_hash: r.get(10)?,
+        },
+        state: EditState::parse(&r.get::<_, String>(11)?),
+    })
+}
+
+impl Store {
+    /// Journals a write as pending (with its review row, if any) in one transaction, before the
+    /// file is touched; returns its id.
+    pub fn begin_edit(&mut self, edit: &EditRow, review: Option<&ReviewRow>) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let d = &edit.delta;
+        tx.execute(
+            "INSERT INTO edit (vault, path, action, made_at, head, tail, before_mid, after_mid, before_hash, after_hash, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'pending')",
+            params![
+                edit.vault,
+                edit.path,
+                edit.action.as_str(),
+                edit.made_at,
+                d.head,
+                d.tail,
+                d.before_mid,
+                d.after_mid,
+                d.before_hash,
+                d.after_hash
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        if let Some(r) = review {
+            tx.execute(
+                "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![id, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds],
+            )?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Records where a journaled write ended.
+    pub fn set_edit_state(&self, id: i64, state: EditState) -> Result<()> {
+        self.conn.execute("UPDATE edit SET state = ?2 WHERE id = ?1", params![id, state.as_str()])?;
+        Ok(())
+    }
+
+    /// Writes left pending by a crash, oldest first.
+    pub fn pending_edits(&self) -> Result<Vec<EditRow>> {
+        self.edits("WHERE state = 'pending' ORDER BY id", params![])
+    }
+
+    /// The newest completed write in `vault` with an id of at least `since` that may still be
+    /// undone: what undo tries first.
+    pub fn newest_undoable(&self, vault: &str, since: i64) -> Result<Option<EditRow>> {
+        let clause =
+            "WHERE vault = ?1 AND id >= ?2 AND state = 'done' AND after_mid IS NOT NULL ORDER BY id DESC LIMIT 1";
+        Ok(self.edits(clause, params![vault, since])?.pop())
+    }
+
+    /// How many completed writes in `vault` older than `id` (and from `since` on) may still be
+    /// undone.
+    pub fn undoable_before(&self, vault: &str, id: i64, since: i64) -> Result<usize> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM edit WHERE vault = ?1 AND id < ?2 AND id >= ?3 AND state = 'done' AND after_mid IS NOT NULL",
+            params![vault, id, since],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// One journaled write by its id.
+    pub fn edit(&self, id: i64) -> Result<Option<EditRow>> {
+        let sql = format!("SELECT {EDIT_COLUMNS} FROM edit WHERE id = ?1");
+        Ok(self.conn.query_row(&sql, params![id], edit_row).optional()?)
+    }
+
+    /// The newest `limit` writes in `vault` that completed (done, undone or stale), newest first.
+    pub fn recent_edits(&self, vault: &str, limit: usize) -> Result<Vec<EditRow>> {
+        let clause = "WHERE vault = ?1 AND state IN ('done', 'undone', 'stale') ORDER BY id DESC LIMIT ?2";
+        self.edits(clause, params![vault, limit as i64])
+    }
+
+    /// The id the next journaled write will have at least (for "this session's writes").
+    pub fn next_edit_id(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM edit", [], |r| r.get(0))?)
+    }
+
+    /// Forgets what undo needs of every write older than the newest `keep` of its vault (they
+    /// can no longer be undone), and such writes that failed or were undone entirely; completed
+    /// reviews stay in the log. Counting writes rather than days keeps a review recorded for a
+    /// past date (`--date`) undoable like any other. Returns how many rows it changed.
+    pub fn prune_journal(&mut self, keep: usize) -> Result<usize> {
+        let old = "SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY vault ORDER BY id DESC) AS n FROM edit) WHERE n > ?1";
+        let keep = keep as i64;
+        let tx = self.conn.transaction()?;
+        let mut changed = tx.execute(
+            &format!("DELETE FROM review WHERE edit_id IN (SELECT id FROM edit WHERE state IN ('failed', 'undone') AND id IN ({old}))"),
+            params![keep],
+        )?;
+        changed += tx.execute(
+            &format!("DELETE FROM edit WHERE state IN ('failed', 'undone') AND id IN ({old})"),
+            params![keep],
+        )?;
+        changed += tx.execute(
+            &format!(
+                "UPDATE edit SET before_mid = NULL, after_mid = NULL
+                 WHERE state <> 'pending' AND (before_mid IS NOT NULL OR after_mid IS NOT NULL) AND id IN ({old})"
+            ),
+            params![keep],
+        )?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Reviews in `vault` whose write completed, oldest first.
+    pub fn reviews(&self, vault: &str) -> Result<Vec<LoggedReview>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.path, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds
+             FROM review r JOIN edit e ON e.id = r.edit_id
+             WHERE e.vault = ?1 AND e.state IN ('done', 'stale') ORDER BY r.id",
+        )?;
+        let rows = stmt.query_map(params![vault], |r| {
+            Ok(LoggedReview {
+                path: r.get(0)?,
+                review: ReviewRow {
+                    reviewed_on: r.get(1)?,
+                    reviewed_at: r.get(2)?,
+                    step: r.get(3)?,
+                    steps_done: r.get(4)?,
+                    long_term: r.get(5)?,
+                    grades: r.get(6)?,
+                    seconds: r.get(7)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    fn edits(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<EditRow>> {
+        let sql = format!("SELECT {EDIT_COLUMNS} FROM edit {clause}");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(args, edit_row)?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+/// Migration 4: the journal keeps deltas instead of whole notes (see `0004_journal_delta.sql`).
+pub(super) fn migrate_to_deltas(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(include_str!("0004_journal_delta.sql"))?;
+    {
+        let mut old =
+            tx.prepare("SELECT id, vault, path, action, made_at, before, after, state FROM edit ORDER BY id")?;
+        let mut insert = tx.prepare(
+            "INSERT INTO edit_delta (id, vault, path, action, made_at, head, tail, before_mid, after_mid, before_hash, after_hash, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut rows = old.query([])?;
+        while let Some(r) = rows.next()? {
+            let before: Vec<u8> = r.get(5)?;
+            let after: Vec<u8> = r.get(6)?;
+            let d = Delta::between(&before, &after);
+            let (id, vault, path, action, made_at, state): (i64, String, String, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(7)?);
+            insert.execute(params![
+                id,
+                vault,
+                path,
+                action,
+                made_at,
+                d.head,
+                d.tail,
+                d.before_mid,
+                d.after_mid,
+                d.before_hash,
+                d.after_hash,
+                state
+            ])?;
+        }
+    }
+    tx.execute_batch(
+        "DROP TABLE edit;
+         ALTER TABLE edit_delta RENAME TO edit;
+         CREATE INDEX edit_by_vault ON edit (vault, id);
+         CREATE INDEX edit_pending ON edit (state) WHERE state = 'pending';",
+    )
+}

@@ -1,0 +1,291 @@
+//! Regression tests of issue 7's findings, each on real files and a real SQLite database: notes
+//! that stalled the scan, reviews of a step the user never saw, a note cut in half by a paused
+//! writer, messages that misled, `.md` entries that vanished silently, and a journal that grew
+//! without bound.
+
+use bokseup_core::error::{Error, ErrorCode};
+use bokseup_core::journal::{self, ReviewInput, Seen};
+use bokseup_core::note::Note;
+use bokseup_core::schedule::Step;
+use bokseup_core::store::Store;
+use bokseup_core::vault;
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const NOTE: &str = "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: false\n🧡4일복습여부: false\n💛7일복습여부: false\n💚14일복습여부: false\n🧠장기기억: false\n---\n### 단서 질문\n- 질문?\n    답\n";
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+struct Vault {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Vault {
+    fn new(files: &[(&str, &str)]) -> Vault {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault");
+        std::fs::create_dir_all(&path).unwrap();
+        for (name, text) in files {
+            std::fs::write(path.join(name), text).unwrap();
+        }
+        Vault { dir, path }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("data/bokseup.sqlite3")
+    }
+
+    /// A store on this vault's database that waits `quiet` for notes to be still.
+    fn store(&self, quiet: Duration) -> Store {
+        Store::open(&self.db()).unwrap().with_quiet(quiet)
+    }
+
+    fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path.join(name)).unwrap()
+    }
+}
+
+fn review(store: &mut Store, vault: &Path, rel: &str, input: &ReviewInput, when: &str) -> Result<String, Error> {
+    let now = at(when);
+    journal::review(store, vault, rel, input, now.date(), now).map(|w| w.note.stage.unwrap_or_default())
+}
+
+/// Finding 1: one note with deeply nested collections stalled the scan for minutes.
+#[test]
+fn nesting_bombs_cannot_stall_the_scan() {
+    let flow = format!("---\na: {}{}\n---\n", "[".repeat(200_000), "]".repeat(200_000));
+    let map = format!("---\na: {}1{}\n---\n", "{a: ".repeat(50_000), "}".repeat(50_000));
+    let small_flow = format!("---\na: {}{}\n---\n", "[".repeat(20_000), "]".repeat(20_000));
+    let v = Vault::new(&[("flow.md", &flow), ("map.md", &map), ("small flow.md", &small_flow), ("ok.md", NOTE)]);
+    let started = Instant::now();
+    let scan = vault::scan(&v.path).unwrap();
+    let elapsed = started.elapsed();
+    let issues: Vec<(&str, &str)> = scan.issues.iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert!(issues[0].1.starts_with("머리말이 너무 큽니다 (390 KB, 최대 256 KB)"), "{issues:?}");
+    assert!(issues[1].1.starts_with("머리말이 2행에서 32단계 넘게 중첩되어 있습니다"), "{issues:?}");
+    assert!(issues[2].1.starts_with("머리말이 2행에서 32단계 넘게 중첩되어 있습니다"), "{issues:?}");
+    assert_eq!(scan.notes.len(), 1);
+    // 1.2 MB of bombs: a few milliseconds per kilobyte at most (it took 75 s before).
+    let kb = (flow.len() + map.len() + small_flow.len()) as f64 / 1024.0;
+    assert!(elapsed.as_secs_f64() * 1000.0 / kb < 3.0, "{elapsed:?} for {kb:.0} KB");
+}
+
+/// Finding 2: two reviews on one day marked D1 and D4 on day 1.
+#[test]
+fn a_second_review_the_same_day_is_not_a_step_the_user_never_saw() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let mut store = v.store(Duration::ZERO);
+    assert_eq!(
+        review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap(),
+        "4일 복습"
+    );
+    let second = review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 21:00").unwrap_err();
+    assert_eq!(second.code(), ErrorCode::NotDue);
+    assert_eq!(
+        second.to_string(),
+        "노트.md: 4일 복습은(는) 2024-08-29에 할 차례입니다 (3일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요 (명령줄: --early)"
+    );
+    assert!(v.read("노트.md").contains("🧡4일복습여부: false"));
+    // Said explicitly, an early review is recorded.
+    let early = ReviewInput { early: true, ..ReviewInput::default() };
+    assert_eq!(review(&mut store, &v.path, "노트.md", &early, "2024-08-26 21:05").unwrap(), "7일 복습");
+}
+
+/// Finding 2: the app's review carries what the user saw; another device got there first.
+#[test]
+fn a_review_of_a_state_that_moved_is_refused_with_the_new_state() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let mut store = v.store(Duration::ZERO);
+    let flags = Note::parse("노트.md", NOTE.as_bytes()).unwrap().flags;
+    let seen = ReviewInput { seen: Some(Seen { step: Step::D1, flags }), ..ReviewInput::default() };
+    // Another device marks the 1-day review while the user answers.
+    std::fs::write(v.path.join("노트.md"), NOTE.replace("❤1일복습여부: false", "❤1일복습여부: true")).unwrap();
+    let before = v.read("노트.md");
+    let err = review(&mut store, &v.path, "노트.md", &seen, "2024-08-26 09:00").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::AlreadyReviewed);
+    assert_eq!(
+        err.to_string(),
+        "노트.md: 이미 다른 곳에서 복습했습니다. 지금 이 노트는 4일 복습 · 2024-08-29 예정입니다. 아무것도 쓰지 않았습니다"
+    );
+    assert_eq!(v.read("노트.md"), before);
+}
+
+/// Finding 2: two `bokseup review` of the same note at once both succeeded in 19 of 50 runs.
+#[test]
+fn concurrent_reviews_record_one_step() {
+    for round in 0..30 {
+        let v = Vault::new(&[("노트.md", NOTE)]);
+        let results: Vec<Result<String, ErrorCode>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..2)
+                .map(|_| {
+                    let (db, vault) = (v.db(), v.path.clone());
+                    scope.spawn(move || {
+                        let mut store = Store::open(&db).unwrap().with_quiet(Duration::ZERO);
+                        review(&mut store, &vault, "노트.md", &ReviewInput::default(), "2024-08-26 09:00")
+                            .map_err(|e| e.code())
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(ok, 1, "round {round}: {results:?}");
+        assert!(results.contains(&Err(ErrorCode::NotDue)), "round {round}: {results:?}");
+        let text = v.read("노트.md");
+        assert!(text.contains("❤1일복습여부: true") && text.contains("🧡4일복습여부: false"), "round {round}:\n{text}");
+    }
+}
+
+/// Finding 3: a writer paused half-way; the review read the half and replaced the note.
+#[test]
+fn a_paused_writer_is_waited_for() {
+    let body: String = (0..2000).map(|i| format!("- 줄 {i}\n")).collect();
+    let full = format!("{NOTE}{body}");
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let path = v.path.join("노트.md");
+    let mut store = v.store(Duration::from_millis(300));
+    let (half, rest) = full.as_bytes().split_at(full.len() / 2);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            use std::io::Write;
+            let mut file = std::fs::File::create(&path).unwrap();
+            file.write_all(half).unwrap();
+            file.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(200));
+            file.write_all(rest).unwrap();
+        });
+        std::thread::sleep(Duration::from_millis(50));
+        // The review comes while the writer pauses.
+        review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap();
+        writer.join().unwrap();
+    });
+    let text = v.read("노트.md");
+    assert!(text.contains("❤1일복습여부: true"), "{text}");
+    assert!(text.ends_with(&body), "the writer's whole body is there");
+}
+
+/// Finding 3: a note that keeps changing is reported as being saved, never taken half-way.
+#[test]
+fn a_note_that_never_settles_is_busy() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let path = v.path.join("노트.md");
+    let mut store = v.store(Duration::from_millis(100));
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let err = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                std::fs::write(&path, NOTE).unwrap();
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let err = review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap_err();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        err
+    });
+    assert_eq!(err.code(), ErrorCode::Busy);
+    assert!(err.to_string().starts_with("노트.md: 다른 프로그램이 이 노트를 저장하는 중입니다"), "{err}");
+}
+
+/// Finding 4: a deleted note gave "파일을 읽을 수 없습니다: No such file or directory".
+#[test]
+fn a_deleted_note_is_named_and_explained() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let mut store = v.store(Duration::ZERO);
+    std::fs::remove_file(v.path.join("노트.md")).unwrap();
+    let err = review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("노트.md") && message.contains("파일이 없습니다: 옮겨졌거나 지워졌습니다"), "{message}");
+    assert!(!message.contains("No such file"), "{message}");
+}
+
+/// Finding 4: write failures came back as raw English OS messages.
+#[test]
+fn a_write_failure_is_said_in_korean() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let mut store = v.store(Duration::ZERO);
+    let fault = |_| Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+    let now = at("2024-08-26 09:00");
+    let err = journal::review_with(&mut store, &v.path, "노트.md", &ReviewInput::default(), now.date(), now, &fault)
+        .unwrap_err()
+        .to_string();
+    assert!(err.ends_with("노트.md에 쓸 수 없습니다: 저장 공간이 부족합니다: 공간을 비운 뒤 다시 시도하세요"), "{err}");
+    assert_eq!(v.read("노트.md"), NOTE);
+}
+
+/// Finding 5: `.md` entries that are links, pipes or sockets vanished from the scan.
+#[test]
+fn special_md_entries_are_listed_with_why() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let outside = v.dir.path().join("밖.md");
+    std::fs::write(&outside, NOTE).unwrap();
+    std::os::unix::fs::symlink(&outside, v.path.join("링크.md")).unwrap();
+    let fifo = std::ffi::CString::new(v.path.join("파이프.md").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let _socket = std::os::unix::net::UnixListener::bind(v.path.join("소켓.md")).unwrap();
+    let started = Instant::now();
+    let scan = vault::scan(&v.path).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "a pipe must not block the scan");
+    let issues: Vec<(&str, &str)> = scan.issues.iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert!(issues[0].0 == "링크.md" && issues[0].1.starts_with("심볼릭 링크라 읽지 않았습니다"), "{issues:?}");
+    assert!(issues[1].0 == "소켓.md" && issues[1].1.starts_with("소켓이라"), "{issues:?}");
+    assert!(issues[2].0 == "파이프.md" && issues[2].1.starts_with("이름 있는 파이프(FIFO)라"), "{issues:?}");
+    assert_eq!(scan.notes.len(), 1);
+    // Reading one for a review is refused the same way, without blocking.
+    let err = vault::read_note(&v.path.join("파이프.md")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::SpecialFile);
+}
+
+/// Finding 6: two reviews of a 50 MB note made a 301 MB database.
+#[test]
+fn the_journal_stays_small_for_a_large_note() {
+    let big = format!("{NOTE}{}", "가나다라마바사아자차카타파하\n".repeat(50 * 1024 * 1024 / 43));
+    let v = Vault::new(&[("큰 노트.md", &big)]);
+    let mut store = v.store(Duration::ZERO);
+    review(&mut store, &v.path, "큰 노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap();
+    review(&mut store, &v.path, "큰 노트.md", &ReviewInput::default(), "2024-08-29 09:00").unwrap();
+    drop(store);
+    let size: u64 =
+        std::fs::read_dir(v.db().parent().unwrap()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    assert!(size < 1024 * 1024, "the database folder holds {size} bytes");
+    // Undo still restores the exact bytes, twice.
+    let mut store = v.store(Duration::ZERO);
+    journal::undo(&mut store, &v.path, 0).unwrap();
+    journal::undo(&mut store, &v.path, 0).unwrap();
+    assert!(v.read("큰 노트.md") == big);
+}
+
+/// Finding 6: temporary files left by a crash were never removed.
+#[test]
+fn a_crash_leftover_is_removed_at_the_next_start() {
+    use bokseup_core::journal::Delta;
+    use bokseup_core::store::{Action, EditRow, EditState};
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let mut store = v.store(Duration::ZERO);
+    // What a process killed between writing its temporary file and the rename leaves: a pending
+    // journal row, and the temporary file beside the note.
+    let row = EditRow {
+        id: 0,
+        vault: std::fs::canonicalize(&v.path).unwrap().to_string_lossy().into_owned(),
+        path: "노트.md".into(),
+        action: Action::Review,
+        made_at: "2024-08-26T09:00:00".into(),
+        delta: Delta::between(NOTE.as_bytes(), b"after"),
+        state: EditState::Pending,
+    };
+    store.begin_edit(&row, None).unwrap();
+    let leftover = v.path.join(".노트.md.bokseup-4242-0.tmp");
+    std::fs::write(&leftover, "half").unwrap();
+    drop(store);
+    let mut store = v.store(Duration::ZERO);
+    assert_eq!(journal::reconcile(&mut store).unwrap(), 1);
+    assert!(!leftover.exists());
+    assert_eq!(v.read("노트.md"), NOTE);
+    assert!(vault::scan(&v.path).unwrap().issues.is_empty());
+}
