@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Bokseup needs on a Debian 12 machine: Debian
-# packages, the npm packages of package-lock.json, and tauri-driver. Safe to run again: it only
-# installs what is missing.
+# packages, the npm packages of package-lock.json, tauri-driver and cargo-fuzz. Safe to run
+# again: it only installs what is missing.
 #   scripts/setup.sh          everything (build, run, test)
 #   scripts/setup.sh --run    only what building and running the app needs
 set -euo pipefail
@@ -40,5 +40,9 @@ if [ "${1:-}" != "--run" ]; then
   if ! tauri-driver --help >/dev/null 2>&1; then
     echo "setup: installing tauri-driver 2.1.0"
     cargo install tauri-driver --locked --version 2.1.0 --quiet
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "setup: installing cargo-fuzz"
+    cargo install cargo-fuzz --locked --quiet
   fi
 fi

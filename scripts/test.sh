@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test of Bokseup, installing what they need first (scripts/setup.sh):
-# Rust format and lint, the engine's tests, the IPC types' freshness, the UI's type check and
+# Rust format and lint, the engine's tests, the shell on Tauri's mock runtime, a crash loop and a
+# race loop of real `bokseup review` processes, a short run of each fuzz target, the IPC types'
+# freshness, the UI's type check and
 # unit tests, the scan's conformance with the bench kit's manifests, the calendar file read back
 # by an independent parser, the UI in headless Chromium, the real app end to end under Xvfb
 # through tauri-driver (with doubles of the notification daemon and the tray host on private
@@ -51,6 +53,8 @@ step "rust format" cargo fmt --all --check
 step "ui build" npm run --silent build
 step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked
+step "shell and loops" env BOKSEUP_CRASH_LOOPS=300 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
+step "fuzzing" scripts/fuzz.sh
 step "ipc types" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run

@@ -36,8 +36,31 @@ fn vault_image<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &str) -> Resp
     response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&[][..])))
 }
 
-/// Builds and runs the app. Takes the builder so tests can pass a mock one.
-pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch) {
+/// Which parts of the desktop the app joins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Desktop {
+    /// The tray, the reminder timer and toasts, and the window shown: the real app.
+    Joined,
+    /// None of them: the app's state and commands only (a test on Tauri's mock runtime).
+    Apart,
+}
+
+/// Runs the app on the desktop.
+pub fn run(launch: Launch) {
+    app(tauri::Builder::default(), launch, Desktop::Joined)
+        .run(context())
+        .expect("error while running Bokseup");
+}
+
+/// The app's configuration, assets and capabilities (`tauri.conf.json`, `src-tauri/capabilities`).
+pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+/// The app on `builder`: plugins, state, commands, the `vault:` protocol and, when `desktop` is
+/// [`Desktop::Joined`], the tray, the timer and the window. Takes the builder so a test can pass
+/// Tauri's mock one.
+pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, desktop: Desktop) -> tauri::Builder<R> {
     builder
         // First, so a second launch hands over to this one before anything else starts.
         .plugin(tauri_plugin_single_instance::init(window::second_launch))
@@ -60,12 +83,14 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch) {
                 session.request(Request::Review);
             }
             app.manage(session);
-            toast::listen(app.handle());
-            tray::create(app.handle());
-            if !launch.hidden {
-                window::show(app.handle());
+            if desktop == Desktop::Joined {
+                toast::listen(app.handle());
+                tray::create(app.handle());
+                if !launch.hidden {
+                    window::show(app.handle());
+                }
+                timer::start(app.handle().clone());
             }
-            timer::start(app.handle().clone());
             Ok(())
         })
         .on_window_event(window::on_event)
@@ -92,6 +117,4 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch) {
             commands::export_calendar,
             commands::take_requests
         ])
-        .run(tauri::generate_context!())
-        .expect("error while running Bokseup");
 }

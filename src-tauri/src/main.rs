@@ -8,6 +8,6 @@ fn main() {
     // The command line decides before GTK starts, so its commands work without a display.
     match cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr()) {
         Outcome::Exit(code) => std::process::exit(code),
-        Outcome::App(launch) => bokseup_app::run(tauri::Builder::default(), launch),
+        Outcome::App(launch) => bokseup_app::run(launch),
     }
 }

@@ -33,9 +33,9 @@ pub enum Error {
     #[error("머리말 YAML 오류: {0}")]
     Yaml(String),
     /// A note or its frontmatter is larger than the app reads.
-    #[error("{what}이 너무 큽니다 ({}, 최대 {}): {advice}", size_text(*size), size_text(*limit))]
+    #[error("{what} 너무 큽니다 ({}, 최대 {}): {advice}", size_text(*size), size_text(*limit))]
     TooLarge {
-        /// "노트" or "머리말".
+        /// "노트가" or "머리말이": what is too large, with its particle.
         what: &'static str,
         /// Its size in bytes.
         size: u64,
@@ -239,6 +239,7 @@ fn store_reason(e: &rusqlite::Error) -> String {
 /// `1.2 MB`, `300 KB`: sizes as the user reads them.
 fn size_text(bytes: u64) -> String {
     match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MB", b >> 20),
         b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
         b if b >= 1 << 10 => format!("{} KB", b >> 10),
         b => format!("{b} B"),
@@ -388,6 +389,7 @@ mod tests {
     fn sizes_read_as_sizes() {
         assert_eq!(size_text(300), "300 B");
         assert_eq!(size_text(300 * 1024), "300 KB");
-        assert_eq!(size_text(80 << 20), "80.0 MB");
+        assert_eq!(size_text(80 << 20), "80 MB");
+        assert_eq!(size_text((80 << 20) + (1 << 19)), "80.5 MB");
     }
 }

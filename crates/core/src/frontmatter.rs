@@ -87,7 +87,7 @@ pub fn parse(yaml: &str) -> Result<Mapping> {
 pub fn check_bounds(yaml: &str) -> Result<()> {
     if yaml.len() > MAX_FRONTMATTER {
         return Err(Error::TooLarge {
-            what: "머리말",
+            what: "머리말이",
             size: yaml.len() as u64,
             limit: MAX_FRONTMATTER as u64,
             advice: "머리말에는 복습 키만 두고, 긴 내용은 본문으로 옮기세요",

@@ -102,6 +102,9 @@ impl Store {
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
+        // Tables are rebuilt by some steps (the review log refers to the journal): references are
+        // checked once all steps ran, as SQLite's table-rebuild procedure asks.
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
         // Each step reads the version inside its own write transaction: two processes opening a
         // new database at once (the app and the command line) must not both run a step.
         loop {
@@ -115,6 +118,11 @@ impl Store {
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
+        let broken: Option<String> = conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+        if let Some(table) = broken {
+            return Err(Error::Invalid(format!("앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다")));
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store { conn, path: None, quiet: QUIET })
     }
 
@@ -362,6 +370,72 @@ mod tests {
         assert!(store.flag_setting("x", true));
         store.set_setting("x", "false").unwrap();
         assert!(!store.flag_setting("x", true));
+    }
+
+    #[test]
+    fn a_journal_of_whole_notes_becomes_a_journal_of_deltas() {
+        // A database from before migration 4: whole notes before and after.
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.sqlite3");
+        let (before, after) = ("---\n❤1일복습여부: false\n---\n본문\n", "---\n❤1일복습여부: true\n---\n본문\n");
+        {
+            let conn = Connection::open(&db).unwrap();
+            for sql in [include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql"), include_str!("store/0003_reminder.sql")] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.execute(
+                "INSERT INTO edit (vault, path, action, made_at, before, after, state) VALUES ('/v', 'a.md', 'review', '2024-08-26T09:00:00', ?1, ?2, 'done')",
+                params![before.as_bytes(), after.as_bytes()],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds) VALUES (1, '2024-08-26', '2024-08-26T09:00:00', 'd1', 'd1', 0, '[]', 3)",
+                [],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 3).unwrap();
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
+        let edit = store.edit(1).unwrap().unwrap();
+        assert_eq!((edit.action, edit.state), (Action::Review, EditState::Done));
+        assert_eq!(edit.delta.after_mid.as_deref(), Some(&b"tru"[..]));
+        assert_eq!(edit.delta.restore(after.as_bytes()).as_deref(), Some(before.as_bytes()));
+        assert_eq!(store.reviews("/v").unwrap().len(), 1, "the review log survives");
+    }
+
+    #[test]
+    fn pruning_keeps_the_newest_writes_undoable_and_every_review() {
+        let mut store = Store::open_in_memory().unwrap();
+        for i in 0..5 {
+            let row = EditRow {
+                id: 0,
+                vault: "/v".into(),
+                path: format!("{i}.md"),
+                action: Action::Review,
+                made_at: "2024-08-26T09:00:00".into(),
+                delta: crate::journal::Delta::between(b"a", b"b"),
+                state: EditState::Pending,
+            };
+            let review = ReviewRow {
+                reviewed_on: "2024-08-26".into(),
+                reviewed_at: "2024-08-26T09:00:00".into(),
+                step: "d1".into(),
+                steps_done: "d1".into(),
+                long_term: false,
+                grades: "[]".into(),
+                seconds: 1,
+            };
+            let id = store.begin_edit(&row, Some(&review)).unwrap();
+            store.set_edit_state(id, if i == 0 { EditState::Undone } else { EditState::Done }).unwrap();
+        }
+        store.prune_journal(2).unwrap();
+        assert!(store.edit(1).unwrap().is_none(), "an old undone write goes entirely");
+        assert!(store.edit(2).unwrap().unwrap().delta.after_mid.is_none(), "an old done write keeps its row");
+        assert!(store.edit(5).unwrap().unwrap().delta.after_mid.is_some());
+        assert_eq!(store.newest_undoable("/v", 0).unwrap().unwrap().id, 5);
+        assert_eq!(store.undoable_before("/v", 5, 0).unwrap(), 1);
+        assert_eq!(store.reviews("/v").unwrap().len(), 4);
     }
 
     #[test]

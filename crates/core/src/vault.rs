@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::note::Note;
+use crate::store::QUIET;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -39,6 +40,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
     let found = Mutex::new(Scan::default());
+    let suspects = Mutex::new(Vec::new());
     // Obsidian ignores .gitignore files, so the scan does too: only dot-names are skipped.
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
@@ -47,7 +49,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
         .threads(std::thread::available_parallelism().map_or(2, |n| n.get()).min(8))
         .build_parallel();
     walker.run(|| {
-        let mut batch = Batch { found: &found, local: Scan::default() };
+        let mut batch = Batch { found: &found, local: Scan::default(), suspects: &suspects };
         Box::new(move |entry| {
             match entry {
                 Ok(entry) => {
@@ -55,7 +57,9 @@ pub fn scan(root: &Path) -> Result<Scan> {
                     let is_file = kind.is_some_and(|t| t.is_file());
                     let markdown = is_markdown(entry.path());
                     if is_file && markdown {
-                        read_into(&mut batch.local, root, entry.path());
+                        if !read_into(&mut batch.local, root, entry.path(), true) {
+                            lock(batch.suspects).push(entry.path().to_path_buf());
+                        }
                     } else if is_file {
                         batch.local.attachments.push(relative(root, entry.path()));
                     } else if markdown && !kind.is_some_and(|t| t.is_dir()) {
@@ -73,6 +77,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
         })
     });
     let mut scan = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    settle_suspects(&mut scan, root, suspects.into_inner().unwrap_or_else(|e| e.into_inner()));
     scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
     scan.attachments.sort();
@@ -84,6 +89,38 @@ pub fn scan(root: &Path) -> Result<Scan> {
 struct Batch<'a> {
     found: &'a Mutex<Scan>,
     local: Scan,
+    /// Notes that looked half-saved (see [`read_into`]).
+    suspects: &'a Mutex<Vec<PathBuf>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Notes changed within the last moment that read as broken or plain may be half-saved by
+/// another program: the scan waits until they have been still for [`QUIET`] and reads them
+/// again, once, for all of them together. One still changing is reported as being saved, never
+/// as a plain or broken note.
+fn settle_suspects(scan: &mut Scan, root: &Path, suspects: Vec<PathBuf>) {
+    if suspects.is_empty() {
+        return;
+    }
+    // Wait while any is still changing, up to a few quiet periods in all.
+    let deadline = std::time::Instant::now() + QUIET * 3;
+    loop {
+        let youngest = suspects.iter().filter_map(|p| modified_age(p).ok()).min().unwrap_or(QUIET);
+        if youngest >= QUIET || std::time::Instant::now() >= deadline {
+            break;
+        }
+        std::thread::sleep(QUIET.saturating_sub(youngest));
+    }
+    for path in suspects {
+        if modified_age(&path).is_ok_and(|age| age < QUIET) {
+            scan.issues.push(Issue { path: relative(root, &path), message: Error::Busy.to_string() });
+        } else {
+            read_into(scan, root, &path, false);
+        }
+    }
 }
 
 impl Batch<'_> {
@@ -138,7 +175,7 @@ pub fn read_note(path: &Path) -> Result<Vec<u8>> {
     }
     if meta.len() > MAX_NOTE {
         return Err(Error::TooLarge {
-            what: "노트",
+            what: "노트가",
             size: meta.len(),
             limit: MAX_NOTE,
             advice: "노트를 나누거나, 붙여 넣은 큰 내용을 별도 파일로 옮기세요",
@@ -198,12 +235,27 @@ fn special_reason(kind: std::fs::FileType) -> &'static str {
     }
 }
 
-fn read_into(scan: &mut Scan, root: &Path, path: &Path) {
+/// Reads one note into the scan. With `doubt`, a note changed within the last moment that reads
+/// as broken or plain is left out and `false` returned: it may be half-saved (see
+/// [`settle_suspects`]).
+fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> bool {
     let rel = relative(root, path);
     let parsed = read_note(path).and_then(|bytes| Note::parse(&rel, &bytes));
+    let suspect = |plain: bool| plain && doubt && modified_age(path).is_ok_and(|age| age < QUIET);
     match parsed {
-        Ok(note) => scan.notes.push(note),
-        Err(err) => scan.issues.push(Issue { path: rel, message: err.to_string() }),
+        Ok(note) if suspect(note.kind == crate::note::Kind::Plain) => false,
+        Ok(note) => {
+            scan.notes.push(note);
+            true
+        }
+        // A half-saved note can be cut anywhere; a pipe or a bomb stays what it is.
+        Err(ref err) if suspect(!matches!(err, Error::SpecialFile(_) | Error::TooLarge { .. } | Error::TooDeep { .. })) => {
+            false
+        }
+        Err(err) => {
+            scan.issues.push(Issue { path: rel, message: err.to_string() });
+            true
+        }
     }
 }
 

@@ -75,6 +75,29 @@ fn nesting_bombs_cannot_stall_the_scan() {
     assert!(elapsed.as_secs_f64() * 1000.0 / kb < 3.0, "{elapsed:?} for {kb:.0} KB");
 }
 
+/// Aliases that expand a billion times, and a note too large to be one, are refused at once.
+#[test]
+fn alias_bombs_and_huge_files_are_refused_quickly() {
+    let mut laughs = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut previous = 'a';
+    for name in "bcdefghi".chars() {
+        laughs.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 9].join(",")));
+        previous = name;
+    }
+    laughs.push_str("---\n");
+    let v = Vault::new(&[("laughs.md", &laughs)]);
+    let huge = std::fs::File::create(v.path.join("huge.md")).unwrap();
+    huge.set_len(80 << 20).unwrap(); // sparse: nothing is written
+    let started = Instant::now();
+    let scan = vault::scan(&v.path).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    let issues: Vec<(&str, &str)> = scan.issues.iter().map(|i| (i.path.as_str(), i.message.as_str())).collect();
+    assert_eq!(issues[0].0, "huge.md");
+    assert!(issues[0].1.starts_with("노트가 너무 큽니다 (80 MB, 최대 64 MB)"), "{issues:?}");
+    assert_eq!(issues[1].0, "laughs.md");
+    assert!(issues[1].1.contains("별칭(*)이 너무 많이 펼쳐집니다"), "{issues:?}");
+}
+
 /// Finding 2: two reviews on one day marked D1 and D4 on day 1.
 #[test]
 fn a_second_review_the_same_day_is_not_a_step_the_user_never_saw() {
@@ -189,6 +212,25 @@ fn a_note_that_never_settles_is_busy() {
     });
     assert_eq!(err.code(), ErrorCode::Busy);
     assert!(err.to_string().starts_with("노트.md: 다른 프로그램이 이 노트를 저장하는 중입니다"), "{err}");
+}
+
+/// Finding 3: a scan while another program saves a review note (truncated, then written) never
+/// calls it a plain note or a broken one.
+#[test]
+fn a_scan_during_a_save_waits_for_the_note() {
+    let v = Vault::new(&[]);
+    let path = v.path.join("노트.md");
+    // The save has just truncated the note and paused.
+    std::fs::write(&path, "").unwrap();
+    let scan = std::thread::scope(|scope| {
+        let scan = scope.spawn(|| vault::scan(&v.path).unwrap());
+        std::thread::sleep(Duration::from_millis(300));
+        std::fs::write(&path, NOTE).unwrap();
+        scan.join().unwrap()
+    });
+    assert!(scan.issues.is_empty(), "{:?}", scan.issues);
+    assert_eq!(scan.notes.len(), 1);
+    assert_eq!(scan.notes[0].kind, bokseup_core::note::Kind::Review);
 }
 
 /// Finding 4: a deleted note gave "파일을 읽을 수 없습니다: No such file or directory".

@@ -6,7 +6,7 @@ import { byDay, droppedFolder, headline, stats, subline } from './home';
 function note(title: string, next_due: string | null, status: NoteSummary['status']): NoteSummary {
   return {
     path: `${title}.md`, title, kind: 'review', subject: null, textbook: null, day0: '2026-11-01', status,
-    step: 'd4', stage: '4일 복습', next_due, days_since: 27, days_late: 0, progress: 0.2,
+    step: 'd4', flags: null, stage: '4일 복습', next_due, days_since: 27, days_late: 0, progress: 0.2,
     progress_bar: '🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%', cues: 2,
   };
 }

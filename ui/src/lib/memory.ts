@@ -96,7 +96,7 @@ export function memoryBackend(
     undo: async () => {
       const last = recorded.writes.pop();
       if (!last) throw refuse('nothing_to_undo', '되돌릴 변경이 없습니다');
-      return { path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
+      return { id: recorded.writes.length + 1, path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
     },
     overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
     openVault: open,

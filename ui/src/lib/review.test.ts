@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
 import type { Written } from '../bindings/Written';
-import { begin, canLongTerm, commandFor, position, reduce, type ReviewState } from './review';
+import { begin, canLongTerm, commandFor, position, reduce, reviewInput, type ReviewState } from './review';
 
 function summary(title: string, step: NoteSummary['step'] = 'd4'): NoteSummary {
   return {
     path: `${title}.md`, title, kind: 'review', subject: 'AWS', textbook: null, day0: '2026-11-20', status: 'due',
-    step, stage: '4일 복습', next_due: '2026-11-28', days_since: 8, days_late: 0, progress: 0.2,
+    step, flags: { d1: true, d4: false, d7: false, d14: false, long_term: false },
+    stage: '4일 복습', next_due: '2026-11-28', days_since: 8, days_late: 0, progress: 0.2,
     progress_bar: '', cues: 2,
   };
 }
@@ -118,5 +119,37 @@ describe('keys', () => {
     expect(commandFor(s, key('Escape'))).toEqual({ type: 'exit' });
     expect(commandFor(s, key('x'))).toBeNull();
     expect(commandFor(s, key('S'))).toEqual({ type: 'skip' });
+  });
+});
+
+describe('what the backend says about the note', () => {
+  it('sends where the note stood when the review began', () => {
+    const a = summary('a');
+    let s = reduce(begin([a]), { type: 'loaded', view: view(a, 0), at: 1_000 });
+    s = press(s, 'Enter');
+    expect(reviewInput(s, 43_000, false, false)).toEqual({
+      grades: [], seconds: 42, long_term: false, early: false,
+      seen: { step: 'd4', flags: { d1: true, d4: false, d7: false, d14: false, long_term: false } },
+    });
+  });
+
+  it('sets a note reviewed elsewhere aside and goes on', () => {
+    const [a, b] = [summary('a'), summary('b')];
+    let s = reduce(begin([a, b]), { type: 'loaded', view: view(a, 0), at: 0 });
+    s = reduce(press(s, 'Enter'), { type: 'elsewhere', message: 'a.md: 이미 다른 곳에서 복습했습니다' });
+    expect(s.elsewhere).toEqual([{ title: 'a', message: 'a.md: 이미 다른 곳에서 복습했습니다' }]);
+    expect(s.done).toEqual([]);
+    expect(s.index).toBe(1);
+    expect(s.phase).toEqual({ kind: 'loading' });
+  });
+
+  it('asks before an early review; Enter confirms, S skips', () => {
+    const a = summary('a', 'd14');
+    let s = reduce(begin([a]), { type: 'loaded', view: view(a, 0), at: 0 });
+    s = reduce(press(s, 'l'), { type: 'not_due', message: '아직입니다', longTerm: true });
+    expect(s.phase).toEqual({ kind: 'early', message: '아직입니다', longTerm: true });
+    expect(commandFor(s, key('Enter'))).toEqual({ type: 'complete', longTerm: true, early: true });
+    expect(press(s, 'Enter').phase).toEqual({ kind: 'saving' });
+    expect(press(s, 's').skipped.map((n) => n.title)).toEqual(['a']);
   });
 });

@@ -1,10 +1,13 @@
 // The review flow as a pure state machine: for each note of the queue, each cue question alone,
 // Space to reveal its answer, 1/2/3 to grade it, then the whole note to reread, then 완료 (or
 // 장기기억 완료 from the 14-day review on). The component performs the backend calls the
-// commands ask for and feeds the results back as events.
+// commands ask for and feeds the results back as events. A note that moved since the review began
+// (reviewed elsewhere) is set aside with the backend's words; a review that would be early waits
+// for the user to confirm it.
 import type { Grade } from '../bindings/Grade';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
+import type { ReviewInput } from '../bindings/ReviewInput';
 import type { Written } from '../bindings/Written';
 
 export type Phase =
@@ -12,6 +15,7 @@ export type Phase =
   | { kind: 'question'; cue: number; revealed: boolean }
   | { kind: 'note' }
   | { kind: 'saving' }
+  | { kind: 'early'; message: string; longTerm: boolean }
   | { kind: 'finished' };
 
 export interface Done {
@@ -32,13 +36,15 @@ export interface ReviewState {
   startedAt: number;
   done: Done[];
   skipped: NoteSummary[];
+  /** Notes reviewed elsewhere meanwhile, with the backend's words. */
+  elsewhere: { title: string; message: string }[];
   error: string | null;
 }
 
 export type Command =
   | { type: 'reveal' }
   | { type: 'grade'; grade: Grade }
-  | { type: 'complete'; longTerm: boolean }
+  | { type: 'complete'; longTerm: boolean; early?: boolean }
   | { type: 'skip' }
   | { type: 'undo' }
   | { type: 'exit' };
@@ -48,13 +54,22 @@ export type Event =
   | { type: 'loaded'; view: NoteView; at: number }
   | { type: 'saved'; written: Written }
   | { type: 'failed'; message: string }
+  | { type: 'elsewhere'; message: string }
+  | { type: 'not_due'; message: string; longTerm: boolean }
   | { type: 'undone'; path: string };
 
 export function begin(queue: NoteSummary[]): ReviewState {
   return {
     queue: [...queue], index: 0, phase: queue.length ? { kind: 'loading' } : { kind: 'finished' },
-    view: null, grades: [], startedAt: 0, done: [], skipped: [], error: null,
+    view: null, grades: [], startedAt: 0, done: [], skipped: [], elsewhere: [], error: null,
   };
+}
+
+/** What a 완료 sends: the grades, the time, and where the note stood when the review began. */
+export function reviewInput(s: ReviewState, now: number, longTerm: boolean, early: boolean): ReviewInput {
+  const summary = s.view?.summary;
+  const seen = summary?.step && summary.flags ? { step: summary.step, flags: summary.flags } : null;
+  return { grades: s.grades, seconds: seconds(s.startedAt, now), long_term: longTerm, seen, early };
 }
 
 export const GRADES: { grade: Grade; key: string; label: string }[] = [
@@ -97,6 +112,10 @@ export function commandFor(s: ReviewState, key: { key: string; ctrlKey?: boolean
     if (k === 'Enter') return { type: 'complete', longTerm: false };
     if (k === 'l' && canLongTerm(s)) return { type: 'complete', longTerm: true };
   }
+  if (phase.kind === 'early') {
+    if (k === 's') return { type: 'skip' };
+    if (k === 'Enter') return { type: 'complete', longTerm: phase.longTerm, early: true };
+  }
   return null;
 }
 
@@ -122,7 +141,7 @@ export function reduce(s: ReviewState, e: Event): ReviewState {
       return { ...s, grades, phase: more ? { kind: 'question', cue: s.phase.cue + 1, revealed: false } : { kind: 'note' } };
     }
     case 'complete':
-      return s.phase.kind === 'note' ? { ...s, phase: { kind: 'saving' }, error: null } : s;
+      return s.phase.kind === 'note' || s.phase.kind === 'early' ? { ...s, phase: { kind: 'saving' }, error: null } : s;
     case 'saved': {
       const note = current(s)!;
       const done: Done = {
@@ -133,6 +152,12 @@ export function reduce(s: ReviewState, e: Event): ReviewState {
     }
     case 'failed':
       return { ...s, error: e.message, phase: s.phase.kind === 'saving' ? { kind: 'note' } : s.phase };
+    case 'elsewhere': {
+      const note = current(s);
+      return note ? next({ ...s, elsewhere: [...s.elsewhere, { title: note.title, message: e.message }] }) : s;
+    }
+    case 'not_due':
+      return s.phase.kind === 'saving' ? { ...s, phase: { kind: 'early', message: e.message, longTerm: e.longTerm } } : s;
     case 'skip': {
       const note = current(s);
       return note ? next({ ...s, skipped: [...s.skipped, note] }) : s;

@@ -1,0 +1,134 @@
+//! The desktop shell, tested without a desktop: the commands registered with Tauri, the ones
+//! `build.rs` declares permissions for, the ones the capability grants and the ones `api.ts`
+//! calls are the same list; and the app builds on Tauri's mock runtime with its real
+//! configuration and capability, where a command called through IPC answers as the UI expects
+//! and one the capability does not grant is refused.
+
+use bokseup_app::{app, context, Desktop};
+use bokseup_core::cli::Launch;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every `"word"` between `start` and the next `end` in `text`.
+fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
+    let from = text.find(start).unwrap_or_else(|| panic!("{start} not found")) + start.len();
+    let to = from + text[from..].find(end).unwrap();
+    text[from..to].split('"').skip(1).step_by(2).map(String::from).collect()
+}
+
+#[test]
+fn registered_declared_granted_and_called_commands_agree() {
+    let lib = read("src-tauri/src/lib.rs");
+    let from = lib.find("generate_handler![").unwrap();
+    let to = from + lib[from..].find(']').unwrap();
+    let registered: BTreeSet<String> =
+        lib[from..to].split("commands::").skip(1).map(|s| s.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_string()).collect();
+
+    let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
+
+    let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
+    let granted: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
+        .map(|p| p.replace('-', "_"))
+        .collect();
+
+    let api = read("ui/src/lib/api.ts");
+    let called: BTreeSet<String> = api
+        .split("invoke<")
+        .skip(1)
+        .filter_map(|call| call.split_once("('").and_then(|(_, rest)| rest.split_once('\'')).map(|(name, _)| name.to_string()))
+        .collect();
+
+    assert!(registered.len() >= 20, "{registered:?}");
+    assert_eq!(registered, declared, "generate_handler! and build.rs");
+    assert_eq!(registered, granted, "generate_handler! and capabilities/main.json");
+    assert_eq!(registered, called, "generate_handler! and api.ts");
+    // Nothing else is granted to the page: no file system, shell or plugin command.
+    let others: Vec<&str> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.starts_with("allow-"))
+        .collect();
+    assert_eq!(others, ["core:event:default", "core:webview:default", "core:window:default"]);
+}
+
+fn invoke(window: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(body),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|b| b.deserialize::<serde_json::Value>().unwrap())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("variations");
+    copy_dir(&root().join("tests/fixtures/variations"), &vault);
+    let launch = Launch {
+        vault: Some(vault.clone()),
+        today: Some("2024-10-27".parse().unwrap()),
+        time: Some("14:01:00".parse().unwrap()),
+        data: Some(dir.path().join("data")),
+        ..Launch::default()
+    };
+    let mut app = app(mock_builder(), launch, Desktop::Apart).build(context()).expect("the app builds on the mock runtime");
+    // One turn of the event loop runs the app's setup (the session, on the vault named above).
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
+    let window = tauri::Manager::get_webview_window(&app, "main").expect("the window of tauri.conf.json");
+
+    let overview = invoke(&window, "overview", serde_json::json!({})).expect("overview answers");
+    assert_eq!(overview["name"], "variations");
+    assert_eq!(overview["agenda"]["today"], "2024-10-27");
+    assert_eq!(overview["agenda"]["counts"]["overdue"], 5);
+
+    let settings = invoke(&window, "settings", serde_json::json!({})).unwrap();
+    assert_eq!(settings["reminder_times"], serde_json::json!(["09:00", "21:00"]));
+    let mut bad = settings.clone();
+    bad["reminder_times"] = serde_json::json!(["25:00"]);
+    let refused = invoke(&window, "save_settings", serde_json::json!({ "settings": bad }));
+    let failure = refused.expect_err("a time that is not a time is refused");
+    assert_eq!(failure["code"], "invalid");
+    assert!(failure["message"].as_str().unwrap().contains("알림 시각 형식이 아닙니다"), "{failure}");
+
+    let outside = invoke(&window, "note", serde_json::json!({ "path": "../밖.md" })).expect_err("outside the vault");
+    assert_eq!(outside["code"], "outside_vault");
+
+    // The capability grants the app's own commands only.
+    let denied = invoke(&window, "plugin:notification|notify", serde_json::json!({ "options": { "title": "x" } }));
+    assert!(denied.is_err(), "{denied:?}");
+}
