@@ -32,8 +32,11 @@ fn registered_declared_granted_and_called_commands_agree() {
     let lib = read("src-tauri/src/lib.rs");
     let from = lib.find("generate_handler![").unwrap();
     let to = from + lib[from..].find(']').unwrap();
-    let registered: BTreeSet<String> =
-        lib[from..to].split("commands::").skip(1).map(|s| s.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_string()).collect();
+    let registered: BTreeSet<String> = lib[from..to]
+        .split("commands::")
+        .skip(1)
+        .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_string())
+        .collect();
 
     let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
 
@@ -50,7 +53,9 @@ fn registered_declared_granted_and_called_commands_agree() {
     let called: BTreeSet<String> = api
         .split("invoke<")
         .skip(1)
-        .filter_map(|call| call.split_once("('").and_then(|(_, rest)| rest.split_once('\'')).map(|(name, _)| name.to_string()))
+        .filter_map(|call| {
+            call.split_once("('").and_then(|(_, rest)| rest.split_once('\'')).map(|(name, _)| name.to_string())
+        })
         .collect();
 
     assert!(registered.len() >= 20, "{registered:?}");
@@ -68,7 +73,11 @@ fn registered_declared_granted_and_called_commands_agree() {
     assert_eq!(others, ["core:event:default", "core:webview:default", "core:window:default"]);
 }
 
-fn invoke(window: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, body: serde_json::Value) -> Result<serde_json::Value, serde_json::Value> {
+fn invoke(
+    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: serde_json::Value,
+) -> Result<serde_json::Value, serde_json::Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
@@ -105,7 +114,8 @@ fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
         data: Some(dir.path().join("data")),
         ..Launch::default()
     };
-    let mut app = app(mock_builder(), launch, Desktop::Apart).build(context()).expect("the app builds on the mock runtime");
+    let mut app =
+        app(mock_builder(), launch, Desktop::Apart).build(context()).expect("the app builds on the mock runtime");
     // One turn of the event loop runs the app's setup (the session, on the vault named above).
     #[allow(deprecated)]
     app.run_iteration(|_, _| {});

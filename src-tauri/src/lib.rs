@@ -47,9 +47,7 @@ pub enum Desktop {
 
 /// Runs the app on the desktop.
 pub fn run(launch: Launch) {
-    app(tauri::Builder::default(), launch, Desktop::Joined)
-        .run(context())
-        .expect("error while running Bokseup");
+    app(tauri::Builder::default(), launch, Desktop::Joined).run(context()).expect("error while running Bokseup");
 }
 
 /// The app's configuration, assets and capabilities (`tauri.conf.json`, `src-tauri/capabilities`).

@@ -1,6 +1,6 @@
 // The review screen in headless Chromium over the in-memory backend: the paths the app test does
-// not walk (no cue questions, 장기기억 완료, skipping, a failed save) and start/enroll on the home
-// screen with their undo toast.
+// not walk (no cue questions, 장기기억 완료, skipping, a failed save, a note reviewed elsewhere
+// meanwhile, an early review to confirm) and start/enroll on the home screen with their undo toast.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -97,5 +97,36 @@ test('start and enroll from the lists, with an undo toast', async () => {
   await page.getByText('되돌렸습니다: 메모.md').waitFor();
   const writes = await page.evaluate(() => window.__BOKSEUP_BACKEND__.writes.map((w) => w.action));
   assert.deepEqual(writes, ['start']);
+  await page.close();
+});
+
+test('a note reviewed elsewhere is set aside; an early review waits for the user to confirm', async () => {
+  const { page } = await openPage(ctx, { '/home/me/공부': overview }, notes);
+  await page.evaluate(() => window.__BOKSEUP_BACKEND__.failReviewsForTest(
+    { code: 'already_reviewed', message: '교착 상태.md: 이미 다른 곳에서 복습했습니다. 지금 이 노트는 추가 복습 · 2026-12-14 예정입니다. 아무것도 쓰지 않았습니다' },
+    { code: 'not_due', message: '페이징.md: 1일 복습은(는) 2026-11-29에 할 차례입니다 (1일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요' },
+  ));
+  await page.getByTestId('start-review').click();
+  await page.getByTestId('note-body').waitFor();
+  await page.keyboard.press('Enter');
+  // Set aside with the backend's words; the next note comes.
+  await page.getByText('이미 다른 곳에서 복습했습니다').waitFor();
+  await page.getByTestId('question').waitFor();
+  assert.equal(await page.getByTestId('review-title').textContent(), '페이징');
+  await page.keyboard.press(' ');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  const early = page.getByTestId('early');
+  await early.waitFor();
+  assert.match(await early.textContent(), /2026-11-29에 할 차례입니다/);
+  await page.screenshot({ path: join(ARTIFACTS, 'review-early.png') });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('finish').waitFor();
+  const writes = await page.evaluate(() => window.__BOKSEUP_BACKEND__.writes);
+  assert.equal(writes.length, 1);
+  assert.equal(writes[0].path, '페이징.md');
+  assert.equal(writes[0].input.early, true);
+  assert.match(await page.getByTestId('elsewhere').textContent(), /교착 상태/);
+  await page.screenshot({ path: join(ARTIFACTS, 'review-finish-elsewhere.png') });
   await page.close();
 });

@@ -134,6 +134,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                 Ok(()) => Outcome::Exit(0),
                 Err(e) => {
                     let _ = writeln!(err, "bokseup: {e}");
+                    if e.code() == crate::error::ErrorCode::NotDue {
+                        let _ = writeln!(err, "미리 복습으로 기록하려면 --early를 붙여 다시 실행하세요.");
+                    }
                     Outcome::Exit(1)
                 }
             }

@@ -101,7 +101,7 @@ pub enum Error {
         now: String,
     },
     /// A review of a note whose next step is not due yet, without saying it is meant early.
-    #[error("{path}: {stage}은(는) {due}에 할 차례입니다 ({days}일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요 (명령줄: --early)")]
+    #[error("{path}: {stage}은(는) {due}에 할 차례입니다 ({days}일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요")]
     NotDue {
         /// The note.
         path: String,

@@ -120,7 +120,9 @@ impl Store {
         }
         let broken: Option<String> = conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
         if let Some(table) = broken {
-            return Err(Error::Invalid(format!("앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다")));
+            return Err(Error::Invalid(format!(
+                "앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다"
+            )));
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store { conn, path: None, quiet: QUIET })
@@ -380,7 +382,11 @@ mod tests {
         let (before, after) = ("---\n❤1일복습여부: false\n---\n본문\n", "---\n❤1일복습여부: true\n---\n본문\n");
         {
             let conn = Connection::open(&db).unwrap();
-            for sql in [include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql"), include_str!("store/0003_reminder.sql")] {
+            for sql in [
+                include_str!("store/0001_init.sql"),
+                include_str!("store/0002_journal.sql"),
+                include_str!("store/0003_reminder.sql"),
+            ] {
                 conn.execute_batch(sql).unwrap();
             }
             conn.execute(

@@ -249,7 +249,9 @@ fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> bool {
             true
         }
         // A half-saved note can be cut anywhere; a pipe or a bomb stays what it is.
-        Err(ref err) if suspect(!matches!(err, Error::SpecialFile(_) | Error::TooLarge { .. } | Error::TooDeep { .. })) => {
+        Err(ref err)
+            if suspect(!matches!(err, Error::SpecialFile(_) | Error::TooLarge { .. } | Error::TooDeep { .. })) =>
+        {
             false
         }
         Err(err) => {

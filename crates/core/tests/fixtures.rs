@@ -245,6 +245,15 @@ fn review_start_enroll_and_undo_from_the_command_line() {
     assert_eq!(code, Outcome::Exit(1));
     assert!(err.contains("되돌릴 변경이 없습니다"), "{err}");
 
+    // A second review the same day would record a step not due: refused, with the way to say
+    // it is meant early.
+    run(&["review", v, "AWS/AMI.md", "--date", "2024-08-29", "--time", "14:01"]);
+    let (code, _, err) = run(&["review", v, "AWS/AMI.md", "--date", "2024-08-29", "--time", "21:00"]);
+    assert_eq!(code, Outcome::Exit(1));
+    assert!(err.contains("AWS/AMI.md: 7일 복습은(는) 2024-09-01에 할 차례입니다 (3일 뒤)"), "{err}");
+    assert!(err.contains("--early를 붙여 다시 실행하세요"), "{err}");
+    run(&["undo", v]);
+
     // Refusals name the note and write nothing.
     let (code, _, err) = run(&["start", v, "AWS/AMI.md"]);
     assert_eq!(code, Outcome::Exit(1));

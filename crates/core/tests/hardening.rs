@@ -78,7 +78,8 @@ fn nesting_bombs_cannot_stall_the_scan() {
 /// Aliases that expand a billion times, and a note too large to be one, are refused at once.
 #[test]
 fn alias_bombs_and_huge_files_are_refused_quickly() {
-    let mut laughs = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut laughs =
+        String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     let mut previous = 'a';
     for name in "bcdefghi".chars() {
         laughs.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 9].join(",")));
@@ -111,7 +112,7 @@ fn a_second_review_the_same_day_is_not_a_step_the_user_never_saw() {
     assert_eq!(second.code(), ErrorCode::NotDue);
     assert_eq!(
         second.to_string(),
-        "노트.md: 4일 복습은(는) 2024-08-29에 할 차례입니다 (3일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요 (명령줄: --early)"
+        "노트.md: 4일 복습은(는) 2024-08-29에 할 차례입니다 (3일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요"
     );
     assert!(v.read("노트.md").contains("🧡4일복습여부: false"));
     // Said explicitly, an early review is recorded.

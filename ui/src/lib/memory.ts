@@ -23,6 +23,8 @@ export interface TestHooks {
   refuseSettingsForTest(message: string | null): void;
   /** The calendar file the next pick answers with (null: cancelled). */
   pickCalendarForTest(path: string | null): void;
+  /** Makes the next reviews fail as the backend would (a note reviewed elsewhere, not due yet). */
+  failReviewsForTest(...failures: Failure[]): void;
 }
 
 export interface Recorded {
@@ -55,6 +57,7 @@ export function memoryBackend(
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let refusal: string | null = null;
   let picked: string | null = null;
+  const reviewFailures: Failure[] = [];
   const status: DesktopStatus = {
     reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
     tray_problem: null, autostart: false, offer_autostart: false, ...structuredClone(start.status ?? {}),
@@ -90,7 +93,10 @@ export function memoryBackend(
       if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
       return view;
     },
-    review: (path, input) => write('review', path, input),
+    review: (path, input) => {
+      const failure = reviewFailures.shift();
+      return failure ? Promise.reject(failure) : write('review', path, input);
+    },
     startNote: (path) => write('start', path),
     enroll: (path) => write('enroll', path),
     undo: async () => {
@@ -162,6 +168,7 @@ export function memoryBackend(
     },
     refuseSettingsForTest: (message) => (refusal = message),
     pickCalendarForTest: (path) => (picked = path),
+    failReviewsForTest: (...failures) => reviewFailures.push(...failures),
   };
 }
 
