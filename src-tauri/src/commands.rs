@@ -1,5 +1,7 @@
 //! The commands the UI calls (through `ui/src/lib/api.ts`). Each is a line or two over the
-//! [`Session`]; errors cross as a [`Failure`] with a code.
+//! [`Session`]; errors cross as a [`Failure`] with a code. Commands that read or write files or
+//! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
+//! still never freezes the window.
 
 use crate::{timer, tray};
 use bokseup_core::agenda::{NoteView, Overview};
@@ -22,7 +24,7 @@ fn changed<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Today's agenda of the open vault, scanned afresh (on the first call: the start vault).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn overview<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
     let overview = session.overview(session.now());
     tray::refresh(&app);
@@ -30,7 +32,7 @@ pub fn overview<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> R
 }
 
 /// Opens the folder at `path` (dropped on the window or typed) as the vault.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
     let opened = session.open_vault(&path, session.now())?;
     changed(&app);
@@ -48,7 +50,7 @@ pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Sessio
 }
 
 /// Opens the bundled demo vault.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
     let opened = session.open_demo(session.now())?;
     changed(&app);
@@ -56,13 +58,13 @@ pub fn open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> 
 }
 
 /// A note opened for review: its schedule, cue questions and body as safe HTML.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn note(session: State<'_, Session>, path: String) -> Reply<NoteView> {
     Ok(session.note(&path, session.now())?)
 }
 
 /// Marks a review of the note done now, with the cue grades and time spent, and logs it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn review<R: Runtime>(
     app: AppHandle<R>,
     session: State<'_, Session>,
@@ -75,7 +77,7 @@ pub fn review<R: Runtime>(
 }
 
 /// Starts a not-started note today ("학습 시작").
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_note<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
     let written = session.start_note(&path, session.now())?;
     tray::refresh(&app);
@@ -83,7 +85,7 @@ pub fn start_note<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, pa
 }
 
 /// Makes a plain note a review note starting today ("복습 노트로 등록").
-#[tauri::command]
+#[tauri::command(async)]
 pub fn enroll<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
     let written = session.enroll(&path, session.now())?;
     tray::refresh(&app);
@@ -91,7 +93,7 @@ pub fn enroll<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: 
 }
 
 /// Undoes this session's newest write, if the note is still as the app left it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Undone> {
     let undone = session.undo(session.now())?;
     tray::refresh(&app);
@@ -114,7 +116,7 @@ pub fn settings(session: State<'_, Session>) -> Settings {
 }
 
 /// Checks and keeps new settings; returns them as kept.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_settings<R: Runtime>(
     app: AppHandle<R>,
     session: State<'_, Session>,
@@ -126,7 +128,7 @@ pub fn save_settings<R: Runtime>(
 }
 
 /// Where reminders, the calendar file, the tray and start at login stand.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> DesktopStatus {
     DesktopStatus {
         reminders: session.reminder_status(session.now()),
@@ -137,7 +139,7 @@ pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Des
 }
 
 /// Starts the app at login (hidden, in the tray) or stops doing so.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, on: bool) -> Reply<DesktopStatus> {
     let autolaunch = app.autolaunch();
     let result = if on { autolaunch.enable() } else { autolaunch.disable() };
@@ -147,7 +149,7 @@ pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>,
 }
 
 /// Answers the one-time offer to start at login.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn answer_autostart_offer<R: Runtime>(
     app: AppHandle<R>,
     session: State<'_, Session>,
@@ -161,7 +163,7 @@ pub fn answer_autostart_offer<R: Runtime>(
 }
 
 /// "알림 끄기": silences reminders for an hour (`hour`) or for the rest of the day (`today`).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: String) -> Reply<DesktopStatus> {
     let mute = match until.as_str() {
         "hour" => Mute::Hour,
@@ -174,7 +176,7 @@ pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: S
 }
 
 /// Reminders on again after "알림 끄기".
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unmute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<DesktopStatus> {
     session.unmute()?;
     changed(&app);
@@ -195,7 +197,7 @@ pub async fn pick_calendar_file<R: Runtime>(app: AppHandle<R>) -> Option<String>
 }
 
 /// Writes the calendar file now.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_calendar(session: State<'_, Session>) -> Reply<CalendarStatus> {
     Ok(session.export_calendar(session.now())?)
 }

@@ -234,6 +234,15 @@ fn review_start_enroll_and_undo_from_the_command_line() {
     assert_eq!(code, Outcome::Exit(0));
     assert!(out.contains("❤1일복습여부: (새 키) → false"), "{out}");
 
+    // The list says what each recent write was and whether it can be undone.
+    let (code, out, _) = run(&["undo", v, "--list"]);
+    assert_eq!(code, Outcome::Exit(0));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "최근 변경 (최근 것부터):");
+    assert!(lines[1].ends_with("복습 노트 등록  메모.md  (되돌릴 수 있음)"), "{out}");
+    assert!(lines[2].contains("2024-08-29 14:01:00  복습 기록  AWS/AMI.md  (되돌릴 수 있음)"), "{out}");
+    assert!(out.ends_with("`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.\n"), "{out}");
+
     // Undo goes back newest first, across runs of the command line.
     let (code, out, err) = run(&["undo", v]);
     assert_eq!(code, Outcome::Exit(0), "{err}");
