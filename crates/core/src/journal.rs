@@ -610,16 +610,7 @@ mod tests {
                 delta: Delta::between(NOTE.as_bytes(), after.as_bytes()),
                 state: EditState::Pending,
             };
-            let logged = ReviewRow {
-                reviewed_on: "2024-08-26".into(),
-                reviewed_at: "2024-08-26T09:00:00".into(),
-                step: "d1".into(),
-                steps_done: "d1".into(),
-                long_term: false,
-                grades: "[]".into(),
-                seconds: 1,
-            };
-            f.store.begin_edit(&row, Some(&logged)).unwrap();
+            f.store.begin_edit(&row, Some(&ReviewRow::sample())).unwrap();
             std::fs::write(f.vault.join(path), on_disk).unwrap();
         }
         assert_eq!(reconcile(&mut f.store).unwrap(), 2);

@@ -423,16 +423,7 @@ mod tests {
                 delta: crate::journal::Delta::between(b"a", b"b"),
                 state: EditState::Pending,
             };
-            let review = ReviewRow {
-                reviewed_on: "2024-08-26".into(),
-                reviewed_at: "2024-08-26T09:00:00".into(),
-                step: "d1".into(),
-                steps_done: "d1".into(),
-                long_term: false,
-                grades: "[]".into(),
-                seconds: 1,
-            };
-            let id = store.begin_edit(&row, Some(&review)).unwrap();
+            let id = store.begin_edit(&row, Some(&ReviewRow::sample())).unwrap();
             store.set_edit_state(id, if i == 0 { EditState::Undone } else { EditState::Done }).unwrap();
         }
         store.prune_journal(2).unwrap();

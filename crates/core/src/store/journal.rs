@@ -110,6 +110,22 @@ pub struct ReviewRow {
     pub seconds: u32,
 }
 
+#[cfg(test)]
+impl ReviewRow {
+    /// A D1 review at 09:00 on 2024-08-26, for tests of the journal's tables.
+    pub(crate) fn sample() -> ReviewRow {
+        ReviewRow {
+            reviewed_on: "2024-08-26".into(),
+            reviewed_at: "2024-08-26T09:00:00".into(),
+            step: "d1".into(),
+            steps_done: "d1".into(),
+            long_term: false,
+            grades: "[]".into(),
+            seconds: 1,
+        }
+    }
+}
+
 /// A logged review whose write completed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedReview {
