@@ -108,6 +108,19 @@ pub fn apply(bytes: &[u8], sets: &[Set]) -> Result<Edited> {
 
 /// Edits the YAML between the `---` lines.
 fn edit_block(yaml: &str, sets: &[Set], newline: &str, changes: &mut Vec<Change>) -> Result<String> {
+    // The editor works on `\n` lines; the YAML parser also breaks lines at a lone CR and at NEL,
+    // LS and PS. Where they differ, a key's line is not the line the editor would change.
+    let breaks_alone = yaml.char_indices().any(|(i, c)| match c {
+        '\r' => !yaml[i + 1..].starts_with('\n'),
+        '\u{85}' | '\u{2028}' | '\u{2029}' => true,
+        _ => false,
+    });
+    if breaks_alone {
+        return Err(Error::Refused(
+            "머리말에 CR만 있는 줄바꿈(또는 NEL, LS, PS 문자)이 있어 어느 줄을 고칠지 안전하게 알 수 없습니다: 편집기에서 줄 끝을 LF나 CRLF로 바꿔 저장하세요"
+                .into(),
+        ));
+    }
     let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_string).collect();
     let mut added = String::new();
     for set in sets {
@@ -323,6 +336,19 @@ mod tests {
 
     fn run(input: &str, sets: &[Set]) -> String {
         String::from_utf8(apply(input.as_bytes(), sets).unwrap().bytes).unwrap()
+    }
+
+    #[test]
+    fn line_breaks_the_parser_sees_but_the_editor_would_not_are_refused() {
+        // Found by fuzzing: a lone CR made the parser see a key the editor did not.
+        let sets = [Set { key: "🧡4일복습여부".into(), value: Scalar::Bool(true), add: true }];
+        for yaml in ["a: 1\r🧡4일복습여부: false\n", "a: x\u{2028}🧡4일복습여부: false\n", "a: \"x\u{85}y\"\n"] {
+            let note = format!("---\n{yaml}---\n본문\n");
+            let err = apply(note.as_bytes(), &sets).unwrap_err();
+            assert!(err.to_string().contains("줄 끝을 LF나 CRLF로"), "{yaml:?}: {err}");
+        }
+        // CRLF is fine.
+        assert!(apply(b"---\r\na: 1\r\n---\r\n", &sets).is_ok());
     }
 
     #[test]
