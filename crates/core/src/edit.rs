@@ -342,7 +342,8 @@ mod tests {
     fn line_breaks_the_parser_sees_but_the_editor_would_not_are_refused() {
         // Found by fuzzing: a lone CR made the parser see a key the editor did not.
         let sets = [Set { key: "🧡4일복습여부".into(), value: Scalar::Bool(true), add: true }];
-        for yaml in ["a: 1\r🧡4일복습여부: false\n", "a: x\u{2028}🧡4일복습여부: false\n", "a: \"x\u{85}y\"\n"] {
+        for yaml in ["a: 1\r🧡4일복습여부: false\n", "a: x\u{2028}🧡4일복습여부: false\n", "a: \"x\u{85}y\"\n"]
+        {
             let note = format!("---\n{yaml}---\n본문\n");
             let err = apply(note.as_bytes(), &sets).unwrap_err();
             assert!(err.to_string().contains("줄 끝을 LF나 CRLF로"), "{yaml:?}: {err}");
