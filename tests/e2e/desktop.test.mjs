@@ -38,7 +38,9 @@ test('start at login: enabling writes the entry with --hidden, disabling removes
   const { driver } = app;
   const autostart = join(app.home, '.config/autostart');
   const entries = () => (existsSync(autostart) ? readdirSync(autostart) : []);
-  await driver.wait(until.elementLocated(By.css('[data-testid="open-settings"]')), 20000).click();
+  // The top bar settles once the vault is read (its name pushes the buttons): click after that.
+  await driver.wait(until.elementLocated(By.css('[data-testid="headline"]')), 20000);
+  await driver.findElement(By.css('[data-testid="open-settings"]')).click();
   const box = await driver.wait(until.elementLocated(By.css('[data-testid="autostart"]')), 10000);
   assert.equal(await box.isSelected(), false);
   assert.deepEqual(entries(), []);

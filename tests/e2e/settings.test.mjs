@@ -18,6 +18,8 @@ test('refusals say what to do and keep nothing; a calendar file is written when 
   const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00']);
   t.after(app.stop);
   const { driver } = app;
+  // The top bar settles once the vault is read (its name pushes the buttons): click after that.
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 1개');
   await (await field(driver, 'open-settings')).click();
   await (await field(driver, 'new-time')).sendKeys('25:00');
   await (await field(driver, 'add-time')).click();
