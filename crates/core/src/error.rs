@@ -1,53 +1,42 @@
 //! The crate's one error type. A bad note becomes an [`Error`] attached to its path in the scan's
-//! issue list; it never stops a scan. Every message says what is wrong and what to do, in Korean,
-//! the way the user will read it; operating-system and database errors are translated.
+//! issue list; it never stops a scan. Every message says what is wrong and what to do, in Korean
+//! or English ([`crate::lang`]), the way the user will read it; operating-system and database
+//! errors are translated.
 
+use crate::lang::{self, Lang};
 use chrono::NaiveDate;
 use std::io::ErrorKind;
 use std::path::PathBuf;
 
 /// Everything that can go wrong in the engine. The messages are shown to the user as they are.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// A file or folder could not be read (permissions, vanished, a device error).
-    #[error("읽을 수 없습니다: {} ({})", path.display(), read_reason(source))]
     Read {
         /// What was being read.
         path: PathBuf,
         /// What the operating system said.
-        #[source]
         source: std::io::Error,
     },
     /// The file is not UTF-8 text (often a note saved as CP949/EUC-KR).
-    #[error(
-        "UTF-8 텍스트가 아닙니다 ({offset}바이트 위치). CP949 등 다른 인코딩으로 저장된 것 같습니다: 편집기에서 UTF-8로 다시 저장하세요"
-    )]
     NotUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
     /// The file opens a `---` frontmatter block that never closes.
-    #[error("머리말(---)이 닫히지 않았습니다: 머리말이 끝나는 곳에 `---` 한 줄을 넣으세요")]
     Unterminated,
     /// The frontmatter is not valid YAML; the text says where and what to do.
-    #[error("머리말 YAML 오류: {0}")]
     Yaml(String),
     /// A note or its frontmatter is larger than the app reads.
-    #[error("{what} 너무 큽니다 ({}, 최대 {}): {advice}", size_text(*size), size_text(*limit))]
     TooLarge {
-        /// "노트가" or "머리말이": what is too large, with its particle.
-        what: &'static str,
+        /// What is too large.
+        part: Part,
         /// Its size in bytes.
         size: u64,
         /// The limit in bytes.
         limit: u64,
-        /// What to do about it.
-        advice: &'static str,
     },
     /// The frontmatter nests lists or maps deeper than the app reads.
-    #[error(
-        "머리말이 {line}행에서 {depth}단계 넘게 중첩되어 있습니다 (최대 {limit}단계): 복습 템플릿의 머리말은 평평합니다. 그 줄을 고치거나 지우세요"
-    )]
     TooDeep {
         /// The file line where the limit is passed.
         line: usize,
@@ -57,43 +46,29 @@ pub enum Error {
         limit: usize,
     },
     /// A `.md` entry that is not a regular file: a symbolic link, a pipe, a socket, a device.
-    #[error("{0}")]
-    SpecialFile(&'static str),
+    SpecialFile(Special),
     /// The note is being written by another program right now.
-    #[error("다른 프로그램이 이 노트를 저장하는 중입니다 (방금 바뀌었고 아직 읽을 수 있는 상태가 아닙니다): 잠시 후 다시 시도하세요")]
     Busy,
     /// The chosen vault folder does not exist.
-    #[error("폴더를 찾을 수 없습니다: {}. 옮겼거나 이름을 바꿨다면 새 위치를 선택하세요", .0.display())]
     MissingFolder(PathBuf),
     /// A file was given (dropped, typed) where a vault folder was expected.
-    #[error("폴더가 아니라 파일입니다: {}. 볼트 폴더를 끌어다 놓거나 선택하세요", .0.display())]
     NotAFolder(PathBuf),
     /// The folder holds no Markdown note at all: not an Obsidian vault of notes.
-    #[error("이 폴더에는 노트(.md 파일)가 없습니다: {}. Obsidian 볼트 폴더를 선택하세요", .0.display())]
     NoNotes(PathBuf),
     /// A setting or option value that is not valid; the message says which and what is expected.
-    #[error("{0}")]
     Invalid(String),
     /// A folder that must be empty (where the demo vault goes) already holds files.
-    #[error("폴더가 비어 있지 않습니다: {}. 빈 폴더나 없는 폴더 이름을 주세요", .0.display())]
     NotEmpty(PathBuf),
     /// A key to set has a value over several lines (a list, a block): rewriting it could lose data.
-    #[error("`{0}` 값이 여러 줄이라 안전하게 고칠 수 없어 쓰지 않았습니다: 한 줄 값으로 고친 뒤 다시 시도하세요")]
     MultiLine(String),
     /// An edited note did not read back as intended, so it was not written (a safety net).
-    #[error("고친 결과를 검증하지 못해 쓰지 않았습니다 (노트는 그대로입니다): {0}")]
     Verify(String),
     /// The action does not apply to the note as it is now (reviewing a note not started, …).
-    #[error("{0}")]
     Refused(String),
     /// The note changed on disk since the app read it (Obsidian, a sync tool): nothing was written.
-    #[error(
-        "{0}: 읽은 뒤에 다른 프로그램이 바꿨습니다. 그 변경을 덮어쓰지 않도록 쓰지 않았습니다: 다시 시도하면 바뀐 내용 위에 기록합니다"
-    )]
     Conflict(String),
     /// The review the user did is no longer the note's next one: another device, another process
     /// or an earlier review today recorded it first. Nothing was written.
-    #[error("{path}: 이미 다른 곳에서 복습했습니다. 지금 이 노트는 {now}입니다. 아무것도 쓰지 않았습니다")]
     AlreadyReviewed {
         /// The note.
         path: String,
@@ -101,7 +76,6 @@ pub enum Error {
         now: String,
     },
     /// A review of a note whose next step is not due yet, without saying it is meant early.
-    #[error("{path}: {stage}은(는) {due}에 할 차례입니다 ({days}일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요")]
     NotDue {
         /// The note.
         path: String,
@@ -113,16 +87,10 @@ pub enum Error {
         days: i64,
     },
     /// A note path that is not a Markdown file inside the vault.
-    #[error("볼트 안의 노트가 아닙니다: {0}")]
     OutsideVault(String),
     /// There is nothing to undo.
-    #[error("되돌릴 변경이 없습니다")]
     NothingToUndo,
     /// The newest write cannot be undone: the note changed since. Older writes still can.
-    #[error(
-        "{path}의 {made_at} 변경은 그 뒤 노트가 바뀌어 되돌릴 수 없습니다 (바뀐 내용은 그대로 둡니다). {}",
-        if *older > 0 { format!("그 전 변경 {older}개는 되돌릴 수 있습니다: 다시 되돌리면 그 전 변경을 되돌립니다 (명령줄: bokseup undo --list)") } else { "더 되돌릴 변경은 없습니다".to_string() }
-    )]
     UndoBlocked {
         /// The note.
         path: String,
@@ -132,29 +100,149 @@ pub enum Error {
         older: usize,
     },
     /// The app's own database failed.
-    #[error("{}", store_reason(.0))]
-    Store(#[from] rusqlite::Error),
+    Store(rusqlite::Error),
     /// Writing a file failed (a note, the database folder, the demo vault, the calendar file).
-    #[error("{}에 쓸 수 없습니다: {}", path.display(), write_reason(source))]
     Write {
         /// The file or folder being written.
         path: PathBuf,
         /// What the operating system said.
-        #[source]
         source: std::io::Error,
     },
     /// An error about one note, named.
-    #[error("{path}: {source}")]
     InNote {
         /// The note, relative to the vault.
         path: String,
         /// What went wrong with it.
-        #[source]
         source: Box<Error>,
     },
 }
 
+/// What part of a note is too large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The whole note.
+    Note,
+    /// Its frontmatter.
+    Frontmatter,
+}
+
+/// What kind of entry a `.md` name that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A symbolic link.
+    Link,
+    /// A named pipe.
+    Fifo,
+    /// A socket.
+    Socket,
+    /// A block or character device.
+    Device,
+    /// Something else that is not a regular file.
+    Other,
+}
+
 impl Error {
+    /// The message in `lang`: what is wrong and what to do.
+    pub fn text(&self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
+        let t = |k: String, e: String| if ko { k } else { e };
+        match self {
+            Error::Read { path, source } => t(
+                format!("읽을 수 없습니다: {} ({})", path.display(), read_reason(source, lang)),
+                format!("Cannot read {} ({})", path.display(), read_reason(source, lang)),
+            ),
+            Error::NotUtf8 { offset } => t(
+                format!("UTF-8 텍스트가 아닙니다 ({offset}바이트 위치). CP949 등 다른 인코딩으로 저장된 것 같습니다: 편집기에서 UTF-8로 다시 저장하세요"),
+                format!("Not UTF-8 text (at byte {offset}); it looks saved in another encoding such as CP949: save it again as UTF-8 in your editor"),
+            ),
+            Error::Unterminated => t(
+                "머리말(---)이 닫히지 않았습니다: 머리말이 끝나는 곳에 `---` 한 줄을 넣으세요".into(),
+                "The frontmatter (---) is never closed: add a `---` line where it ends".into(),
+            ),
+            Error::Yaml(detail) => t(format!("머리말 YAML 오류: {detail}"), format!("Frontmatter YAML error: {detail}")),
+            Error::TooLarge { part, size, limit } => {
+                let (size, limit) = (size_text(*size), size_text(*limit));
+                match (part, ko) {
+                    (Part::Note, true) => format!("노트가 너무 큽니다 ({size}, 최대 {limit}): 노트를 나누거나, 붙여 넣은 큰 내용을 별도 파일로 옮기세요"),
+                    (Part::Note, false) => format!("The note is too large ({size}, at most {limit}): split it, or move large pasted content to a file of its own"),
+                    (Part::Frontmatter, true) => format!("머리말이 너무 큽니다 ({size}, 최대 {limit}): 머리말에는 복습 키만 두고, 긴 내용은 본문으로 옮기세요"),
+                    (Part::Frontmatter, false) => format!("The frontmatter is too large ({size}, at most {limit}): keep the review keys there and move long content to the body"),
+                }
+            }
+            Error::TooDeep { line, depth, limit } => t(
+                format!("머리말이 {line}행에서 {depth}단계 넘게 중첩되어 있습니다 (최대 {limit}단계): 복습 템플릿의 머리말은 평평합니다. 그 줄을 고치거나 지우세요"),
+                format!("The frontmatter nests more than {depth} levels deep at line {line} (at most {limit}): the review template's frontmatter is flat; fix or remove that line"),
+            ),
+            Error::SpecialFile(kind) => special_text(*kind, lang).to_string(),
+            Error::Busy => t(
+                "다른 프로그램이 이 노트를 저장하는 중입니다 (방금 바뀌었고 아직 읽을 수 있는 상태가 아닙니다): 잠시 후 다시 시도하세요".into(),
+                "Another program is saving this note (it just changed and is not settled yet): try again in a moment".into(),
+            ),
+            Error::MissingFolder(p) => t(
+                format!("폴더를 찾을 수 없습니다: {}. 옮겼거나 이름을 바꿨다면 새 위치를 선택하세요", p.display()),
+                format!("Folder not found: {}. If you moved or renamed it, choose its new place", p.display()),
+            ),
+            Error::NotAFolder(p) => t(
+                format!("폴더가 아니라 파일입니다: {}. 볼트 폴더를 끌어다 놓거나 선택하세요", p.display()),
+                format!("This is a file, not a folder: {}. Drop or choose your vault's folder", p.display()),
+            ),
+            Error::NoNotes(p) => t(
+                format!("이 폴더에는 노트(.md 파일)가 없습니다: {}. Obsidian 볼트 폴더를 선택하세요", p.display()),
+                format!("This folder has no notes (.md files): {}. Choose an Obsidian vault's folder", p.display()),
+            ),
+            Error::Invalid(message) | Error::Refused(message) => message.clone(),
+            Error::NotEmpty(p) => t(
+                format!("폴더가 비어 있지 않습니다: {}. 빈 폴더나 없는 폴더 이름을 주세요", p.display()),
+                format!("The folder is not empty: {}. Give an empty folder or a new name", p.display()),
+            ),
+            Error::MultiLine(key) => t(
+                format!("`{key}` 값이 여러 줄이라 안전하게 고칠 수 없어 쓰지 않았습니다: 한 줄 값으로 고친 뒤 다시 시도하세요"),
+                format!("`{key}` has a value over several lines, which cannot be changed safely, so nothing was written: make it one line and try again"),
+            ),
+            Error::Verify(detail) => t(
+                format!("고친 결과를 검증하지 못해 쓰지 않았습니다 (노트는 그대로입니다): {detail}"),
+                format!("The change could not be verified, so nothing was written (the note is as it was): {detail}"),
+            ),
+            Error::Conflict(path) => t(
+                format!("{path}: 읽은 뒤에 다른 프로그램이 바꿨습니다. 그 변경을 덮어쓰지 않도록 쓰지 않았습니다: 다시 시도하면 바뀐 내용 위에 기록합니다"),
+                format!("{path}: another program changed it after it was read; nothing was written so as not to overwrite that change: try again to record over the new content"),
+            ),
+            Error::AlreadyReviewed { path, now } => t(
+                format!("{path}: 이미 다른 곳에서 복습했습니다. 지금 이 노트는 {now}입니다. 아무것도 쓰지 않았습니다"),
+                format!("{path}: already reviewed elsewhere. The note is now at {now}. Nothing was written"),
+            ),
+            Error::NotDue { path, stage, due, days } => t(
+                format!("{path}: {stage}은(는) {due}에 할 차례입니다 ({days}일 뒤). 미리 복습으로 기록하려면 한 번 더 확인하세요"),
+                format!("{path}: the {stage} is due on {due} (in {days} days). Confirm once more to record it as an early review"),
+            ),
+            Error::OutsideVault(p) => t(format!("볼트 안의 노트가 아닙니다: {p}"), format!("Not a note inside the vault: {p}")),
+            Error::NothingToUndo => t("되돌릴 변경이 없습니다".into(), "Nothing to undo".into()),
+            Error::UndoBlocked { path, made_at, older } => {
+                if ko {
+                    let rest = if *older > 0 {
+                        format!("그 전 변경 {older}개는 되돌릴 수 있습니다: 다시 되돌리면 그 전 변경을 되돌립니다 (명령줄: bokseup undo --list)")
+                    } else {
+                        "더 되돌릴 변경은 없습니다".to_string()
+                    };
+                    format!("{path}의 {made_at} 변경은 그 뒤 노트가 바뀌어 되돌릴 수 없습니다 (바뀐 내용은 그대로 둡니다). {rest}")
+                } else {
+                    let rest = if *older > 0 {
+                        format!("{older} older changes can still be undone: undo again to undo the one before (command line: bokseup undo --list)")
+                    } else {
+                        "Nothing older can be undone".to_string()
+                    };
+                    format!("The change of {made_at} to {path} cannot be undone: the note changed since (that change is kept). {rest}")
+                }
+            }
+            Error::Store(e) => store_reason(e, lang),
+            Error::Write { path, source } => t(
+                format!("{}에 쓸 수 없습니다: {}", path.display(), write_reason(source, lang)),
+                format!("Cannot write {}: {}", path.display(), write_reason(source, lang)),
+            ),
+            Error::InNote { path, source } => format!("{path}: {}", source.text(lang)),
+        }
+    }
+
     /// A reading error of `path`, for `map_err`.
     pub fn read(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
@@ -178,61 +266,115 @@ impl Error {
 }
 
 /// Why a file could not be read, and what to do, for the common operating-system errors.
-pub fn read_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::NotFound => "파일이 없습니다: 옮겨졌거나 지워졌습니다".into(),
-        ErrorKind::PermissionDenied => "권한이 없습니다: 파일의 읽기 권한을 확인하세요".into(),
-        ErrorKind::IsADirectory => "파일이 아니라 폴더입니다".into(),
-        _ => os_reason(e),
-    }
+pub fn read_reason(e: &std::io::Error, lang: Lang) -> String {
+    let text = match e.kind() {
+        ErrorKind::NotFound => {
+            lang.pick("파일이 없습니다: 옮겨졌거나 지워졌습니다", "the file is not there: it was moved or deleted")
+        }
+        ErrorKind::PermissionDenied => lang.pick(
+            "권한이 없습니다: 파일의 읽기 권한을 확인하세요",
+            "permission denied: check the file's read permission",
+        ),
+        ErrorKind::IsADirectory => lang.pick("파일이 아니라 폴더입니다", "it is a folder, not a file"),
+        _ => return os_reason(e, lang),
+    };
+    text.to_string()
 }
 
 /// Why a file could not be written, and what to do, for the common operating-system errors.
-pub fn write_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::NotFound => "폴더가 없습니다: 옮겨졌거나 지워졌습니다".into(),
-        ErrorKind::PermissionDenied => "권한이 없습니다: 폴더의 쓰기 권한을 확인하세요".into(),
-        ErrorKind::ReadOnlyFilesystem => "읽기 전용 위치입니다: 쓸 수 있는 곳인지 확인하세요".into(),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-            "저장 공간이 부족합니다: 공간을 비운 뒤 다시 시도하세요".into()
+pub fn write_reason(e: &std::io::Error, lang: Lang) -> String {
+    let text = match e.kind() {
+        ErrorKind::NotFound => {
+            lang.pick("폴더가 없습니다: 옮겨졌거나 지워졌습니다", "the folder is not there: it was moved or deleted")
         }
-        ErrorKind::IsADirectory => "같은 이름의 폴더가 있습니다".into(),
-        ErrorKind::NotADirectory => "경로 중간에 폴더가 아닌 파일이 있습니다".into(),
-        _ => os_reason(e),
-    }
+        ErrorKind::PermissionDenied => lang.pick(
+            "권한이 없습니다: 폴더의 쓰기 권한을 확인하세요",
+            "permission denied: check the folder's write permission",
+        ),
+        ErrorKind::ReadOnlyFilesystem => lang.pick(
+            "읽기 전용 위치입니다: 쓸 수 있는 곳인지 확인하세요",
+            "the place is read-only: choose one that can be written",
+        ),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => lang.pick(
+            "저장 공간이 부족합니다: 공간을 비운 뒤 다시 시도하세요",
+            "the disk is full: free some space and try again",
+        ),
+        ErrorKind::IsADirectory => lang.pick("같은 이름의 폴더가 있습니다", "a folder has that name"),
+        ErrorKind::NotADirectory => {
+            lang.pick("경로 중간에 폴더가 아닌 파일이 있습니다", "a part of the path is a file, not a folder")
+        }
+        _ => return os_reason(e, lang),
+    };
+    text.to_string()
 }
 
-/// An operating-system error as it reads in Korean, for the kinds not covered above.
-pub fn os_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        ErrorKind::NotFound => "폴더나 파일이 없습니다".into(),
-        ErrorKind::PermissionDenied => "권한이 없습니다".into(),
-        ErrorKind::ReadOnlyFilesystem => "읽기 전용 위치입니다".into(),
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "저장 공간이 부족합니다".into(),
-        ErrorKind::IsADirectory => "같은 이름의 폴더가 있습니다".into(),
-        ErrorKind::NotADirectory => "경로 중간에 폴더가 아닌 파일이 있습니다".into(),
-        ErrorKind::Interrupted | ErrorKind::WouldBlock | ErrorKind::TimedOut => {
-            "잠시 응답이 없습니다: 다시 시도하세요".into()
+/// An operating-system error as it reads in the user's language, for the kinds not covered above.
+pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
+    let text = match e.kind() {
+        ErrorKind::NotFound => lang.pick("폴더나 파일이 없습니다", "no such file or folder"),
+        ErrorKind::PermissionDenied => lang.pick("권한이 없습니다", "permission denied"),
+        ErrorKind::ReadOnlyFilesystem => lang.pick("읽기 전용 위치입니다", "read-only place"),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => lang.pick("저장 공간이 부족합니다", "the disk is full"),
+        ErrorKind::IsADirectory => lang.pick("같은 이름의 폴더가 있습니다", "a folder has that name"),
+        ErrorKind::NotADirectory => {
+            lang.pick("경로 중간에 폴더가 아닌 파일이 있습니다", "a part of the path is a file, not a folder")
         }
-        ErrorKind::InvalidFilename => "파일 이름을 쓸 수 없는 위치입니다".into(),
-        ErrorKind::FileTooLarge => "파일이 너무 큽니다".into(),
-        ErrorKind::ResourceBusy => "다른 프로그램이 쓰고 있습니다: 잠시 후 다시 시도하세요".into(),
-        _ => format!("운영체제 오류: {e}"),
-    }
+        ErrorKind::Interrupted | ErrorKind::WouldBlock | ErrorKind::TimedOut => {
+            lang.pick("잠시 응답이 없습니다: 다시 시도하세요", "no answer for a moment: try again")
+        }
+        ErrorKind::InvalidFilename => {
+            lang.pick("파일 이름을 쓸 수 없는 위치입니다", "that file name cannot be used there")
+        }
+        ErrorKind::FileTooLarge => lang.pick("파일이 너무 큽니다", "the file is too large"),
+        ErrorKind::ResourceBusy => lang.pick(
+            "다른 프로그램이 쓰고 있습니다: 잠시 후 다시 시도하세요",
+            "another program is using it: try again in a moment",
+        ),
+        _ => return format!("{}: {e}", lang.pick("운영체제 오류", "system error")),
+    };
+    text.to_string()
 }
 
 /// What a database failure means for the user.
-fn store_reason(e: &rusqlite::Error) -> String {
+fn store_reason(e: &rusqlite::Error, lang: Lang) -> String {
     use rusqlite::ErrorCode as C;
-    match e.sqlite_error_code() {
-        Some(C::DatabaseBusy | C::DatabaseLocked) => {
-            "다른 Bokseup이 앱 데이터베이스를 쓰는 중입니다: 잠시 후 다시 시도하세요".into()
-        }
-        Some(C::ReadOnly | C::PermissionDenied) => "앱 데이터베이스에 쓸 수 없습니다: 앱 데이터 폴더의 권한을 확인하세요".into(),
-        Some(C::DiskFull) => "저장 공간이 부족해 앱 데이터베이스에 쓸 수 없습니다: 공간을 비운 뒤 다시 시도하세요".into(),
-        Some(C::DatabaseCorrupt | C::NotADatabase) => "앱 데이터베이스가 손상되었습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다 (복습 일정은 노트에 있어 잃지 않고, 복습 기록과 되돌리기만 사라집니다)".into(),
-        Some(C::CannotOpen) => "앱 데이터베이스를 열 수 없습니다: 앱 데이터 폴더가 있는지, 쓸 수 있는지 확인하세요".into(),
-        _ => format!("앱 데이터베이스 오류: {e}"),
+    let text = match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => lang.pick(
+            "다른 Bokseup이 앱 데이터베이스를 쓰는 중입니다: 잠시 후 다시 시도하세요",
+            "Another Bokseup is writing the app's database: try again in a moment",
+        ),
+        Some(C::ReadOnly | C::PermissionDenied) => lang.pick(
+            "앱 데이터베이스에 쓸 수 없습니다: 앱 데이터 폴더의 권한을 확인하세요",
+            "The app's database cannot be written: check the permissions of the app's data folder",
+        ),
+        Some(C::DiskFull) => lang.pick(
+            "저장 공간이 부족해 앱 데이터베이스에 쓸 수 없습니다: 공간을 비운 뒤 다시 시도하세요",
+            "The disk is full, so the app's database cannot be written: free some space and try again",
+        ),
+        Some(C::DatabaseCorrupt | C::NotADatabase) => lang.pick(
+            "앱 데이터베이스가 손상되었습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다 (복습 일정은 노트에 있어 잃지 않고, 복습 기록과 되돌리기만 사라집니다)",
+            "The app's database is damaged: delete bokseup.sqlite3 in the app's data folder and it is made anew (the schedule is in your notes and is not lost; only the review log and undo go)",
+        ),
+        Some(C::CannotOpen) => lang.pick(
+            "앱 데이터베이스를 열 수 없습니다: 앱 데이터 폴더가 있는지, 쓸 수 있는지 확인하세요",
+            "The app's database cannot be opened: check that the app's data folder exists and can be written",
+        ),
+        _ => return format!("{}: {e}", lang.pick("앱 데이터베이스 오류", "App database error")),
+    };
+    text.to_string()
+}
+
+/// Why a `.md` entry that is not a regular file is not read.
+fn special_text(kind: Special, lang: Lang) -> &'static str {
+    match kind {
+        Special::Link => lang.pick(
+            "심볼릭 링크라 읽지 않았습니다: 링크는 볼트 밖을 가리킬 수 있어 따라가지 않습니다. 원본 파일을 볼트 안으로 옮기세요",
+            "A symbolic link, not read: links can point out of the vault, so they are not followed. Move the file itself into the vault",
+        ),
+        Special::Fifo => lang.pick("이름 있는 파이프(FIFO)라 읽지 않았습니다: 노트 파일이 아닙니다", "A named pipe (FIFO), not read: it is not a note file"),
+        Special::Socket => lang.pick("소켓이라 읽지 않았습니다: 노트 파일이 아닙니다", "A socket, not read: it is not a note file"),
+        Special::Device => lang.pick("장치 파일이라 읽지 않았습니다: 노트 파일이 아닙니다", "A device file, not read: it is not a note file"),
+        Special::Other => lang.pick("일반 파일이 아니라 읽지 않았습니다", "Not a regular file, not read"),
     }
 }
 
@@ -243,6 +385,29 @@ fn size_text(bytes: u64) -> String {
         b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1 << 20) as f64),
         b if b >= 1 << 10 => format!("{} KB", b >> 10),
         b => format!("{b} B"),
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(lang::current()))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::Store(e) => Some(e),
+            Error::InNote { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Store(e)
     }
 }
 
@@ -354,15 +519,16 @@ mod tests {
     #[test]
     fn common_os_errors_are_said_in_korean_with_what_to_do() {
         let io = |kind| std::io::Error::from(kind);
-        let read = Error::Read { path: "/v/a.md".into(), source: io(ErrorKind::NotFound) }.to_string();
-        assert_eq!(read, "읽을 수 없습니다: /v/a.md (파일이 없습니다: 옮겨졌거나 지워졌습니다)");
+        let read = Error::Read { path: "/v/a.md".into(), source: io(ErrorKind::NotFound) };
+        assert_eq!(read.text(Lang::Ko), "읽을 수 없습니다: /v/a.md (파일이 없습니다: 옮겨졌거나 지워졌습니다)");
+        assert_eq!(read.text(Lang::En), "Cannot read /v/a.md (the file is not there: it was moved or deleted)");
         for (kind, words) in [
             (ErrorKind::PermissionDenied, "쓰기 권한을 확인하세요"),
             (ErrorKind::ReadOnlyFilesystem, "읽기 전용 위치입니다"),
             (ErrorKind::StorageFull, "저장 공간이 부족합니다"),
             (ErrorKind::NotFound, "폴더가 없습니다"),
         ] {
-            let write = Error::Write { path: "/v/a.md".into(), source: io(kind) }.to_string();
+            let write = Error::Write { path: "/v/a.md".into(), source: io(kind) }.text(Lang::Ko);
             assert!(write.starts_with("/v/a.md에 쓸 수 없습니다: ") && write.contains(words), "{write}");
             assert!(!write.contains("os error"), "{write}");
         }
@@ -371,18 +537,21 @@ mod tests {
     #[test]
     fn database_errors_say_what_to_do() {
         let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(5), None);
-        assert!(Error::Store(busy).to_string().contains("잠시 후 다시 시도하세요"));
+        assert!(Error::Store(busy).text(Lang::Ko).contains("잠시 후 다시 시도하세요"));
         let corrupt = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(11), None);
-        assert!(Error::Store(corrupt).to_string().contains("bokseup.sqlite3를 지우면"));
+        let corrupt = Error::Store(corrupt);
+        assert!(corrupt.text(Lang::Ko).contains("bokseup.sqlite3를 지우면"));
+        assert!(corrupt.text(Lang::En).contains("delete bokseup.sqlite3"));
     }
 
     #[test]
     fn errors_name_the_note_once() {
         let e = Error::Unterminated.in_note("AWS/AMI.md");
-        assert!(e.to_string().starts_with("AWS/AMI.md: 머리말(---)이 닫히지 않았습니다"));
+        assert!(e.text(Lang::Ko).starts_with("AWS/AMI.md: 머리말(---)이 닫히지 않았습니다"));
+        assert!(e.text(Lang::En).starts_with("AWS/AMI.md: The frontmatter (---) is never closed"));
         assert_eq!(e.code(), ErrorCode::Unterminated);
         let again = e.in_note("AWS/AMI.md");
-        assert_eq!(again.to_string().matches("AWS/AMI.md").count(), 1);
+        assert_eq!(again.text(Lang::Ko).matches("AWS/AMI.md").count(), 1);
     }
 
     #[test]

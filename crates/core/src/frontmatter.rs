@@ -1,6 +1,7 @@
 //! Finding and parsing the YAML frontmatter of a note, tolerant of a BOM and CRLF line endings.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Part, Result};
+use crate::lang::{tf, tr};
 use serde_yaml::{Mapping, Value};
 
 /// A note split into its frontmatter and body, as text.
@@ -87,10 +88,9 @@ pub fn parse(yaml: &str) -> Result<Mapping> {
 pub fn check_bounds(yaml: &str) -> Result<()> {
     if yaml.len() > MAX_FRONTMATTER {
         return Err(Error::TooLarge {
-            what: "머리말이",
+            part: Part::Frontmatter,
             size: yaml.len() as u64,
             limit: MAX_FRONTMATTER as u64,
-            advice: "머리말에는 복습 키만 두고, 긴 내용은 본문으로 옮기세요",
         });
     }
     let mut indents: Vec<usize> = Vec::new();
@@ -147,54 +147,106 @@ fn describe_yaml_error(yaml: &str, e: &serde_yaml::Error) -> String {
         match found {
             Some((first, second)) => {
                 place = Some((second + 1, 1));
-                format!("같은 키 \"{key}\"가 두 번 있습니다 (처음은 {}행): 하나를 지우세요", first + 2)
+                tf(
+                    format!("같은 키 \"{key}\"가 두 번 있습니다 (처음은 {}행): 하나를 지우세요", first + 2),
+                    format!("the key \"{key}\" is there twice (first at line {}): remove one", first + 2),
+                )
             }
-            None => format!("같은 키 \"{key}\"가 두 번 있습니다: 하나를 지우세요"),
+            None => tf(
+                format!("같은 키 \"{key}\"가 두 번 있습니다: 하나를 지우세요"),
+                format!("the key \"{key}\" is there twice: remove one"),
+            ),
         }
     } else {
         advise(reason)
     };
     let advice = match at_key {
-        Some(key) => format!("{key} 아래: {advice}"),
+        Some(key) => tf(format!("{key} 아래: {advice}"), format!("under {key}: {advice}")),
         None => advice,
     };
     match place {
-        Some((line, column)) => format!("{}행 {}열: {advice}", line + 1, column),
+        Some((line, column)) => tf(
+            format!("{}행 {}열: {advice}", line + 1, column),
+            format!("line {}, column {}: {advice}", line + 1, column),
+        ),
         None => advice,
     }
 }
 
 /// What to do about a YAML error, by its message.
 fn advise(reason: &str) -> String {
-    const ADVICE: &[(&str, &str)] = &[
-        ("mapping values are not allowed", "값 안에 `: `가 있습니다: 값을 따옴표로 감싸세요 (예: \"a: b\")"),
+    const ADVICE: &[(&str, &str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "값 안에 `: `가 있습니다: 값을 따옴표로 감싸세요 (예: \"a: b\")",
+            "a value holds `: `: put the value in quotes (\"a: b\")",
+        ),
         (
             "cannot start any token",
             "값의 첫 글자로 쓸 수 없는 문자(@, `, % 또는 탭)가 있습니다: 값을 따옴표로 감싸세요",
+            "a value starts with a character YAML does not allow there (@, `, % or a tab): put the value in quotes",
         ),
-        ("did not find expected key", "들여쓰기나 `키: 값` 모양이 맞지 않습니다: 이 줄과 바로 위 줄을 확인하세요"),
-        ("could not find expected ':'", "`키: 값`에서 `:`가 없습니다: 이 줄을 확인하세요"),
-        ("did not find expected ',' or ']'", "[ ] 목록이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요"),
-        ("did not find expected ',' or '}'", "{ } 안이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요"),
+        (
+            "did not find expected key",
+            "들여쓰기나 `키: 값` 모양이 맞지 않습니다: 이 줄과 바로 위 줄을 확인하세요",
+            "the indentation or the `key: value` shape is off: check this line and the one above",
+        ),
+        ("could not find expected ':'", "`키: 값`에서 `:`가 없습니다: 이 줄을 확인하세요", "a `key: value` line has no `:`: check this line"),
+        (
+            "did not find expected ',' or ']'",
+            "[ ] 목록이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요",
+            "a [ ] list is not closed properly: check its brackets and commas",
+        ),
+        (
+            "did not find expected ',' or '}'",
+            "{ } 안이 제대로 닫히지 않았습니다: 괄호와 쉼표를 확인하세요",
+            "a { } map is not closed properly: check its braces and commas",
+        ),
         (
             "found unknown escape character",
             "큰따옴표 안의 역슬래시(\\) 다음 문자를 읽을 수 없습니다: 작은따옴표로 감싸거나 \\\\로 쓰세요",
+            "a backslash (\\) in double quotes is followed by a character YAML does not know: use single quotes or write \\\\",
         ),
-        ("unexpected end of stream", "따옴표나 괄호가 닫히지 않은 채 머리말이 끝납니다: 짝을 맞추세요"),
+        (
+            "unexpected end of stream",
+            "따옴표나 괄호가 닫히지 않은 채 머리말이 끝납니다: 짝을 맞추세요",
+            "the frontmatter ends inside quotes or brackets: close them",
+        ),
         (
             "did not find expected node content",
             "값이 있어야 할 자리가 비었거나 모양이 맞지 않습니다: 이 줄을 확인하세요",
+            "a value is missing or malformed: check this line",
         ),
-        ("recursion limit exceeded", "목록과 맵이 너무 깊게 중첩되어 있습니다: 머리말을 평평하게 고치세요"),
-        ("repetition limit exceeded", "별칭(*)이 너무 많이 펼쳐집니다: 앵커(&)와 별칭(*)을 지우세요"),
-        ("unknown anchor", "정의되지 않은 별칭(*)이 있습니다: 별칭을 지우거나 따옴표로 감싸세요"),
-        ("found undefined tag handle", "`!`로 시작하는 값은 YAML 태그로 읽힙니다: 값을 따옴표로 감싸세요"),
-        ("block sequence entries are not allowed", "목록(`- `)이 있을 수 없는 자리입니다: 들여쓰기를 확인하세요"),
+        (
+            "recursion limit exceeded",
+            "목록과 맵이 너무 깊게 중첩되어 있습니다: 머리말을 평평하게 고치세요",
+            "lists and maps nest too deep: make the frontmatter flat",
+        ),
+        (
+            "repetition limit exceeded",
+            "별칭(*)이 너무 많이 펼쳐집니다: 앵커(&)와 별칭(*)을 지우세요",
+            "aliases (*) expand too many times: remove the anchors (&) and aliases (*)",
+        ),
+        (
+            "unknown anchor",
+            "정의되지 않은 별칭(*)이 있습니다: 별칭을 지우거나 따옴표로 감싸세요",
+            "an alias (*) names no anchor: remove it or put the value in quotes",
+        ),
+        (
+            "found undefined tag handle",
+            "`!`로 시작하는 값은 YAML 태그로 읽힙니다: 값을 따옴표로 감싸세요",
+            "a value starting with `!` reads as a YAML tag: put the value in quotes",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "목록(`- `)이 있을 수 없는 자리입니다: 들여쓰기를 확인하세요",
+            "a list item (`- `) is where none can be: check the indentation",
+        ),
     ];
-    ADVICE
-        .iter()
-        .find(|(english, _)| reason.contains(english))
-        .map_or_else(|| format!("{reason}: 이 줄을 확인하세요"), |(_, korean)| korean.to_string())
+    match ADVICE.iter().find(|(english, _, _)| reason.contains(english)) {
+        Some((_, ko, en)) => tr(ko, en).to_string(),
+        None => tf(format!("{reason}: 이 줄을 확인하세요"), format!("{reason}: check this line")),
+    }
 }
 
 /// The lines (0-based, in `yaml`) of the first and second occurrence of `key` in the mapping that

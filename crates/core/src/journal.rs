@@ -11,6 +11,7 @@
 use crate::agenda::NoteSummary;
 use crate::edit::{self, Change};
 use crate::error::{Error, Result};
+use crate::lang::{tf, tr};
 use crate::note::{Kind, Note};
 use crate::review::{self, Plan};
 use crate::schedule::{review_state, Flags, Status, Step};
@@ -229,11 +230,13 @@ fn check_review(note: &Note, input: &ReviewInput, today: NaiveDate) -> Result<()
 /// Where a note stands, in words: `4일 복습 · 2024-08-29 예정`, `장기기억`, `시작 전`.
 fn describe(state: &crate::schedule::ReviewState) -> String {
     match (state.status, state.stage, state.next_due) {
-        (Status::LongTerm, _, _) => "장기기억".into(),
-        (Status::NotStarted, _, _) => "학습 시작 전".into(),
-        (_, Some(stage), Some(due)) => format!("{stage} · {due} 예정"),
-        (_, Some(stage), None) => stage.into(),
-        _ => "복습 노트".into(),
+        (Status::LongTerm, _, _) => tr("장기기억", "in long-term memory").into(),
+        (Status::NotStarted, _, _) => tr("학습 시작 전", "not started").into(),
+        (_, Some(stage), Some(due)) => {
+            tf(format!("{stage} · {due} 예정"), format!("{} due on {due}", step_words(state.step)))
+        }
+        (_, Some(stage), None) => tf(stage.into(), step_words(state.step)),
+        _ => tr("복습 노트", "a review note").into(),
     }
 }
 
@@ -270,16 +273,26 @@ pub fn undo_id(store: &mut Store, vault: &Path, id: i64) -> Result<Undone> {
     let _lock = store.lock_writes()?;
     let key = vault_key(vault);
     let edit = store.edit(id)?.filter(|e| e.vault == key).ok_or_else(|| {
-        Error::Invalid(format!("이 볼트에 {id}번 변경이 없습니다: `bokseup undo VAULT --list`로 번호를 확인하세요"))
+        Error::Invalid(tf(
+            format!("이 볼트에 {id}번 변경이 없습니다: `bokseup undo VAULT --list`로 번호를 확인하세요"),
+            format!("This vault has no change number {id}: see the numbers with `bokseup undo VAULT --list`"),
+        ))
     })?;
     match (edit.state, edit.delta.after_mid.is_some()) {
         (EditState::Done, true) => undo_edit(store, vault, &edit, 0),
-        (EditState::Undone, _) => Err(Error::Invalid(format!("{id}번 변경은 이미 되돌렸습니다"))),
-        (EditState::Done, false) => Err(Error::Invalid(format!(
-            "{id}번 변경은 최근 {UNDO_KEEP}개보다 오래되어 되돌릴 수 없습니다 (복습 기록은 남아 있습니다)"
+        (EditState::Undone, _) => Err(Error::Invalid(tf(
+            format!("{id}번 변경은 이미 되돌렸습니다"),
+            format!("Change {id} was undone already"),
         ))),
-        _ => Err(Error::Invalid(format!(
-            "{id}번 변경은 되돌릴 수 없습니다: 그 뒤 노트가 바뀌었거나 쓰기가 끝나지 않았습니다"
+        (EditState::Done, false) => Err(Error::Invalid(tf(
+            format!("{id}번 변경은 최근 {UNDO_KEEP}개보다 오래되어 되돌릴 수 없습니다 (복습 기록은 남아 있습니다)"),
+            format!(
+                "Change {id} is older than the newest {UNDO_KEEP} and cannot be undone (its review stays in the log)"
+            ),
+        ))),
+        _ => Err(Error::Invalid(tf(
+            format!("{id}번 변경은 되돌릴 수 없습니다: 그 뒤 노트가 바뀌었거나 쓰기가 끝나지 않았습니다"),
+            format!("Change {id} cannot be undone: the note changed since, or the write never finished"),
         ))),
     }
 }
@@ -439,6 +452,15 @@ fn vault_key(vault: &Path) -> String {
 
 fn stamp(now: NaiveDateTime) -> String {
     now.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// A step in English words: `the 4-day review`.
+fn step_words(step: Option<Step>) -> String {
+    match step {
+        Some(Step::Extra) => "an extra review".into(),
+        Some(s) => format!("the {}-day review", s.offset().unwrap_or(0)),
+        None => "long-term memory".into(),
+    }
 }
 
 fn step_name(step: Step) -> &'static str {

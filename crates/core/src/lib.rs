@@ -34,6 +34,7 @@ pub mod edit;
 pub mod error;
 pub mod frontmatter;
 pub mod journal;
+pub mod lang;
 pub mod note;
 pub mod reminder;
 pub mod render;

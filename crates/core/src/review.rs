@@ -6,6 +6,7 @@
 use crate::date::slashed;
 use crate::edit::{Scalar, Set};
 use crate::error::{Error, Result};
+use crate::lang::tf;
 use crate::note::{keys, Kind, Note};
 use crate::schedule::{catch_up, progress_bar, Flags, Step};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Timelike};
@@ -27,19 +28,28 @@ pub struct Plan {
 /// note is in long-term memory ("장기기억 완료"), which is offered from the 14-day review on.
 pub fn review(note: &Note, on: NaiveDate, at: NaiveTime, long_term: bool) -> Result<Plan> {
     if note.kind != Kind::Review {
-        return Err(Error::Refused(format!("{}: 복습 노트가 아닙니다. 먼저 복습 노트로 등록하세요", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 복습 노트가 아닙니다. 먼저 복습 노트로 등록하세요", note.path),
+            format!("{}: not a review note. Make it one first (Enroll)", note.path),
+        )));
     }
     let Some(step) = note.flags.next_step() else {
-        return Err(Error::Refused(format!("{}: 이미 장기기억에 들어간 노트입니다", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 이미 장기기억에 들어간 노트입니다", note.path),
+            format!("{}: this note is in long-term memory already", note.path),
+        )));
     };
     let Some(day0) = note.day0 else {
-        return Err(Error::Refused(format!(
-            "{}: 아직 학습을 시작하지 않은 노트입니다. 먼저 학습 시작을 하세요",
-            note.path
+        return Err(Error::Refused(tf(
+            format!("{}: 아직 학습을 시작하지 않은 노트입니다. 먼저 학습 시작을 하세요", note.path),
+            format!("{}: this note is not started yet. Start it first", note.path),
         )));
     };
     if long_term && !matches!(step, Step::D14 | Step::Extra) {
-        return Err(Error::Refused(format!("{}: 장기기억 완료는 14일 복습부터 할 수 있습니다", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 장기기억 완료는 14일 복습부터 할 수 있습니다", note.path),
+            format!("{}: \"in long-term memory\" is offered from the 14-day review on", note.path),
+        )));
     }
     let (mut flags, steps_done) = catch_up(note.flags, day0, on);
     flags.long_term |= long_term;
@@ -65,10 +75,16 @@ pub fn review(note: &Note, on: NaiveDate, at: NaiveTime, long_term: bool) -> Res
 /// written into every date key the note has, each in its own format.
 pub fn start(note: &Note, on: NaiveDate) -> Result<Plan> {
     if note.kind != Kind::Review {
-        return Err(Error::Refused(format!("{}: 복습 노트가 아닙니다. 복습 노트로 등록하세요", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 복습 노트가 아닙니다. 복습 노트로 등록하세요", note.path),
+            format!("{}: not a review note. Enroll it instead", note.path),
+        )));
     }
     if note.day0.is_some() {
-        return Err(Error::Refused(format!("{}: 이미 학습을 시작한 노트입니다", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 이미 학습을 시작한 노트입니다", note.path),
+            format!("{}: this note was started already", note.path),
+        )));
     }
     let text = |key: &str, value: String| Set { key: key.into(), value: Scalar::Text(value), add: false };
     let later = |n: u64| on.checked_add_days(Days::new(n)).unwrap_or(on);
@@ -90,7 +106,10 @@ pub fn start(note: &Note, on: NaiveDate) -> Result<Plan> {
 /// the first study date; the frontmatter block is created when there is none.
 pub fn enroll(note: &Note, on: NaiveDate) -> Result<Plan> {
     if note.kind == Kind::Review {
-        return Err(Error::Refused(format!("{}: 이미 복습 노트입니다", note.path)));
+        return Err(Error::Refused(tf(
+            format!("{}: 이미 복습 노트입니다", note.path),
+            format!("{}: this is a review note already", note.path),
+        )));
     }
     let mut sets: Vec<Set> =
         keys::FLAGS.iter().map(|k| Set { key: (*k).into(), value: Scalar::Bool(false), add: true }).collect();

@@ -607,7 +607,7 @@ impl Session {
             Error::Write { source, .. } => Error::Invalid(format!(
                 "캘린더 파일을 쓸 수 없습니다: {} ({})",
                 path.display(),
-                crate::error::os_reason(&source)
+                crate::error::write_reason(&source, crate::lang::current())
             )),
             other => other,
         });

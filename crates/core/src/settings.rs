@@ -2,6 +2,7 @@
 //! the store as text, checked before they are kept so that a bad value never reaches the timer.
 
 use crate::error::{Error, Result};
+use crate::lang::{tf, tr, Lang};
 use crate::reminder::{self, format_time, parse_times};
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR, ROLLOVER_SETTING};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,12 @@ pub mod keys {
     pub const KEEP_RUNNING: &str = "keep_running";
     /// The `.ics` file the app keeps up to date.
     pub const CALENDAR_FILE: &str = "calendar_file";
+    /// The first day of the calendar's weeks.
+    pub const WEEK_START: &str = "week_start";
+    /// The app's language.
+    pub const LANGUAGE: &str = "language";
+    /// Light or dark.
+    pub const THEME: &str = "theme";
     /// "1시간 뒤에": remind again at.
     pub const SNOOZE: &str = "reminder_snooze";
     /// "알림 끄기": silent until.
@@ -47,6 +54,63 @@ pub struct Settings {
     pub keep_running: bool,
     /// An `.ics` file kept up to date for a phone's calendar (none by default).
     pub calendar_file: Option<String>,
+    /// The first day of the calendar's weeks (Sunday by default, as Korean calendars have it).
+    pub week_start: WeekStart,
+    /// The app's language (the system's by default).
+    pub language: Language,
+    /// Light or dark (the system's by default).
+    pub theme: Theme,
+}
+
+/// The first day of a week in the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WeekStart {
+    /// 일요일.
+    Sunday,
+    /// 월요일.
+    Monday,
+}
+
+/// The language setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Language {
+    /// The system's: Korean where the locale is Korean, else English.
+    Auto,
+    /// 한국어.
+    Ko,
+    /// English.
+    En,
+}
+
+/// The colour theme setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Theme {
+    /// The system's light or dark preference.
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// Reads a setting's word, or `default` for anything else.
+fn word<T: Copy>(value: Option<String>, words: &[(&str, T)], default: T) -> T {
+    value.and_then(|v| words.iter().find(|(w, _)| *w == v).map(|(_, t)| *t)).unwrap_or(default)
+}
+
+const WEEK_STARTS: [(&str, WeekStart); 2] = [("sunday", WeekStart::Sunday), ("monday", WeekStart::Monday)];
+const LANGUAGES: [(&str, Language); 3] = [("auto", Language::Auto), ("ko", Language::Ko), ("en", Language::En)];
+const THEMES: [(&str, Theme); 3] = [("system", Theme::System), ("light", Theme::Light), ("dark", Theme::Dark)];
+
+/// The word a setting's value is kept and typed as.
+fn word_of<T: PartialEq + Copy>(value: T, words: &[(&'static str, T)]) -> &'static str {
+    words.iter().find(|(_, t)| *t == value).map_or("", |(w, _)| w)
 }
 
 impl Default for Settings {
@@ -58,6 +122,9 @@ impl Default for Settings {
             min_due: 1,
             keep_running: true,
             calendar_file: None,
+            week_start: WeekStart::Sunday,
+            language: Language::Auto,
+            theme: Theme::System,
         }
     }
 }
@@ -78,6 +145,18 @@ impl Settings {
             min_due: text(keys::MIN_DUE).and_then(|v| v.parse().ok()).filter(|n| (1..=999).contains(n)).unwrap_or(1),
             keep_running: store.flag_setting(keys::KEEP_RUNNING, default.keep_running),
             calendar_file: text(keys::CALENDAR_FILE).filter(|p| !p.is_empty()),
+            week_start: word(text(keys::WEEK_START), &WEEK_STARTS, default.week_start),
+            language: word(text(keys::LANGUAGE), &LANGUAGES, default.language),
+            theme: word(text(keys::THEME), &THEMES, default.theme),
+        }
+    }
+
+    /// The language the app speaks with these settings.
+    pub fn lang(&self) -> Lang {
+        match self.language {
+            Language::Auto => Lang::of_system(),
+            Language::Ko => Lang::Ko,
+            Language::En => Lang::En,
         }
     }
 
@@ -85,23 +164,28 @@ impl Settings {
     /// reason they cannot be kept, said so the user knows what to type instead.
     pub fn checked(&self) -> Result<Settings> {
         if self.rollover_hour > 23 {
-            return Err(Error::Invalid(format!(
-                "하루가 시작되는 시각은 0시에서 23시 사이여야 합니다 ({}시는 없습니다)",
-                self.rollover_hour
+            let hour = self.rollover_hour;
+            return Err(Error::Invalid(tf(
+                format!("하루가 시작되는 시각은 0시에서 23시 사이여야 합니다 ({hour}시는 없습니다)"),
+                format!("The hour the day starts must be from 0 to 23 (there is no {hour} o'clock)"),
             )));
         }
         let times = parse_times(&self.reminder_times.join(",")).map_err(|bad| {
-            Error::Invalid(format!(
-                "알림 시각 형식이 아닙니다: \"{bad}\". 24시간제 HH:MM으로 적으세요 (예: 09:00, 21:30)"
+            Error::Invalid(tf(
+                format!("알림 시각 형식이 아닙니다: \"{bad}\". 24시간제 HH:MM으로 적으세요 (예: 09:00, 21:30)"),
+                format!("Not a reminder time: \"{bad}\". Write it as 24-hour HH:MM (09:00, 21:30)"),
             ))
         })?;
         if self.reminders && times.is_empty() {
-            return Err(Error::Invalid("알림 시각을 하나 이상 정하세요 (예: 09:00)".into()));
+            return Err(Error::Invalid(
+                tr("알림 시각을 하나 이상 정하세요 (예: 09:00)", "Set at least one reminder time (09:00)").into(),
+            ));
         }
         if !(1..=999).contains(&self.min_due) {
-            return Err(Error::Invalid(format!(
-                "알림을 보낼 최소 노트 수는 1에서 999 사이여야 합니다 ({}은 안 됩니다)",
-                self.min_due
+            let n = self.min_due;
+            return Err(Error::Invalid(tf(
+                format!("알림을 보낼 최소 노트 수는 1에서 999 사이여야 합니다 ({n}은 안 됩니다)"),
+                format!("The fewest notes worth a reminder must be from 1 to 999 (not {n})"),
             )));
         }
         let calendar_file = match self.calendar_file.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
@@ -120,6 +204,9 @@ impl Settings {
         store.set_setting(keys::MIN_DUE, &s.min_due.to_string())?;
         store.set_setting(keys::KEEP_RUNNING, &s.keep_running.to_string())?;
         store.set_setting(keys::CALENDAR_FILE, s.calendar_file.as_deref().unwrap_or(""))?;
+        store.set_setting(keys::WEEK_START, word_of(s.week_start, &WEEK_STARTS))?;
+        store.set_setting(keys::LANGUAGE, word_of(s.language, &LANGUAGES))?;
+        store.set_setting(keys::THEME, word_of(s.theme, &THEMES))?;
         Ok(s)
     }
 
@@ -152,10 +239,19 @@ impl Settings {
         let on_off = |v: &str| match v {
             "on" | "true" | "켜기" | "yes" => Ok(true),
             "off" | "false" | "끄기" | "no" => Ok(false),
-            _ => Err(Error::Invalid(format!("{name}: on 또는 off로 적으세요 (\"{v}\"는 알 수 없습니다)"))),
+            _ => Err(Error::Invalid(tf(
+                format!("{name}: on 또는 off로 적으세요 (\"{v}\"는 알 수 없습니다)"),
+                format!("{name}: write on or off (\"{v}\" is neither)"),
+            ))),
         };
-        let number =
-            |v: &str| v.trim().parse::<u32>().map_err(|_| Error::Invalid(format!("{name}: 숫자가 아닙니다: \"{v}\"")));
+        let number = |v: &str| {
+            v.trim().parse::<u32>().map_err(|_| {
+                Error::Invalid(tf(
+                    format!("{name}: 숫자가 아닙니다: \"{v}\""),
+                    format!("{name}: not a number: \"{v}\""),
+                ))
+            })
+        };
         match name {
             "rollover-hour" => self.rollover_hour = number(value)?,
             "reminders" => self.reminders = on_off(value)?,
@@ -165,9 +261,13 @@ impl Settings {
             "calendar-file" => {
                 self.calendar_file = (!matches!(value, "" | "none" | "없음")).then(|| value.to_string())
             }
+            "week-start" => self.week_start = one_of(name, value, &WEEK_STARTS)?,
+            "language" => self.language = one_of(name, value, &LANGUAGES)?,
+            "theme" => self.theme = one_of(name, value, &THEMES)?,
             _ => {
-                return Err(Error::Invalid(format!(
-                    "알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file)"
+                return Err(Error::Invalid(tf(
+                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme)"),
+                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme)"),
                 )))
             }
         }
@@ -178,32 +278,58 @@ impl Settings {
     pub fn describe(&self) -> String {
         let on_off = |b: bool| if b { "on" } else { "off" };
         format!(
-            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\n",
+            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\n",
             self.rollover_hour,
             on_off(self.reminders),
             self.reminder_times.join(", "),
             self.min_due,
             on_off(self.keep_running),
-            self.calendar_file.as_deref().unwrap_or("none")
+            self.calendar_file.as_deref().unwrap_or("none"),
+            word_of(self.week_start, &WEEK_STARTS),
+            word_of(self.language, &LANGUAGES),
+            word_of(self.theme, &THEMES),
         )
     }
+}
+
+/// One of `words`, as typed on the command line.
+fn one_of<T: Copy>(name: &str, value: &str, words: &[(&str, T)]) -> Result<T> {
+    words.iter().find(|(w, _)| *w == value).map(|(_, t)| *t).ok_or_else(|| {
+        let choices = words.iter().map(|(w, _)| *w).collect::<Vec<_>>().join(", ");
+        Error::Invalid(tf(
+            format!("{name}: {choices} 중 하나로 적으세요 (\"{value}\"는 알 수 없습니다)"),
+            format!("{name}: write one of {choices} (\"{value}\" is none of them)"),
+        ))
+    })
 }
 
 /// A calendar file must be an absolute `.ics` path in a folder that exists.
 fn check_calendar_file(path: &Path) -> Result<PathBuf> {
     let is_ics = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics"));
     if !path.is_absolute() || !is_ics || path.file_name().is_none() {
-        return Err(Error::Invalid(format!(
-            "캘린더 파일은 .ics로 끝나는 전체 경로여야 합니다 (예: /home/me/Sync/복습.ics): {}",
-            path.display()
+        return Err(Error::Invalid(tf(
+            format!(
+                "캘린더 파일은 .ics로 끝나는 전체 경로여야 합니다 (예: /home/me/Sync/복습.ics): {}",
+                path.display()
+            ),
+            format!(
+                "The calendar file must be a full path ending in .ics (/home/me/Sync/review.ics): {}",
+                path.display()
+            ),
         )));
     }
     let folder = path.parent().unwrap_or(Path::new("/"));
     if !folder.is_dir() {
-        return Err(Error::Invalid(format!("캘린더 파일을 둘 폴더가 없습니다: {}", folder.display())));
+        return Err(Error::Invalid(tf(
+            format!("캘린더 파일을 둘 폴더가 없습니다: {}", folder.display()),
+            format!("The folder for the calendar file does not exist: {}", folder.display()),
+        )));
     }
     if path.is_dir() {
-        return Err(Error::Invalid(format!("같은 이름의 폴더가 있습니다: {}", path.display())));
+        return Err(Error::Invalid(tf(
+            format!("같은 이름의 폴더가 있습니다: {}", path.display()),
+            format!("A folder has that name: {}", path.display()),
+        )));
     }
     Ok(path.to_path_buf())
 }
@@ -229,6 +355,9 @@ mod tests {
             min_due: 3,
             keep_running: false,
             calendar_file: Some(ics.to_string_lossy().into()),
+            week_start: WeekStart::Monday,
+            language: Language::En,
+            theme: Theme::Dark,
         };
         let saved = mine.save(&store).unwrap();
         assert_eq!(saved.reminder_times, ["07:05", "21:30"]);
@@ -273,5 +402,14 @@ mod tests {
         assert!(s.set("bogus", "1").unwrap_err().to_string().contains("알 수 없는 설정"));
         assert!(s.set("reminders", "maybe").is_err());
         assert!(s.describe().contains("reminder-times: 8:00, 20:00\n"));
+        s.set("week-start", "monday").unwrap();
+        s.set("language", "en").unwrap();
+        s.set("theme", "dark").unwrap();
+        assert_eq!(
+            (s.week_start, s.language, s.theme, s.lang()),
+            (WeekStart::Monday, Language::En, Theme::Dark, Lang::En)
+        );
+        assert!(s.set("theme", "blue").unwrap_err().to_string().contains("system, light, dark 중 하나로"));
+        assert!(s.describe().ends_with("week-start: monday\nlanguage: en\ntheme: dark\n"), "{}", s.describe());
     }
 }

@@ -1,6 +1,6 @@
 //! Scanning an Obsidian vault: every `.md` file read, in parallel, into a [`Note`] or an [`Issue`].
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Part, Result, Special};
 use crate::note::Note;
 use crate::store::QUIET;
 use serde::Serialize;
@@ -64,7 +64,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
                         batch.local.attachments.push(relative(root, entry.path()));
                     } else if markdown && !kind.is_some_and(|t| t.is_dir()) {
                         // Nothing silent: a `.md` entry that is not a file is listed with why.
-                        let message = kind.map_or("파일 종류를 알 수 없어 읽지 않았습니다", special_reason).to_string();
+                        let message = Error::SpecialFile(kind.map_or(Special::Other, special)).to_string();
                         batch.local.issues.push(Issue { path: relative(root, entry.path()), message });
                     }
                 }
@@ -165,21 +165,16 @@ pub fn read_note(path: &Path) -> Result<Vec<u8>> {
     let mut file =
         std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).map_err(
             |e| match e.raw_os_error() {
-                Some(libc::ELOOP) => Error::SpecialFile(SYMLINK),
+                Some(libc::ELOOP) => Error::SpecialFile(Special::Link),
                 _ => Error::read(path)(e),
             },
         )?;
     let meta = file.metadata().map_err(Error::read(path))?;
     if !meta.is_file() {
-        return Err(Error::SpecialFile(special_reason(meta.file_type())));
+        return Err(Error::SpecialFile(special(meta.file_type())));
     }
     if meta.len() > MAX_NOTE {
-        return Err(Error::TooLarge {
-            what: "노트가",
-            size: meta.len(),
-            limit: MAX_NOTE,
-            advice: "노트를 나누거나, 붙여 넣은 큰 내용을 별도 파일로 옮기세요",
-        });
+        return Err(Error::TooLarge { part: Part::Note, size: meta.len(), limit: MAX_NOTE });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes).map_err(Error::read(path))?;
@@ -216,22 +211,19 @@ fn modified_age(path: &Path) -> Result<std::time::Duration> {
     Ok(std::time::SystemTime::now().duration_since(modified).unwrap_or(std::time::Duration::MAX))
 }
 
-const SYMLINK: &str =
-    "심볼릭 링크라 읽지 않았습니다: 링크는 볼트 밖을 가리킬 수 있어 따라가지 않습니다. 원본 파일을 볼트 안으로 옮기세요";
-
-/// Why a `.md` entry that is not a regular file is not read.
-fn special_reason(kind: std::fs::FileType) -> &'static str {
+/// What kind of `.md` entry that is not a regular file this is.
+fn special(kind: std::fs::FileType) -> Special {
     use std::os::unix::fs::FileTypeExt;
     if kind.is_symlink() {
-        SYMLINK
+        Special::Link
     } else if kind.is_fifo() {
-        "이름 있는 파이프(FIFO)라 읽지 않았습니다: 노트 파일이 아닙니다"
+        Special::Fifo
     } else if kind.is_socket() {
-        "소켓이라 읽지 않았습니다: 노트 파일이 아닙니다"
+        Special::Socket
     } else if kind.is_block_device() || kind.is_char_device() {
-        "장치 파일이라 읽지 않았습니다: 노트 파일이 아닙니다"
+        Special::Device
     } else {
-        "일반 파일이 아니라 읽지 않았습니다"
+        Special::Other
     }
 }
 
