@@ -126,14 +126,20 @@ fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
     assert_eq!(overview["agenda"]["today"], "2024-10-27");
     assert_eq!(overview["agenda"]["counts"]["overdue"], 5);
 
-    let settings = invoke(&window, "settings", serde_json::json!({})).unwrap();
+    let mut settings = invoke(&window, "settings", serde_json::json!({})).unwrap();
     assert_eq!(settings["reminder_times"], serde_json::json!(["09:00", "21:00"]));
-    let mut bad = settings.clone();
-    bad["reminder_times"] = serde_json::json!(["25:00"]);
-    let refused = invoke(&window, "save_settings", serde_json::json!({ "settings": bad }));
-    let failure = refused.expect_err("a time that is not a time is refused");
-    assert_eq!(failure["code"], "invalid");
-    assert!(failure["message"].as_str().unwrap().contains("알림 시각 형식이 아닙니다"), "{failure}");
+    assert_eq!(settings["language"], "auto");
+    // Messages follow the language setting as soon as it is saved.
+    for (language, says) in [("ko", "알림 시각 형식이 아닙니다"), ("en", "Not a reminder time")] {
+        settings["language"] = serde_json::json!(language);
+        settings = invoke(&window, "save_settings", serde_json::json!({ "settings": settings })).unwrap();
+        let mut bad = settings.clone();
+        bad["reminder_times"] = serde_json::json!(["25:00"]);
+        let refused = invoke(&window, "save_settings", serde_json::json!({ "settings": bad }));
+        let failure = refused.expect_err("a time that is not a time is refused");
+        assert_eq!(failure["code"], "invalid");
+        assert!(failure["message"].as_str().unwrap().contains(says), "{failure}");
+    }
 
     let outside = invoke(&window, "note", serde_json::json!({ "path": "../밖.md" })).expect_err("outside the vault");
     assert_eq!(outside["code"], "outside_vault");
@@ -141,4 +147,29 @@ fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
     // The capability grants the app's own commands only.
     let denied = invoke(&window, "plugin:notification|notify", serde_json::json!({ "options": { "title": "x" } }));
     assert!(denied.is_err(), "{denied:?}");
+}
+
+#[test]
+fn the_command_line_speaks_the_language_of_lang() {
+    let fixture = root().join("tests/fixtures/variations");
+    let due = |vars: &[(&str, &str)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bokseup"));
+        cmd.args(["due", fixture.to_str().unwrap(), "--today", "2024-10-27"]);
+        for var in ["LANG", "LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(var);
+        }
+        cmd.envs(vars.iter().copied());
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(due(&[("LANG", "ko_KR.UTF-8")]).starts_with("오늘의 복습 · 2024-10-27 (일)"));
+    let english = due(&[("LANG", "en_US.UTF-8")]);
+    assert!(english.starts_with("Today's reviews · 2024-10-27 (Sun) · 5 overdue"), "{english}");
+    assert!(english.contains("days late"), "{english}");
+    // LC_ALL wins over LANG, as in the C library; no locale at all is Korean, the app's default.
+    assert!(due(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]).starts_with("Today's reviews"));
+    assert!(due(&[]).starts_with("오늘의 복습"));
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_bokseup")).arg("--help").env("LANG", "en_GB.UTF-8").output();
+    assert!(String::from_utf8(help.unwrap().stdout).unwrap().starts_with("Bokseup (복습) — an Ebbinghaus"));
 }

@@ -7,6 +7,7 @@ use crate::{timer, tray};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::error::{Error, Failure};
 use bokseup_core::journal::{ReviewInput, Undone, Written};
+use bokseup_core::lang::{self, tf, tr};
 use bokseup_core::render;
 use bokseup_core::session::{CalendarStatus, DesktopStatus, Mute, Request, Session};
 use bokseup_core::settings::Settings;
@@ -42,7 +43,7 @@ pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, pa
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
 #[tauri::command]
 pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Option<Overview>> {
-    let picked = app.dialog().file().set_title("Obsidian 볼트 폴더 선택").blocking_pick_folder();
+    let picked = app.dialog().file().set_title(tr("Obsidian 볼트 폴더 선택", "Choose an Obsidian vault folder")).blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     let opened = session.open_vault(&path, session.now())?;
     changed(&app);
@@ -104,9 +105,12 @@ pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply
 /// (`file:`, `javascript:`, …) is refused.
 #[tauri::command]
 pub fn open_link(url: String) -> Reply<()> {
-    let url = render::external_url(&url)
-        .ok_or_else(|| Failure::from(Error::Refused(format!("열 수 없는 링크입니다: {url}"))))?;
-    open::that_detached(url).map_err(|e| Failure::from(Error::Refused(format!("브라우저를 열 수 없습니다: {e}"))))
+    let url = render::external_url(&url).ok_or_else(|| {
+        Failure::from(Error::Refused(tf(format!("열 수 없는 링크입니다: {url}"), format!("this link cannot be opened: {url}"))))
+    })?;
+    open::that_detached(url).map_err(|e| {
+        Failure::from(Error::Refused(tf(format!("브라우저를 열 수 없습니다: {e}"), format!("cannot open the browser: {e}"))))
+    })
 }
 
 /// The user's settings.
@@ -123,6 +127,8 @@ pub fn save_settings<R: Runtime>(
     settings: Settings,
 ) -> Reply<Settings> {
     let saved = session.save_settings(&settings, session.now())?;
+    // Messages from now on (errors, the tray, reminders, the calendar file) speak the new language.
+    lang::set(saved.lang());
     changed(&app);
     Ok(saved)
 }
@@ -143,7 +149,12 @@ pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Des
 pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, on: bool) -> Reply<DesktopStatus> {
     let autolaunch = app.autolaunch();
     let result = if on { autolaunch.enable() } else { autolaunch.disable() };
-    result.map_err(|e| Error::Invalid(format!("로그인할 때 시작 설정을 바꾸지 못했습니다: {e}")))?;
+    result.map_err(|e| {
+        Error::Invalid(tf(
+            format!("로그인할 때 시작 설정을 바꾸지 못했습니다: {e}"),
+            format!("cannot change starting at login: {e}"),
+        ))
+    })?;
     session.autostart_offered()?;
     Ok(status(app.clone(), session))
 }
@@ -168,7 +179,7 @@ pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: S
     let mute = match until.as_str() {
         "hour" => Mute::Hour,
         "today" => Mute::Today,
-        _ => return Err(Error::Invalid(format!("알 수 없는 기간입니다: {until}")).into()),
+        _ => return Err(Error::Invalid(tf(format!("알 수 없는 기간입니다: {until}"), format!("unknown period: {until}"))).into()),
     };
     session.mute(mute, session.now())?;
     changed(&app);
@@ -189,8 +200,8 @@ pub async fn pick_calendar_file<R: Runtime>(app: AppHandle<R>) -> Option<String>
     let picked = app
         .dialog()
         .file()
-        .set_title("휴대폰 캘린더용 .ics 파일 위치")
-        .set_file_name("복습.ics")
+        .set_title(tr("휴대폰 캘린더용 .ics 파일 위치", "Where to keep the .ics file for a phone's calendar"))
+        .set_file_name(tr("복습.ics", "reviews.ics"))
         .add_filter("iCalendar", &["ics"])
         .blocking_save_file()?;
     picked.into_path().ok().map(|p| p.to_string_lossy().into_owned())

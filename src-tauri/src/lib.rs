@@ -72,6 +72,8 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             let store = Store::open(&db)?;
             let clock = Clock::from_options(launch.today, launch.time, store.rollover_hour());
             let session = Session::new(store, demo, clock)?.starting_on(launch.vault.clone());
+            // The app speaks the language of its setting (the system's unless the user chose).
+            bokseup_core::lang::set(session.settings().lang());
             if launch.hidden {
                 session.expect_login(session.now());
             } else {

@@ -38,7 +38,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         *poked = false;
     });
     if let Err(e) = spawned {
-        eprintln!("bokseup: 알림 타이머를 시작하지 못했습니다: {e}");
+        eprintln!("bokseup: {}: {e}", bokseup_core::lang::tr("알림 타이머를 시작하지 못했습니다", "Cannot start the reminder timer"));
     }
 }
 

@@ -3,6 +3,7 @@
 //! opens the review, with the window closed too.
 
 use crate::{timer, window};
+use bokseup_core::lang::tr;
 use bokseup_core::reminder::Reminder;
 use bokseup_core::session::{Request, Session};
 use tauri::{AppHandle, Manager, Runtime};
@@ -18,13 +19,21 @@ const REMINDER_ACTIONS: &str = "reminder";
 /// Registers the reminder's buttons and what a click does. Done before any toast is shown:
 /// the plugin shows buttons only when someone listens for them.
 pub fn listen<R: Runtime>(app: &AppHandle<R>) {
-    let notifications = app.notification();
-    let buttons = ActionType::builder(REMINDER_ACTIONS)
-        .actions(vec![Action::builder("review", "지금 복습").build(), Action::builder("snooze", "1시간 뒤에").build()])
-        .build();
-    let _ = notifications.register_action_types(vec![buttons]);
+    register_buttons(app);
     let handle = app.clone();
-    let _ = notifications.on_action(move |performed| on_action(&handle, performed));
+    let _ = app.notification().on_action(move |performed| on_action(&handle, performed));
+}
+
+/// The reminder's buttons, labelled in the language of the moment (registering again replaces
+/// them, so each reminder speaks the language the user chose last).
+fn register_buttons<R: Runtime>(app: &AppHandle<R>) {
+    let buttons = ActionType::builder(REMINDER_ACTIONS)
+        .actions(vec![
+            Action::builder("review", tr("지금 복습", "Review now")).build(),
+            Action::builder("snooze", tr("1시간 뒤에", "In an hour")).build(),
+        ])
+        .build();
+    let _ = app.notification().register_action_types(vec![buttons]);
 }
 
 fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
@@ -43,6 +52,7 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
 
 /// Shows a reminder: "오늘 복습할 노트 5개" / "밀린 복습 3개 · OSI 7계층, EBS 볼륨 외 3개".
 pub fn reminder<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
+    register_buttons(app);
     let shown = app
         .notification()
         .builder()
@@ -52,7 +62,7 @@ pub fn reminder<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
         .action_type_id(REMINDER_ACTIONS)
         .show();
     if let Err(e) = shown {
-        eprintln!("bokseup: 알림을 표시하지 못했습니다: {e}");
+        eprintln!("bokseup: {}: {e}", tr("알림을 표시하지 못했습니다", "Cannot show the reminder"));
     }
 }
 

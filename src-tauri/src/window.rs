@@ -3,6 +3,7 @@
 
 use crate::{timer, toast, tray};
 use bokseup_core::cli;
+use bokseup_core::lang::tr;
 use bokseup_core::session::{Request, Session};
 use std::path::Path;
 use tauri::{AppHandle, Emitter, Manager, Runtime, Window, WindowEvent};
@@ -43,16 +44,16 @@ pub fn on_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     let _ = window.hide();
     if session.first_hide() {
         let text = match tray::problem(app) {
-            None => {
-                "복습은 트레이에서 계속 실행됩니다. 알림 시각에 알려 드리고, 트레이 아이콘에서 다시 열 수 있습니다."
-                    .to_string()
-            }
-            Some(_) => {
-                "복습은 백그라운드에서 계속 실행됩니다. 알림 시각에 알려 드리며, 앱을 다시 실행하면 창이 열립니다."
-                    .to_string()
-            }
+            None => tr(
+                "복습은 트레이에서 계속 실행됩니다. 알림 시각에 알려 드리고, 트레이 아이콘에서 다시 열 수 있습니다.",
+                "Bokseup keeps running in the tray: it reminds you at your reminder times, and the tray icon opens it again.",
+            ),
+            Some(_) => tr(
+                "복습은 백그라운드에서 계속 실행됩니다. 알림 시각에 알려 드리며, 앱을 다시 실행하면 창이 열립니다.",
+                "Bokseup keeps running in the background: it reminds you at your reminder times, and launching it again opens the window.",
+            ),
         };
-        toast::hint(app, "복습 앱은 계속 실행 중입니다", &text);
+        toast::hint(app, tr("복습 앱은 계속 실행 중입니다", "Bokseup is still running"), text);
     }
 }
 

@@ -179,9 +179,16 @@ export async function launch(args, { home, bus, binary = BIN } = {}) {
   return { driver, stop, home, bus };
 }
 
-/** The app's data, config and home folders inside `home`. */
+/**
+ * The app's data, config and home folders inside `home`, and a Korean locale: the app speaks the
+ * system's language until the user picks one, and the tests read its Korean labels (the English
+ * ones are tested by switching the setting).
+ */
 export function appEnv(home) {
-  return { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+  return {
+    HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'),
+    LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '',
+  };
 }
 
 /** Starts the app without WebDriver (a second launch, a login launch); resolves to the child process. */

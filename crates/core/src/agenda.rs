@@ -188,16 +188,16 @@ pub struct Overview {
 
 impl Overview {
     /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
-    /// as in Obsidian; the demo vault is called "데모 볼트".
+    /// as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
     pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
         Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda }
     }
 }
 
-/// A vault's name: its folder's, as in Obsidian; the demo vault is called "데모 볼트".
+/// A vault's name: its folder's, as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
 pub fn vault_name(vault: &Path, demo: bool) -> String {
     match (demo, vault.file_name()) {
-        (true, _) => "데모 볼트".to_string(),
+        (true, _) => crate::lang::tr("데모 볼트", "Demo vault").to_string(),
         (false, Some(name)) => name.to_string_lossy().into_owned(),
         (false, None) => vault.to_string_lossy().into_owned(),
     }

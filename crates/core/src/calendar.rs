@@ -6,6 +6,7 @@
 //! reminder time, titled "복습 N개", listing the notes, with a display alarm. Event UIDs are made
 //! of the day and the vault, so a new export replaces the events of an older one.
 
+use crate::lang::{tf, tr};
 use crate::note::{Kind, Note};
 use crate::schedule::{forecast, Step};
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
@@ -83,8 +84,14 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
         format!("PRODID:-//Bokseup//복습 {}//KO", env!("CARGO_PKG_VERSION")),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", text(&format!("복습 · {}", feed.vault_name))),
-        format!("X-WR-CALDESC:{}", text("Bokseup이 만든 에빙하우스 복습 일정 (제때 복습한다고 가정)")),
+        format!("X-WR-CALNAME:{}", text(&tf(format!("복습 · {}", feed.vault_name), format!("Reviews · {}", feed.vault_name)))),
+        format!(
+            "X-WR-CALDESC:{}",
+            text(tr(
+                "Bokseup이 만든 에빙하우스 복습 일정 (제때 복습한다고 가정)",
+                "Ebbinghaus review schedule by Bokseup (assuming every review is done on its day)"
+            ))
+        ),
         "REFRESH-INTERVAL;VALUE=DURATION:PT6H".into(),
         "X-PUBLISHED-TTL:PT6H".into(),
     ];
@@ -94,13 +101,16 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
         // Five minutes a note, at least a quarter of an hour and at most two hours.
         let minutes = (5 * n as i64).clamp(15, 120);
         let end = start + chrono::Duration::minutes(minutes);
-        let summary = format!("복습 {n}개");
+        let summary = tf(format!("복습 {n}개"), format!("{n} reviews"));
         let description: Vec<String> = day
             .reviews
             .iter()
             .map(|r| {
-                let late = if r.days_late > 0 { format!(" ({}일 밀림)", r.days_late) } else { String::new() };
-                format!("· {} — {}{late}", r.title, r.step.label())
+                let late = match r.days_late {
+                    0 => String::new(),
+                    d => tf(format!(" ({d}일 밀림)"), format!(" ({d} days late)")),
+                };
+                format!("· {} — {}{late}", r.title, r.step.name())
             })
             .collect();
         lines.extend([
@@ -111,11 +121,11 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
             format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")),
             format!("SUMMARY:{}", text(&summary)),
             format!("DESCRIPTION:{}", text(&description.join("\n"))),
-            "CATEGORIES:복습".to_string(),
+            format!("CATEGORIES:{}", tr("복습", "Review")),
             "TRANSP:TRANSPARENT".to_string(),
             "BEGIN:VALARM".to_string(),
             "ACTION:DISPLAY".to_string(),
-            format!("DESCRIPTION:{}", text(&format!("오늘 복습할 노트 {n}개"))),
+            format!("DESCRIPTION:{}", text(&tf(format!("오늘 복습할 노트 {n}개"), format!("{n} notes to review today")))),
             "TRIGGER:PT0M".to_string(),
             "END:VALARM".to_string(),
             "END:VEVENT".to_string(),

@@ -8,6 +8,7 @@ use crate::calendar;
 use crate::clock::Clock;
 use crate::error::Error;
 use crate::journal::{self, ReviewInput, UndoState, Written};
+use crate::lang::{current, tf, tr, Lang};
 use crate::schedule::Status;
 use crate::settings::Settings;
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR};
@@ -17,7 +18,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Usage text for `--help`.
+/// Usage text for `--help`, in Korean.
 pub const HELP: &str = "\
 복습 (Bokseup) — Obsidian 복습 노트의 에빙하우스 복습 일정
 
@@ -38,6 +39,7 @@ pub const HELP: &str = "\
   bokseup --help                                 이 도움말
 
   NOTE는 볼트 안의 경로입니다 (예: \"AWS/AMI.md\"). 노트를 고치면 바뀐 키를 모두 보여 줍니다.
+  메시지는 LANG을 따릅니다: ko_*이면 한국어, 아니면 영어.
 
 옵션:
   --today D, --date D   오늘 날짜를 고정합니다 (지난 복습 기록, 테스트, 시연용)
@@ -60,6 +62,9 @@ pub const HELP: &str = "\
   keep-running on|off         창을 닫아도 트레이에서 계속 실행 (기본 on)
   rollover-hour H             하루가 시작되는 시각 (기본 4시)
   calendar-file PATH|none     앱이 최신으로 유지할 .ics 파일
+  week-start sunday|monday    달력의 주가 시작하는 요일
+  language auto|ko|en         앱의 언어 (auto: 시스템 언어)
+  theme system|light|dark     밝은 화면, 어두운 화면
 
 예:
   bokseup ~/Obsidian/공부
@@ -75,6 +80,74 @@ pub const HELP: &str = "\
   bokseup settings reminder-times \"8:30, 20:00\"
   bokseup demo /tmp/demo && bokseup due /tmp/demo
 ";
+
+/// Usage text for `--help`, in English.
+pub const HELP_EN: &str = "\
+Bokseup (복습) — an Ebbinghaus review schedule for Obsidian study notes
+
+Usage:
+  bokseup [VAULT] [--today D] [--time HH:MM[:SS]] [--hidden] [--review]
+                                                 opens the app (VAULT: the vault folder)
+  bokseup due VAULT [--today D] [--json]         today's reviews (the latest first)
+  bokseup scan VAULT [--today D] [--json]        every note and the files that could not be read
+  bokseup review VAULT NOTE [--date D] [--time HH:MM] [--long-term]
+                                                 records NOTE's review as done
+  bokseup start VAULT NOTE [--date D]            starts studying a not-started note
+  bokseup enroll VAULT NOTE [--date D]           makes a plain note a review note
+  bokseup undo VAULT [N | --list]                undoes this vault's last change (or change N)
+  bokseup ics VAULT [--today D] [--days N] [--out FILE]
+                                                 writes the schedule as an .ics for a phone's calendar
+  bokseup settings [NAME VALUE]                  shows or changes the settings
+  bokseup demo DIR [--today D]                   writes the demo vault into DIR
+  bokseup --help                                 this help
+
+  NOTE is a path inside the vault (e.g. \"AWS/AMI.md\"). A change to a note prints every key changed.
+  Messages follow LANG: Korean for ko_*, English otherwise.
+
+Options:
+  --today D, --date D   pins today's date (past reviews, tests, demos)
+  --time HH:MM[:SS]     pins the time (in the app the clock runs on from it)
+  --long-term           marks the note as in long-term memory (from the 14-day review on)
+  --early               records a review of a note that is not due yet
+  --list                (undo) lists recent changes and whether they can be undone
+  --days N              (ics) how many days from today to write (60 by default)
+  --out FILE            (ics) writes FILE instead of standard output
+  --hidden              starts in the tray without a window (start at login)
+  --review              opens straight on today's review
+  --json                prints JSON for programs
+  --counts              (scan) prints one line: files=N with_flags=R plain=P fail=F
+  --data DIR            the app's data folder (review log, undo, settings; the app's by default)
+
+Settings (bokseup settings NAME VALUE):
+  reminders on|off            review reminders (on by default)
+  reminder-times \"9:00, 21:00\"  reminder times
+  min-due N                   remind only when at least N reviews are due (1 by default)
+  keep-running on|off         keep running in the tray when the window closes (on by default)
+  rollover-hour H             the hour a day starts (4 by default)
+  calendar-file PATH|none     an .ics file the app keeps up to date
+  week-start sunday|monday    the first day of the calendar's weeks
+  language auto|ko|en         the app's language (auto: the system's)
+  theme system|light|dark     light or dark
+
+Examples:
+  bokseup ~/Obsidian/study
+  bokseup due ~/Obsidian/study
+  bokseup due ~/Obsidian/study --today 2024-10-27 --json
+  bokseup scan ~/Obsidian/study --json > notes.json
+  bokseup review ~/Obsidian/study \"AWS/EC2 instance types.md\" --time 21:30
+  bokseup review ~/Obsidian/study AWS/AMI.md --long-term
+  bokseup start ~/Obsidian/study \"OS/paging.md\"
+  bokseup enroll ~/Obsidian/study \"Network/TCP.md\"
+  bokseup undo ~/Obsidian/study
+  bokseup ics ~/Obsidian/study --out ~/Sync/reviews.ics
+  bokseup settings reminder-times \"8:30, 20:00\"
+  bokseup demo /tmp/demo && bokseup due /tmp/demo
+";
+
+/// The usage text in the language of the messages.
+pub fn help() -> &'static str {
+    current().pick(HELP, HELP_EN)
+}
 
 /// What the arguments ask for.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,7 +181,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     match parse(args) {
         Ok(Parsed::App(launch)) => Outcome::App(launch),
         Ok(Parsed::Help) => {
-            let _ = out.write_all(HELP.as_bytes());
+            let _ = out.write_all(help().as_bytes());
             Outcome::Exit(0)
         }
         Ok(Parsed::Command { name, path, note, options }) => {
@@ -121,7 +194,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                         Command::Due => due(&path, clock.today(), &options, out, err),
                         Command::Ics => ics(&path, &clock, &options, out),
                         _ => crate::demo::write(&path, clock.today()).map(|()| {
-                            let _ = writeln!(out, "데모 볼트를 만들었습니다: {}", path.display());
+                            let _ = writeln!(out, "{}: {}", tr("데모 볼트를 만들었습니다", "Wrote the demo vault"), path.display());
                         }),
                     }
                 }
@@ -135,14 +208,18 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                 Err(e) => {
                     let _ = writeln!(err, "bokseup: {e}");
                     if e.code() == crate::error::ErrorCode::NotDue {
-                        let _ = writeln!(err, "미리 복습으로 기록하려면 --early를 붙여 다시 실행하세요.");
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            tr("미리 복습으로 기록하려면 --early를 붙여 다시 실행하세요.", "To record it as an early review, run it again with --early.")
+                        );
                     }
                     Outcome::Exit(1)
                 }
             }
         }
         Err(message) => {
-            let _ = writeln!(err, "bokseup: {message}\n`bokseup --help`로 사용법을 볼 수 있습니다.");
+            let _ = writeln!(err, "bokseup: {message}\n{}", tr("`bokseup --help`로 사용법을 볼 수 있습니다.", "See `bokseup --help` for usage."));
             Outcome::Exit(2)
         }
     }
@@ -230,28 +307,46 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             "--early" => options.early = true,
             "--list" => options.list = true,
             "--today" | "--date" => {
-                let value = iter.next().ok_or(format!("{arg} 뒤에 날짜(YYYY-MM-DD)가 필요합니다"))?;
+                let value = iter.next().ok_or_else(|| {
+                    tf(format!("{arg} 뒤에 날짜(YYYY-MM-DD)가 필요합니다"), format!("{arg} needs a date (YYYY-MM-DD)"))
+                })?;
                 options.today = Some(parse_date(value)?);
             }
             "--hidden" => options.hidden = true,
             "--review" => options.review = true,
             "--time" => {
-                let value = iter.next().ok_or("--time 뒤에 시각(HH:MM)이 필요합니다")?;
+                let value = iter.next().ok_or_else(|| tr("--time 뒤에 시각(HH:MM)이 필요합니다", "--time needs a time (HH:MM)"))?;
                 let time = NaiveTime::parse_from_str(value, "%H:%M:%S")
                     .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M"))
-                    .map_err(|_| format!("시각 형식이 아닙니다: {value} (HH:MM 또는 HH:MM:SS)"))?;
+                    .map_err(|_| {
+                        tf(
+                            format!("시각 형식이 아닙니다: {value} (HH:MM 또는 HH:MM:SS)"),
+                            format!("not a time: {value} (HH:MM or HH:MM:SS)"),
+                        )
+                    })?;
                 options.time = Some(time);
             }
             "--days" => {
-                let value = iter.next().ok_or("--days 뒤에 날수가 필요합니다")?;
+                let value = iter.next().ok_or_else(|| tr("--days 뒤에 날수가 필요합니다", "--days needs a number of days"))?;
                 let days = value.parse().ok().filter(|d| (1..=3660).contains(d));
-                options.days = Some(days.ok_or(format!("--days는 1에서 3660 사이의 날수여야 합니다: {value}"))?);
+                options.days = Some(days.ok_or_else(|| {
+                    tf(
+                        format!("--days는 1에서 3660 사이의 날수여야 합니다: {value}"),
+                        format!("--days must be between 1 and 3660: {value}"),
+                    )
+                })?);
             }
-            "--out" => options.out = Some(PathBuf::from(iter.next().ok_or("--out 뒤에 파일 경로가 필요합니다")?)),
-            "--data" => options.data = Some(PathBuf::from(iter.next().ok_or("--data 뒤에 폴더가 필요합니다")?)),
+            "--out" => {
+                let file = iter.next().ok_or_else(|| tr("--out 뒤에 파일 경로가 필요합니다", "--out needs a file path"))?;
+                options.out = Some(PathBuf::from(file));
+            }
+            "--data" => {
+                let folder = iter.next().ok_or_else(|| tr("--data 뒤에 폴더가 필요합니다", "--data needs a folder"))?;
+                options.data = Some(PathBuf::from(folder));
+            }
             s if s.starts_with("--today=") => options.today = Some(parse_date(&s["--today=".len()..])?),
             s if s.starts_with("--date=") => options.today = Some(parse_date(&s["--date=".len()..])?),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("알 수 없는 옵션: {s}")),
+            s if s.starts_with('-') && s.len() > 1 => return Err(tf(format!("알 수 없는 옵션: {s}"), format!("unknown option: {s}"))),
             _ => positional.push(arg.clone()),
         }
     }
@@ -268,15 +363,15 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             options.setting = match positional.as_slice() {
                 [_] => None,
                 [_, name, value] => Some((name.clone(), value.clone())),
-                [_, name] => return Err(format!("settings {name} 뒤에 값이 필요합니다")),
-                all => return Err(format!("인자가 너무 많습니다: {}", all[3..].join(" "))),
+                [_, name] => return Err(tf(format!("settings {name} 뒤에 값이 필요합니다"), format!("settings {name} needs a value"))),
+                all => return Err(too_many(&all[3..])),
             };
             return Ok(Parsed::Command { name: Command::Settings, path: PathBuf::new(), note: None, options });
         }
         _ => {
             // "Open with" on several folders (`%F`) passes them all: the first is opened.
             if positional.len() > 1 && !Path::new(&positional[0]).exists() {
-                return Err(format!("알 수 없는 명령: {}", positional[0]));
+                return Err(tf(format!("알 수 없는 명령: {}", positional[0]), format!("unknown command: {}", positional[0])));
             }
             return Ok(Parsed::App(Launch {
                 vault: positional.first().map(PathBuf::from),
@@ -291,9 +386,12 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
     match (positional.as_slice(), name.takes_note()) {
         // `undo VAULT N`: the write to undo, by its number in `undo VAULT --list`.
         ([_, path, id], false) if name == Command::Undo => {
-            let id = id
-                .parse()
-                .map_err(|_| format!("되돌릴 변경의 번호가 아닙니다: {id} (`bokseup undo VAULT --list`로 확인)"))?;
+            let id = id.parse().map_err(|_| {
+                tf(
+                    format!("되돌릴 변경의 번호가 아닙니다: {id} (`bokseup undo VAULT --list`로 확인)"),
+                    format!("not the number of a change: {id} (see `bokseup undo VAULT --list`)"),
+                )
+            })?;
             Ok(Parsed::Command {
                 name,
                 path: PathBuf::from(path),
@@ -305,14 +403,26 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         ([_, path, note], true) => {
             Ok(Parsed::Command { name, path: PathBuf::from(path), note: Some(note.clone()), options })
         }
-        ([_], _) => Err(format!("{} 명령에는 볼트 폴더 경로가 필요합니다", positional[0])),
-        ([_, _], true) => Err(format!("{} 명령에는 볼트 안의 노트 경로가 필요합니다 (예: AWS/AMI.md)", positional[0])),
-        (all, takes_note) => Err(format!("인자가 너무 많습니다: {}", all[if takes_note { 3 } else { 2 }..].join(" "))),
+        ([_], _) => Err(tf(
+            format!("{} 명령에는 볼트 폴더 경로가 필요합니다", positional[0]),
+            format!("{} needs the vault folder", positional[0]),
+        )),
+        ([_, _], true) => Err(tf(
+            format!("{} 명령에는 볼트 안의 노트 경로가 필요합니다 (예: AWS/AMI.md)", positional[0]),
+            format!("{} needs the note's path inside the vault (e.g. AWS/AMI.md)", positional[0]),
+        )),
+        (all, takes_note) => Err(too_many(&all[if takes_note { 3 } else { 2 }..])),
     }
 }
 
+fn too_many(extra: &[String]) -> String {
+    let extra = extra.join(" ");
+    tf(format!("인자가 너무 많습니다: {extra}"), format!("too many arguments: {extra}"))
+}
+
 fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| format!("날짜 형식이 아닙니다: {value} (YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| tf(format!("날짜 형식이 아닙니다: {value} (YYYY-MM-DD)"), format!("not a date: {value} (YYYY-MM-DD)")))
 }
 
 /// The JSON of `scan --json` and `due --json`.
@@ -357,17 +467,12 @@ fn scan(
     } else if options.json {
         write_json(out, &report(path, &agenda, notes));
     } else {
-        let _ = writeln!(
-            out,
-            "노트 {}개: 밀린 복습 {} · 오늘 {} · 예정 {} · 시작 전 {} · 장기기억 {} · 일반 노트 {}",
-            notes.len(),
-            c.overdue,
-            c.due,
-            c.upcoming,
-            c.not_started,
-            c.long_term,
-            c.plain
+        let (n, o, d, u, s, l, p) = (notes.len(), c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain);
+        let line = tf(
+            format!("노트 {n}개: 밀린 복습 {o} · 오늘 {d} · 예정 {u} · 시작 전 {s} · 장기기억 {l} · 일반 노트 {p}"),
+            format!("{n} notes: overdue {o} · today {d} · upcoming {u} · not started {s} · long-term {l} · plain {p}"),
         );
+        let _ = writeln!(out, "{line}");
         write_issues(err, &agenda.issues);
     }
     Ok(())
@@ -406,9 +511,15 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
     let input =
         ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term, seen: None, early: options.early };
     let (written, verb): (Written, &str) = match name {
-        Command::Review => (journal::review(&mut store, vault, note, &input, today, at)?, "복습을 기록했습니다"),
-        Command::Start => (journal::start(&mut store, vault, note, today, at)?, "학습을 시작했습니다"),
-        _ => (journal::enroll(&mut store, vault, note, today, at)?, "복습 노트로 등록했습니다"),
+        Command::Review => (
+            journal::review(&mut store, vault, note, &input, today, at)?,
+            tr("복습을 기록했습니다", "Review recorded"),
+        ),
+        Command::Start => (journal::start(&mut store, vault, note, today, at)?, tr("학습을 시작했습니다", "Study started")),
+        _ => (
+            journal::enroll(&mut store, vault, note, today, at)?,
+            tr("복습 노트로 등록했습니다", "Now a review note"),
+        ),
     };
     if options.json {
         write_json(out, &written);
@@ -416,22 +527,20 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
     }
     let _ = writeln!(out, "{verb}: {}", written.path);
     for change in &written.changes {
-        let before = change.before.as_deref().map_or("(새 키)".to_string(), |b| {
-            if b.is_empty() {
-                "(빈 값)".into()
-            } else {
-                b.into()
-            }
-        });
+        let before = match change.before.as_deref() {
+            None => tr("(새 키)", "(new key)").to_string(),
+            Some("") => tr("(빈 값)", "(empty)").to_string(),
+            Some(b) => b.to_string(),
+        };
         let _ = writeln!(out, "  {}: {before} → {}", change.key, change.after);
     }
     let next = &written.note;
     match (next.stage.as_deref(), next.next_due) {
         (Some(stage), Some(due)) => {
-            let _ = writeln!(out, "다음 복습: {stage} · {due}");
+            let _ = writeln!(out, "{}: {stage} · {due}", tr("다음 복습", "Next review"));
         }
         (Some(stage), None) => {
-            let _ = writeln!(out, "상태: {stage}");
+            let _ = writeln!(out, "{}: {stage}", tr("상태", "Stage"));
         }
         _ => {}
     }
@@ -460,11 +569,20 @@ fn ics(path: &Path, clock: &Clock, options: &Options, out: &mut dyn Write) -> Re
             let file = std::path::absolute(file).unwrap_or_else(|_| file.clone());
             let folder = file.parent().unwrap_or(Path::new("/"));
             if !folder.is_dir() {
-                return Err(Error::Invalid(format!("캘린더 파일을 둘 폴더가 없습니다: {}", folder.display())));
+                let folder = folder.display();
+                return Err(Error::Invalid(tf(
+                    format!("캘린더 파일을 둘 폴더가 없습니다: {folder}"),
+                    format!("there is no folder for the calendar file: {folder}"),
+                )));
             }
             crate::snapshot::write_whole(&file, text.as_bytes())?;
             let reviews: usize = days.iter().map(|d| d.reviews.len()).sum();
-            let _ = writeln!(out, "{}: 복습 {reviews}개, {}일치 일정을 썼습니다", file.display(), days.len());
+            let (file, n) = (file.display(), days.len());
+            let line = tf(
+                format!("{file}: 복습 {reviews}개, {n}일치 일정을 썼습니다"),
+                format!("{file}: wrote {reviews} reviews on {n} days"),
+            );
+            let _ = writeln!(out, "{line}");
         }
     }
     Ok(())
@@ -496,16 +614,16 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
     if options.list {
         let entries = journal::undo_list(&store, vault, 20)?;
         if entries.is_empty() {
-            let _ = writeln!(out, "이 볼트에 기록된 변경이 없습니다.");
+            let _ = writeln!(out, "{}", tr("이 볼트에 기록된 변경이 없습니다.", "No changes recorded for this vault."));
             return Ok(());
         }
-        let _ = writeln!(out, "최근 변경 (최근 것부터):");
+        let _ = writeln!(out, "{}", tr("최근 변경 (최근 것부터):", "Recent changes (newest first):"));
         for e in &entries {
             let state = match e.state {
-                UndoState::Undoable => "되돌릴 수 있음",
-                UndoState::Changed => "그 뒤 노트가 바뀌어 되돌릴 수 없음",
-                UndoState::Undone => "이미 되돌림",
-                UndoState::TooOld => "오래되어 되돌릴 수 없음",
+                UndoState::Undoable => tr("되돌릴 수 있음", "can be undone"),
+                UndoState::Changed => tr("그 뒤 노트가 바뀌어 되돌릴 수 없음", "the note changed since: cannot be undone"),
+                UndoState::Undone => tr("이미 되돌림", "undone already"),
+                UndoState::TooOld => tr("오래되어 되돌릴 수 없음", "too old to undo"),
             };
             let _ = writeln!(
                 out,
@@ -516,7 +634,7 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
                 e.path
             );
         }
-        let _ = writeln!(out, "`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.");
+        let _ = writeln!(out, "{}", tr("`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.", "`bokseup undo VAULT N` undoes change N."));
         return Ok(());
     }
     let undone = match options.undo_id {
@@ -524,15 +642,15 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
         None => journal::undo(&mut store, vault, 0)?,
     };
     let what = action_name(&undone.action);
-    let _ = writeln!(out, "되돌렸습니다: {} ({what}, {})", undone.path, undone.made_at.replace('T', " "));
+    let _ = writeln!(out, "{}: {} ({what}, {})", tr("되돌렸습니다", "Undone"), undone.path, undone.made_at.replace('T', " "));
     Ok(())
 }
 
 fn action_name(action: &str) -> &'static str {
     match action {
-        "review" => "복습 기록",
-        "start" => "학습 시작",
-        _ => "복습 노트 등록",
+        "review" => tr("복습 기록", "review"),
+        "start" => tr("학습 시작", "study started"),
+        _ => tr("복습 노트 등록", "made a review note"),
     }
 }
 
@@ -545,7 +663,8 @@ fn write_issues(err: &mut dyn Write, issues: &[Issue]) {
     if issues.is_empty() {
         return;
     }
-    let _ = writeln!(err, "\n읽지 못한 파일 {}개:", issues.len());
+    let n = issues.len();
+    let _ = writeln!(err, "\n{}", tf(format!("읽지 못한 파일 {n}개:"), format!("{n} files could not be read:")));
     for issue in issues {
         let _ = writeln!(err, "  {}: {}", issue.path, issue.message);
     }
@@ -554,34 +673,36 @@ fn write_issues(err: &mut dyn Write, issues: &[Issue]) {
 /// The readable `due` output: a header with counts, then one aligned row per note.
 pub fn due_table(agenda: &Agenda) -> String {
     let c = agenda.counts;
-    let mut s = format!(
-        "오늘의 복습 · {} ({}) · 밀린 복습 {}개, 오늘 {}개\n",
-        agenda.today,
-        weekday(agenda.today),
-        c.overdue,
-        c.due
+    let (today, day, o, d) = (agenda.today, weekday(agenda.today), c.overdue, c.due);
+    let mut s = tf(
+        format!("오늘의 복습 · {today} ({day}) · 밀린 복습 {o}개, 오늘 {d}개\n"),
+        format!("Today's reviews · {today} ({day}) · {o} overdue, {d} due today\n"),
     );
     if agenda.today_reviews.is_empty() {
-        s.push_str("\n오늘 복습할 노트가 없습니다.");
+        s.push_str(tr("\n오늘 복습할 노트가 없습니다.", "\nNothing to review today."));
         if let Some(next) = agenda.upcoming.first() {
             let due = next.next_due.map(|d| d.to_string()).unwrap_or_default();
-            s.push_str(&format!(" 다음 복습: {due} · {}", next.title));
+            s.push_str(&format!(" {}: {due} · {}", tr("다음 복습", "Next review"), next.title));
         }
         s.push('\n');
         return s;
     }
-    let header = ["상태", "복습", "예정일", "과목", "노트"].map(String::from);
+    let header = match current() {
+        Lang::Ko => ["상태", "복습", "예정일", "과목", "노트"],
+        Lang::En => ["When", "Review", "Due", "Subject", "Note"],
+    }
+    .map(String::from);
     let rows: Vec<[String; 5]> = agenda
         .today_reviews
         .iter()
         .map(|n| {
             let when = match n.status {
-                Some(Status::Overdue) => format!("{}일 지남", n.days_late),
-                _ => "오늘".to_string(),
+                Some(Status::Overdue) => tf(format!("{}일 지남", n.days_late), format!("{} days late", n.days_late)),
+                _ => tr("오늘", "today").to_string(),
             };
             [
                 when,
-                n.stage.clone().unwrap_or_default(),
+                n.step.map(|s| s.name().to_string()).unwrap_or_default(),
                 n.next_due.map(|d| d.to_string()).unwrap_or_default(),
                 n.subject.clone().unwrap_or_else(|| "-".into()),
                 n.path.trim_end_matches(".md").to_string(),
@@ -611,7 +732,11 @@ pub fn due_table(agenda: &Agenda) -> String {
 
 fn weekday(date: NaiveDate) -> &'static str {
     use chrono::Datelike;
-    ["월", "화", "수", "목", "금", "토", "일"][date.weekday().num_days_from_monday() as usize]
+    let day = date.weekday().num_days_from_monday() as usize;
+    match current() {
+        Lang::Ko => ["월", "화", "수", "목", "금", "토", "일"][day],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day],
+    }
 }
 
 /// Terminal columns of `s`: Hangul, CJK and emoji take two.
@@ -704,6 +829,7 @@ mod tests {
     fn help_has_an_example_per_command() {
         let (outcome, out, _) = run_str("--help");
         assert_eq!(outcome, Outcome::Exit(0));
+        assert!(HELP_EN.contains("week-start") && HELP.contains("week-start"));
         for cmd in [
             "bokseup due ",
             "bokseup scan ",

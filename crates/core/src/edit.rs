@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::frontmatter;
+use crate::lang::{tf, tr};
 use serde_yaml::{Mapping, Value};
 use std::fmt;
 
@@ -117,8 +118,11 @@ fn edit_block(yaml: &str, sets: &[Set], newline: &str, changes: &mut Vec<Change>
     });
     if breaks_alone {
         return Err(Error::Refused(
-            "머리말에 CR만 있는 줄바꿈(또는 NEL, LS, PS 문자)이 있어 어느 줄을 고칠지 안전하게 알 수 없습니다: 편집기에서 줄 끝을 LF나 CRLF로 바꿔 저장하세요"
-                .into(),
+            tr(
+                "머리말에 CR만 있는 줄바꿈(또는 NEL, LS, PS 문자)이 있어 어느 줄을 고칠지 안전하게 알 수 없습니다: 편집기에서 줄 끝을 LF나 CRLF로 바꿔 저장하세요",
+                "The frontmatter has line breaks made of a lone CR (or NEL, LS, PS), so which line to change is not safe to tell: save the note with LF or CRLF line ends",
+            )
+            .into(),
         ));
     }
     let mut lines: Vec<String> = yaml.split_inclusive('\n').map(str::to_string).collect();
@@ -304,7 +308,7 @@ fn verify(before: &Mapping, text: &str, sets: &[Set], changes: &[Change]) -> Res
     for (key, value) in before {
         let name = key.as_str().unwrap_or_default();
         if !touched.contains(&name) && after.get(key) != Some(value) {
-            return Err(Error::Verify(format!("`{name}` 값이 바뀌었습니다")));
+            return Err(Error::Verify(tf(format!("`{name}` 값이 바뀌었습니다"), format!("`{name}` changed"))));
         }
     }
     for set in sets.iter().filter(|s| touched.contains(&s.key.as_str())) {
@@ -317,11 +321,14 @@ fn verify(before: &Mapping, text: &str, sets: &[Set], changes: &[Change]) -> Res
             _ => false,
         };
         if !ok {
-            return Err(Error::Verify(format!("`{}`이(가) {:?}로 읽힙니다", set.key, got)));
+            return Err(Error::Verify(tf(
+                format!("`{}`이(가) {:?}로 읽힙니다", set.key, got),
+                format!("`{}` reads back as {:?}", set.key, got),
+            )));
         }
     }
     if after.len() != before.len() + changes.iter().filter(|c| c.before.is_none()).count() {
-        return Err(Error::Verify("키 개수가 맞지 않습니다".into()));
+        return Err(Error::Verify(tr("키 개수가 맞지 않습니다", "the number of keys changed").into()));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! burst; "1시간 뒤에" brings it back an hour later; "알림 끄기" silences everything until a
 //! moment (an hour, or the end of the review day).
 
+use crate::lang::tf;
 use crate::schedule::today_at;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -238,16 +239,21 @@ pub fn upcoming(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, mem
 pub fn message(due: &Due, reason: Reason) -> Reminder {
     let total = due.total();
     let mut parts = Vec::new();
-    if due.overdue > 0 {
-        parts.push(format!("밀린 복습 {}개", due.overdue));
+    let overdue = due.overdue;
+    if overdue > 0 {
+        parts.push(tf(format!("밀린 복습 {overdue}개"), format!("{overdue} overdue")));
     }
     let named: Vec<&str> = due.titles.iter().take(2).map(String::as_str).collect();
     if !named.is_empty() {
         let rest = total.saturating_sub(named.len());
-        let more = if rest > 0 { format!(" 외 {rest}개") } else { String::new() };
+        let more = match rest {
+            0 => String::new(),
+            n => tf(format!(" 외 {n}개"), format!(" and {n} more")),
+        };
         parts.push(format!("{}{more}", named.join(", ")));
     }
-    Reminder { title: format!("오늘 복습할 노트 {total}개"), body: parts.join(" · "), reason }
+    let title = tf(format!("오늘 복습할 노트 {total}개"), format!("{total} notes to review today"));
+    Reminder { title, body: parts.join(" · "), reason }
 }
 
 /// The reminder times of `day` as slots.

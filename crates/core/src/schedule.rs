@@ -50,6 +50,16 @@ impl Step {
             Step::Extra => "추가 복습",
         }
     }
+
+    /// The step's name for the user, in the language of the messages: the template's label in
+    /// Korean, "4-day review" in English.
+    pub fn name(self) -> String {
+        match (crate::lang::current(), self.offset()) {
+            (crate::lang::Lang::Ko, _) => self.label().into(),
+            (_, Some(days)) => format!("{days}-day review"),
+            (_, None) => "extra review".into(),
+        }
+    }
 }
 
 /// The `복습` label of a note in long-term memory.

@@ -6,6 +6,7 @@ use crate::agenda::{Agenda, Counts, NoteView, Overview};
 use crate::calendar;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::lang::{tf, tr, Lang};
 use crate::journal::{self, ReviewInput, Undone, Written};
 use crate::note::Note;
 use crate::reminder::{self, Due, Memory, Reminder};
@@ -103,6 +104,9 @@ pub struct TrayView {
     pub can_review: bool,
     /// Whether reminders are silenced ("다시 켜기" is offered).
     pub muted: bool,
+    /// The menu's fixed entries, in the language of the messages: 열기, 알림 끄기, 1시간, 오늘,
+    /// 다시 켜기, 종료.
+    pub labels: [&'static str; 6],
 }
 
 /// Everything the settings screen shows about reminders and the desktop.
@@ -528,28 +532,34 @@ impl Session {
         let when = |at: NaiveDateTime| {
             let day = match (at.date() - now.date()).num_days() {
                 0 => String::new(),
-                1 => "내일 ".into(),
-                _ => format!("{} ", at.format("%-m월 %-d일")),
+                1 => tr("내일 ", "tomorrow ").into(),
+                _ => tf(at.format("%-m월 %-d일 ").to_string(), at.format("%b %-d ").to_string()),
             };
             format!("{day}{}", at.format("%H:%M"))
         };
         let reminders = match (status.muted_until, status.next) {
-            (Some(until), _) => format!("알림 꺼짐 · {}까지", when(until)),
-            (None, Some(next)) => format!("다음 알림 {}", when(next)),
-            (None, None) => "알림 꺼짐".into(),
+            (Some(until), _) => tf(format!("알림 꺼짐 · {}까지", when(until)), format!("reminders off until {}", when(until))),
+            (None, Some(next)) => tf(format!("다음 알림 {}", when(next)), format!("next reminder {}", when(next))),
+            (None, None) => tr("알림 꺼짐", "reminders off").into(),
         };
         let line = match (lock(&self.problem).clone(), self.open_vault_name()) {
             (Some(problem), _) => problem,
-            (None, None) => "볼트를 여는 중…".into(),
-            (None, Some(_)) if n == 0 => format!("오늘 복습을 마쳤어요 · {reminders}"),
-            (None, Some(_)) => format!("오늘 복습 {n}개 · {reminders}"),
+            (None, None) => tr("볼트를 여는 중…", "Opening the vault…").into(),
+            (None, Some(_)) if n == 0 => {
+                tf(format!("오늘 복습을 마쳤어요 · {reminders}"), format!("Today's reviews are done · {reminders}"))
+            }
+            (None, Some(_)) => tf(format!("오늘 복습 {n}개 · {reminders}"), format!("{n} to review today · {reminders}")),
         };
         TrayView {
             title: (n > 0).then(|| n.to_string()),
             status: line,
-            review: format!("복습 시작 ({n})"),
+            review: tf(format!("복습 시작 ({n})"), format!("Start review ({n})")),
             can_review: n > 0,
             muted: status.muted_until.is_some(),
+            labels: match crate::lang::current() {
+                Lang::Ko => ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
+                Lang::En => ["Open", "Silence reminders", "For an hour", "For today", "Turn back on", "Quit"],
+            },
         }
     }
 
@@ -567,7 +577,7 @@ impl Session {
         let path = settings
             .calendar_file
             .clone()
-            .ok_or_else(|| Error::Invalid("먼저 캘린더 파일의 위치를 정하세요".into()))?;
+            .ok_or_else(|| Error::Invalid(tr("먼저 캘린더 파일의 위치를 정하세요", "Choose where the calendar file goes first").into()))?;
         self.write_calendar(Path::new(&path), &settings, now)
     }
 
@@ -583,7 +593,7 @@ impl Session {
     fn write_calendar(&self, path: &Path, settings: &Settings, now: NaiveDateTime) -> Result<CalendarStatus> {
         let (name, vault_path, days) = {
             let open = self.lock_open();
-            let open = open.as_ref().ok_or_else(|| Error::Invalid("열린 볼트가 없습니다".into()))?;
+            let open = open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
             let name = crate::agenda::vault_name(&open.path, open.demo);
             let days = calendar::forecast_days(&open.scan.notes, self.today(now), calendar::DEFAULT_DAYS);
             (name, open.path.to_string_lossy().into_owned(), days)
@@ -604,11 +614,13 @@ impl Session {
             }
         }
         let result = crate::snapshot::write_whole(path, text.as_bytes()).map_err(|e| match e {
-            Error::Write { source, .. } => Error::Invalid(format!(
-                "캘린더 파일을 쓸 수 없습니다: {} ({})",
-                path.display(),
-                crate::error::write_reason(&source, crate::lang::current())
-            )),
+            Error::Write { source, .. } => {
+                let reason = crate::error::write_reason(&source, crate::lang::current());
+                Error::Invalid(tf(
+                    format!("캘린더 파일을 쓸 수 없습니다: {} ({reason})", path.display()),
+                    format!("Cannot write the calendar file: {} ({reason})", path.display()),
+                ))
+            }
             other => other,
         });
         let status = CalendarStatus {
@@ -1064,7 +1076,8 @@ mod tests {
                 status: "오늘 복습 3개 · 다음 알림 09:00".into(),
                 review: "복습 시작 (3)".into(),
                 can_review: true,
-                muted: false
+                muted: false,
+                labels: ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
             }
         );
         session.mute(Mute::Today, at_s("2026-11-29 08:00:00")).unwrap();

@@ -120,8 +120,9 @@ impl Store {
         }
         let broken: Option<String> = conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
         if let Some(table) = broken {
-            return Err(Error::Invalid(format!(
-                "앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다"
+            return Err(Error::Invalid(crate::lang::tf(
+                format!("앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다"),
+                format!("the app database's {table} table is inconsistent: delete bokseup.sqlite3 in the app's data folder to start afresh"),
             )));
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -149,8 +150,11 @@ impl Store {
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
                     return Err(Error::Invalid(
-                        "다른 Bokseup이 노트를 쓰는 중이라 기다렸지만 끝나지 않았습니다: 잠시 후 다시 시도하세요"
-                            .into(),
+                        crate::lang::tr(
+                            "다른 Bokseup이 노트를 쓰는 중이라 기다렸지만 끝나지 않았습니다: 잠시 후 다시 시도하세요",
+                            "another Bokseup is writing a note and did not finish: try again in a moment",
+                        )
+                        .into(),
                     ))
                 }
                 Err(std::fs::TryLockError::Error(source)) => return Err(Error::Write { path, source }),

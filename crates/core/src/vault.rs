@@ -255,7 +255,8 @@ fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> bool {
 
 fn walk_issue(root: &Path, err: &ignore::Error) -> Issue {
     let path = error_path(err).map_or_else(String::new, |p| relative(root, &p));
-    Issue { path, message: format!("폴더를 읽을 수 없습니다: {}", io_reason(err)) }
+    let reason = io_reason(err);
+    Issue { path, message: crate::lang::tf(format!("폴더를 읽을 수 없습니다: {reason}"), format!("cannot read the folder: {reason}")) }
 }
 
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {
@@ -268,7 +269,7 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
 
 fn io_reason(err: &ignore::Error) -> String {
     match err.io_error() {
-        Some(io) => io.to_string(),
+        Some(io) => crate::error::os_reason(io, crate::lang::current()),
         None => err.to_string(),
     }
 }
