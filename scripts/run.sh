@@ -16,6 +16,15 @@ fi
 echo "No display here: running Bokseup on a virtual screen (Xvfb). Press Ctrl+C to stop."
 exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
   "$0" "$@" & app=$!
-  for i in $(seq 1 60); do xwininfo -root -tree 2>/dev/null | grep -q Bokseup && break; sleep 0.5; done
-  sleep 2 && import -window root target/bokseup-screen.png && echo "Screenshot: target/bokseup-screen.png"
+  shot=target/bokseup-screen.png
+  # The window maps before its page paints: wait until the screen holds a drawn page (many
+  # colours, not a blank), then give the first screen a moment to settle.
+  for i in $(seq 1 120); do
+    if import -window root "$shot" 2>/dev/null && [ "$(identify -format %k "$shot" 2>/dev/null || echo 0)" -gt 200 ]; then
+      sleep 1.5 && import -window root "$shot" && echo "Screenshot: $shot"
+      break
+    fi
+    sleep 0.5
+  done
+  [ -s "$shot" ] || echo "No screenshot: the window did not paint within a minute"
   wait $app' "$app" "$@"

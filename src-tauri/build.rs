@@ -21,6 +21,16 @@ fn main() {
         "pick_calendar_file",
         "export_calendar",
         "take_requests",
+        "search",
+        "note_page",
+        "open_in_obsidian",
+        "show_in_folder",
+        "calendar",
+        "calendar_day",
+        "stats",
+        "vaults",
+        "forget_vault",
+        "appearance",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

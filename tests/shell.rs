@@ -170,6 +170,7 @@ fn the_command_line_speaks_the_language_of_lang() {
     // LC_ALL wins over LANG, as in the C library; no locale at all is Korean, the app's default.
     assert!(due(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]).starts_with("Today's reviews"));
     assert!(due(&[]).starts_with("오늘의 복습"));
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_bokseup")).arg("--help").env("LANG", "en_GB.UTF-8").output();
+    let help =
+        std::process::Command::new(env!("CARGO_BIN_EXE_bokseup")).arg("--help").env("LANG", "en_GB.UTF-8").output();
     assert!(String::from_utf8(help.unwrap().stdout).unwrap().starts_with("Bokseup (복습) — an Ebbinghaus"));
 }

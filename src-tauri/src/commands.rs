@@ -6,11 +6,15 @@
 use crate::{timer, tray};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::error::{Error, Failure};
+use bokseup_core::history::{DayCount, DayList};
 use bokseup_core::journal::{ReviewInput, Undone, Written};
 use bokseup_core::lang::{self, tf, tr};
 use bokseup_core::render;
-use bokseup_core::session::{CalendarStatus, DesktopStatus, Mute, Request, Session};
+use bokseup_core::session::{
+    Appearance, CalendarStatus, DesktopStatus, Mute, NotePage, Request, Session, Stats, VaultEntry,
+};
 use bokseup_core::settings::Settings;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
@@ -43,7 +47,11 @@ pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, pa
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
 #[tauri::command]
 pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Option<Overview>> {
-    let picked = app.dialog().file().set_title(tr("Obsidian 볼트 폴더 선택", "Choose an Obsidian vault folder")).blocking_pick_folder();
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(tr("Obsidian 볼트 폴더 선택", "Choose an Obsidian vault folder"))
+        .blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     let opened = session.open_vault(&path, session.now())?;
     changed(&app);
@@ -106,10 +114,16 @@ pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply
 #[tauri::command]
 pub fn open_link(url: String) -> Reply<()> {
     let url = render::external_url(&url).ok_or_else(|| {
-        Failure::from(Error::Refused(tf(format!("열 수 없는 링크입니다: {url}"), format!("this link cannot be opened: {url}"))))
+        Failure::from(Error::Refused(tf(
+            format!("열 수 없는 링크입니다: {url}"),
+            format!("this link cannot be opened: {url}"),
+        )))
     })?;
     open::that_detached(url).map_err(|e| {
-        Failure::from(Error::Refused(tf(format!("브라우저를 열 수 없습니다: {e}"), format!("cannot open the browser: {e}"))))
+        Failure::from(Error::Refused(tf(
+            format!("브라우저를 열 수 없습니다: {e}"),
+            format!("cannot open the browser: {e}"),
+        )))
     })
 }
 
@@ -179,7 +193,13 @@ pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: S
     let mute = match until.as_str() {
         "hour" => Mute::Hour,
         "today" => Mute::Today,
-        _ => return Err(Error::Invalid(tf(format!("알 수 없는 기간입니다: {until}"), format!("unknown period: {until}"))).into()),
+        _ => {
+            return Err(Error::Invalid(tf(
+                format!("알 수 없는 기간입니다: {until}"),
+                format!("unknown period: {until}"),
+            ))
+            .into())
+        }
     };
     session.mute(mute, session.now())?;
     changed(&app);
@@ -217,4 +237,79 @@ pub fn export_calendar(session: State<'_, Session>) -> Reply<CalendarStatus> {
 #[tauri::command]
 pub fn take_requests(session: State<'_, Session>) -> Vec<Request> {
     session.take_requests()
+}
+
+/// The paths of the notes whose body holds every word of `query` (the library filters titles
+/// itself).
+#[tauri::command(async)]
+pub fn search(session: State<'_, Session>, query: String) -> Reply<Vec<String>> {
+    Ok(session.search(&query, session.now())?)
+}
+
+/// A note's page: the note, its timeline, its reviews and its Obsidian URI.
+#[tauri::command(async)]
+pub fn note_page(session: State<'_, Session>, path: String) -> Reply<NotePage> {
+    Ok(session.note_page(&path, session.now())?)
+}
+
+/// "Obsidian에서 열기": hands the note's `obsidian://` URI to the system, which opens Obsidian.
+#[tauri::command(async)]
+pub fn open_in_obsidian(session: State<'_, Session>, path: String) -> Reply<()> {
+    let uri = session.note_page(&path, session.now())?.obsidian.ok_or_else(|| {
+        Error::Refused(tr("데모 볼트는 Obsidian에 없습니다", "the demo vault is not in Obsidian").into())
+    })?;
+    open::that_detached(&uri).map_err(|e| {
+        Failure::from(Error::Refused(tf(
+            format!("Obsidian을 열 수 없습니다 (설치되어 있나요?): {e}"),
+            format!("cannot open Obsidian (is it installed?): {e}"),
+        )))
+    })
+}
+
+/// "폴더에서 보기": shows the note in the file manager.
+#[tauri::command(async)]
+pub fn show_in_folder(session: State<'_, Session>, path: String) -> Reply<()> {
+    let file = session.note_file(&path, session.now())?;
+    crate::window::show_in_folder(&file).map_err(|e| {
+        Failure::from(Error::Refused(tf(
+            format!("파일 관리자를 열 수 없습니다: {e}"),
+            format!("cannot open the file manager: {e}"),
+        )))
+    })
+}
+
+/// The calendar's numbers from `from` through `to`: reviews planned, done and missed per day.
+#[tauri::command(async)]
+pub fn calendar(session: State<'_, Session>, from: NaiveDate, to: NaiveDate) -> Reply<Vec<DayCount>> {
+    Ok(session.calendar(from, to, session.now())?)
+}
+
+/// One day of the calendar: what falls due, what was done, what was missed.
+#[tauri::command(async)]
+pub fn calendar_day(session: State<'_, Session>, date: NaiveDate) -> Reply<DayList> {
+    Ok(session.calendar_day(date, session.now())?)
+}
+
+/// The reviews done per day, for the statistics.
+#[tauri::command(async)]
+pub fn stats(session: State<'_, Session>) -> Reply<Stats> {
+    Ok(session.stats(session.now())?)
+}
+
+/// The vaults opened before, the last opened first.
+#[tauri::command(async)]
+pub fn vaults(session: State<'_, Session>) -> Reply<Vec<VaultEntry>> {
+    Ok(session.vaults()?)
+}
+
+/// Forgets a vault opened before; returns the vaults left.
+#[tauri::command(async)]
+pub fn forget_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Vec<VaultEntry>> {
+    Ok(session.forget_vault(&path)?)
+}
+
+/// The language, theme and week start the window uses.
+#[tauri::command]
+pub fn appearance(session: State<'_, Session>) -> Appearance {
+    session.appearance()
 }

@@ -115,6 +115,16 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             commands::unmute,
             commands::pick_calendar_file,
             commands::export_calendar,
-            commands::take_requests
+            commands::take_requests,
+            commands::search,
+            commands::note_page,
+            commands::open_in_obsidian,
+            commands::show_in_folder,
+            commands::calendar,
+            commands::calendar_day,
+            commands::stats,
+            commands::vaults,
+            commands::forget_vault,
+            commands::appearance
         ])
 }

@@ -38,7 +38,10 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
         *poked = false;
     });
     if let Err(e) = spawned {
-        eprintln!("bokseup: {}: {e}", bokseup_core::lang::tr("알림 타이머를 시작하지 못했습니다", "Cannot start the reminder timer"));
+        eprintln!(
+            "bokseup: {}: {e}",
+            bokseup_core::lang::tr("알림 타이머를 시작하지 못했습니다", "Cannot start the reminder timer")
+        );
     }
 }
 

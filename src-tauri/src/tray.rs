@@ -4,31 +4,31 @@
 
 use crate::{timer, window};
 use bokseup_core::lang::tr;
-use bokseup_core::session::{Mute, Request, Session};
+use bokseup_core::session::{Mute, Request, Session, TrayView};
 use std::sync::Mutex;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime};
 
-/// The tray as it was made: its icon and the menu items whose text changes, or why there is none.
+/// The tray as it was made: its icon and the menu items whose state changes, or why there is none.
 struct Tray<R: Runtime> {
-    parts: Option<Parts<R>>,
+    icon: Option<TrayIcon<R>>,
     problem: Option<Problem>,
-    /// The view last applied, so an unchanged tray is not touched every half minute.
-    shown: Mutex<Option<bokseup_core::session::TrayView>>,
+    shown: Mutex<Shown<R>>,
 }
 
-struct Parts<R: Runtime> {
-    icon: TrayIcon<R>,
+/// What the tray shows now: the view last applied (so an unchanged tray is not touched every
+/// half minute) and the items of the menu in place.
+struct Shown<R: Runtime> {
+    view: Option<TrayView>,
+    items: Option<Items<R>>,
+}
+
+/// The menu items whose text or state follows the session.
+struct Items<R: Runtime> {
     status: MenuItem<R>,
     review: MenuItem<R>,
-    /// 열기, 알림 끄기, 1시간, 오늘, 다시 켜기, 종료: their text follows the language.
-    open: MenuItem<R>,
-    mute: Submenu<R>,
-    hour: MenuItem<R>,
-    today: MenuItem<R>,
     unmute: MenuItem<R>,
-    quit: MenuItem<R>,
 }
 
 /// Why there is no tray icon to be seen; said in the language of the moment it is asked.
@@ -41,7 +41,9 @@ enum Problem {
 impl Problem {
     fn text(&self) -> String {
         match self {
-            Problem::Failed(e) => format!("{}: {e}", tr("트레이 아이콘을 만들 수 없습니다", "Cannot make the tray icon")),
+            Problem::Failed(e) => {
+                format!("{}: {e}", tr("트레이 아이콘을 만들 수 없습니다", "Cannot make the tray icon"))
+            }
             Problem::NoLibrary => tr(
                 "트레이 라이브러리(libayatana-appindicator3)가 없어 트레이 아이콘을 표시할 수 없습니다",
                 "The tray library (libayatana-appindicator3) is missing, so there is no tray icon",
@@ -64,31 +66,42 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) {
     std::panic::set_hook(Box::new(|_| {}));
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(app)));
     std::panic::set_hook(hook);
-    let (parts, mut problem) = match built {
-        Ok(Ok(parts)) => (Some(parts), None),
+    let (icon, mut problem) = match built {
+        Ok(Ok(icon)) => (Some(icon), None),
         Ok(Err(e)) => (None, Some(Problem::Failed(e.to_string()))),
         Err(_) => (None, Some(Problem::NoLibrary)),
     };
-    if parts.is_some() && !host_present() {
+    if icon.is_some() && !host_present() {
         problem = Some(Problem::NoHost);
     }
     if let Some(why) = &problem {
         eprintln!("bokseup: {}", why.text());
     }
-    app.manage(Tray { parts, problem, shown: Mutex::new(None) });
+    app.manage(Tray { icon, problem, shown: Mutex::new(Shown { view: None, items: None }) });
     refresh(app);
 }
 
-fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Parts<R>> {
-    // The texts are set by the first refresh, in the language of the moment.
+fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
+    // The menu comes with the first refresh, in the language of the moment.
+    let mut builder = TrayIconBuilder::with_id("main").on_menu_event(on_menu);
+    if let Some(icon) = app.default_window_icon() {
+        builder = builder.icon(icon.clone());
+    }
+    builder.build(app)
+}
+
+/// A new menu with these fixed texts (열기, 알림 끄기, 1시간, 오늘, 다시 켜기, 종료). Made anew
+/// when the language changes: a submenu's changed text does not reach the D-Bus menu on Linux.
+fn menu<R: Runtime>(app: &AppHandle<R>, labels: [&str; 6]) -> tauri::Result<(Menu<R>, Items<R>)> {
+    let [open, mute, hour, today, unmute, quit] = labels;
     let status = MenuItem::with_id(app, "status", "…", false, None::<&str>)?;
     let review = MenuItem::with_id(app, "review", "…", false, None::<&str>)?;
-    let open = MenuItem::with_id(app, "open", "…", true, None::<&str>)?;
-    let hour = MenuItem::with_id(app, "mute-hour", "…", true, None::<&str>)?;
-    let today = MenuItem::with_id(app, "mute-today", "…", true, None::<&str>)?;
-    let unmute = MenuItem::with_id(app, "unmute", "…", false, None::<&str>)?;
-    let mute = Submenu::with_items(app, "…", true, &[&hour, &today, &unmute])?;
-    let quit = MenuItem::with_id(app, "quit", "…", true, None::<&str>)?;
+    let open = MenuItem::with_id(app, "open", open, true, None::<&str>)?;
+    let hour = MenuItem::with_id(app, "mute-hour", hour, true, None::<&str>)?;
+    let today = MenuItem::with_id(app, "mute-today", today, true, None::<&str>)?;
+    let unmute = MenuItem::with_id(app, "unmute", unmute, false, None::<&str>)?;
+    let mute = Submenu::with_items(app, mute, true, &[&hour, &today, &unmute])?;
+    let quit = MenuItem::with_id(app, "quit", quit, true, None::<&str>)?;
     let menu = Menu::with_items(
         app,
         &[
@@ -101,12 +114,7 @@ fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Parts<R>> {
             &quit,
         ],
     )?;
-    let mut builder = TrayIconBuilder::with_id("main").menu(&menu).on_menu_event(on_menu);
-    if let Some(icon) = app.default_window_icon() {
-        builder = builder.icon(icon.clone());
-    }
-    let icon = builder.build(app)?;
-    Ok(Parts { icon, status, review, open, mute, hour, today, unmute, quit })
+    Ok((menu, Items { status, review, unmute }))
 }
 
 fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
@@ -134,28 +142,30 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
 
 fn apply<R: Runtime>(app: &AppHandle<R>) {
     let Some(tray) = app.try_state::<Tray<R>>() else { return };
-    let Some(parts) = &tray.parts else { return };
+    let Some(icon) = &tray.icon else { return };
     let session = app.state::<Session>();
     let view = session.tray(session.now());
     let mut shown = tray.shown.lock().unwrap_or_else(|e| e.into_inner());
-    if shown.as_ref() == Some(&view) {
+    if shown.view.as_ref() == Some(&view) {
         return;
     }
-    let _ = parts.icon.set_title(view.title.as_deref());
-    let _ = parts.status.set_text(&view.status);
-    let _ = parts.review.set_text(&view.review);
-    let _ = parts.review.set_enabled(view.can_review);
-    let _ = parts.unmute.set_enabled(view.muted);
-    if shown.as_ref().map(|s| s.labels) != Some(view.labels) {
-        let [open, mute, hour, today, unmute, quit] = view.labels;
-        let _ = parts.open.set_text(open);
-        let _ = parts.mute.set_text(mute);
-        let _ = parts.hour.set_text(hour);
-        let _ = parts.today.set_text(today);
-        let _ = parts.unmute.set_text(unmute);
-        let _ = parts.quit.set_text(quit);
+    if shown.items.is_none() || shown.view.as_ref().map(|v| v.labels) != Some(view.labels) {
+        match menu(app, view.labels) {
+            Ok((menu, items)) => {
+                let _ = icon.set_menu(Some(menu));
+                shown.items = Some(items);
+            }
+            Err(e) => eprintln!("bokseup: {}: {e}", tr("트레이 메뉴를 만들 수 없습니다", "Cannot make the tray menu")),
+        }
     }
-    *shown = Some(view);
+    let _ = icon.set_title(view.title.as_deref());
+    if let Some(items) = &shown.items {
+        let _ = items.status.set_text(&view.status);
+        let _ = items.review.set_text(&view.review);
+        let _ = items.review.set_enabled(view.can_review);
+        let _ = items.unmute.set_enabled(view.muted);
+    }
+    shown.view = Some(view);
 }
 
 /// Why there is no tray icon to be seen, if there is none.

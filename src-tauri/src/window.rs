@@ -79,3 +79,28 @@ pub fn second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: Str
         show(app);
     }
 }
+
+/// Shows `file` selected in the desktop's file manager (the FileManager1 D-Bus interface that
+/// Nautilus, Dolphin, Nemo and others answer); without one, opens the folder holding it.
+pub fn show_in_folder(file: &Path) -> std::io::Result<()> {
+    use gio::prelude::*;
+    let uri = gio::File::for_path(file).uri().to_string();
+    let shown = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).ok().and_then(|bus| {
+        bus.call_sync(
+            Some("org.freedesktop.FileManager1"),
+            "/org/freedesktop/FileManager1",
+            "org.freedesktop.FileManager1",
+            "ShowItems",
+            Some(&(vec![uri], "").to_variant()),
+            None,
+            gio::DBusCallFlags::NONE,
+            2000,
+            None::<&gio::Cancellable>,
+        )
+        .ok()
+    });
+    match shown {
+        Some(_) => Ok(()),
+        None => open::that_detached(file.parent().unwrap_or(file)),
+    }
+}

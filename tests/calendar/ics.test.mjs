@@ -13,7 +13,9 @@ import ICAL from 'ical.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
 const data = mkdtempSync(join(tmpdir(), 'bokseup-data-'));
-const bokseup = (...args) => execFileSync(BIN, [...args, '--data', data], { encoding: 'utf8' });
+// The command line speaks the language of LANG: pin Korean, whatever the machine's locale.
+const KOREAN = { ...process.env, LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const bokseup = (...args) => execFileSync(BIN, [...args, '--data', data], { encoding: 'utf8', env: KOREAN });
 
 const DAY = 86_400_000;
 const toDay = (iso) => Date.UTC(...iso.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0)));

@@ -154,15 +154,16 @@ export async function trayWatcher(bus) {
 
 /**
  * Launches the app (or a `binary` that execs it) with `args` under WebDriver; returns
- * { driver, stop, home, bus }. Without a `bus`, the launch gets a private one of its own.
+ * { driver, stop, home, bus }. Without a `bus`, the launch gets a private one of its own; `env`
+ * adds to the app's environment.
  */
-export async function launch(args, { home, bus, binary = BIN } = {}) {
+export async function launch(args, { home, bus, binary = BIN, env: more = {} } = {}) {
   home ??= mkdtempSync(join(tmpdir(), 'bokseup-home-'));
   const ownBus = !bus;
   bus ??= await privateBus();
   const port = await freePort();
   const nativePort = await freePort();
-  const env = { ...process.env, ...appEnv(home), ...bus.env };
+  const env = { ...process.env, ...appEnv(home), ...bus.env, ...more };
   const tauriDriver = track(spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
   }));
@@ -205,9 +206,20 @@ export function exited(child, ms = 20000) {
   });
 }
 
+/**
+ * The text of the first element matching `css` as rendered: innerText, and nothing for a box not
+ * on screen.
+ * Not WebDriver's getText, whose visibility guess reads a box that clips its own text with an
+ * ellipsis as empty in WebKitWebDriver.
+ */
 export async function text(driver, css) {
-  const el = await driver.wait(until.elementLocated(By.css(css)), 20000);
-  return (await el.getText()).trim();
+  return textOf(driver, await driver.wait(until.elementLocated(By.css(css)), 20000));
+}
+
+/** The rendered text of an element, as `text` reads it. */
+export async function textOf(driver, el) {
+  const shown = 'const e = arguments[0]; return e.getClientRects().length && getComputedStyle(e).visibility !== "hidden" ? e.innerText : ""';
+  return (await driver.executeScript(shown, el)).trim();
 }
 
 export async function all(driver, css) {

@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, copyFixture, text, all, By, until, ARTIFACTS } from './driver.mjs';
+import { launch, copyFixture, text, textOf, all, By, until, ARTIFACTS } from './driver.mjs';
 
 const running = [];
 after(async () => { for (const s of running) await s(); });
@@ -29,7 +29,7 @@ test('shows today\'s reviews of a vault as cards with counts', async () => {
   const { driver, stop, home } = await start([vault, '--today', '2024-10-27']);
   assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 8개');
   assert.equal(await text(driver, '[data-testid="vault-name"]'), 'variations');
-  assert.equal(await text(driver, '[data-testid="today"]'), '2024년 10월 27일 일요일');
+  assert.equal(await text(driver, '[data-testid="today"]'), '2024년 10월 27일 (일)');
   assert.deepEqual(
     [await countOf(driver, 'overdue'), await countOf(driver, 'due'), await countOf(driver, 'upcoming'),
      await countOf(driver, 'not_started'), await countOf(driver, 'long_term'), await countOf(driver, 'plain')],
@@ -39,12 +39,12 @@ test('shows today\'s reviews of a vault as cards with counts', async () => {
     '첫날만.md', '4일후만.md', '14일후만.md', '추가 키.md', '낡은 라벨.md', '윈도우/CRLF BOM.md', '제목 두 단계.md', '제목 한 단계.md',
   ]);
   const first = await driver.findElement(By.css('[data-testid="today-reviews"] [data-testid="note-card"]'));
-  assert.equal((await first.findElement(By.css('[data-testid="due"]')).getText()).trim(), '59일 지남');
-  assert.equal((await first.findElement(By.css('[data-testid="stage"]')).getText()).trim(), '4일 복습');
-  assert.equal((await first.findElement(By.css('[data-testid="percent"]')).getText()).trim(), '20%');
+  assert.equal(await textOf(driver, await first.findElement(By.css('[data-testid="due"]'))), '59일 지남');
+  assert.equal(await textOf(driver, await first.findElement(By.css('[data-testid="stage"]'))), '4일 복습');
+  assert.equal(await textOf(driver, await first.findElement(By.css('[data-testid="percent"]'))), '20%');
   // The stale label of 낡은 라벨.md ("장기기억") is recomputed from its flags.
   const stale = await driver.findElement(By.css('[data-path="낡은 라벨.md"] [data-testid="stage"]'));
-  assert.equal((await stale.getText()).trim(), '4일 복습');
+  assert.equal(await textOf(driver, stale), '4일 복습');
   assert.equal((await all(driver, '[data-testid="issues"]')).length, 0);
   writeFileSync(join(ARTIFACTS, 'home-variations.png'), await driver.takeScreenshot(), 'base64');
   await stop();
@@ -74,7 +74,7 @@ test('first launch shows the demo vault, and a dropped folder replaces it', asyn
   assert.equal((await all(driver, '[data-testid="welcome"]')).length, 0);
   const issues = await all(driver, '[data-testid="issues"] li');
   assert.equal(issues.length, 8);
-  assert.match(await issues[0].getText(), /CP949\.md[\s\S]*UTF-8/);
+  assert.match(await textOf(driver, issues[0]), /CP949\.md[\s\S]*UTF-8/);
   writeFileSync(join(ARTIFACTS, 'home-broken.png'), await driver.takeScreenshot(), 'base64');
 
   // A dropped path that is not a folder is explained, and the app offers a way out.
@@ -91,7 +91,7 @@ test('the lower half of the home screen: upcoming days and collapsed groups', as
   const { driver, stop } = await start(['--today', '2026-11-28']);
   await driver.wait(until.elementLocated(By.css('[data-testid="upcoming"]')), 20000);
   const days = await all(driver, '[data-testid="upcoming"] .day');
-  assert.deepEqual(await Promise.all(days.map((d) => d.getText())), [
+  assert.deepEqual(await Promise.all(days.map((d) => textOf(driver, d))), [
     '11월 29일 (일) · 내일', '11월 30일 (월) · 모레', '12월 2일 (수) · 4일 뒤', '12월 3일 (목) · 5일 뒤',
   ]);
   await driver.findElement(By.css('[data-testid="not-started"] summary')).click();

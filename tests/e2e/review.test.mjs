@@ -58,7 +58,7 @@ test('review a note with the keyboard; the file equals the golden bytes; undo re
   await press(driver, '\uE007'); // Enter
 
   await driver.wait(until.elementLocated(By.css('[data-testid="finish"]')), 10000);
-  assert.match(await text(driver, '[data-testid="done-note"]'), /AMI\s*4일 복습\s*→\s*7일 복습 · 2024-09-01/);
+  assert.match(await text(driver, '[data-testid="done-note"]'), /AMI\s*4일 복습\s*→\s*7일 복습 · 9월 1일 \(일\)/);
   writeFileSync(join(ARTIFACTS, 'review-finish.png'), await driver.takeScreenshot(), 'base64');
   assert.deepEqual(readFileSync(join(vault, 'AWS/AMI.md')), readFileSync(join(GOLDEN, 'expected/review-d4.md')));
 

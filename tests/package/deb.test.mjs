@@ -21,7 +21,9 @@ function newestDeb() {
 }
 
 const deb = newestDeb();
-const run = (cmd, ...args) => execFileSync(cmd, args, { encoding: 'utf8' });
+// The binary speaks the language of LANG: pin Korean, whatever the machine's locale.
+const KOREAN = { ...process.env, LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+const run = (cmd, ...args) => execFileSync(cmd, args, { encoding: 'utf8', env: KOREAN });
 
 test('the package holds the binary, the desktop entry and icons at every size', () => {
   const files = run('dpkg-deb', '-c', deb).split('\n').map((l) => l.split(/\s+/).at(-1)).filter(Boolean);

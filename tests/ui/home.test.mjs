@@ -41,7 +41,7 @@ test('shows the open vault: headline, counts and cards in the backend\'s order',
   const { page, errors } = await open(VAULTS);
   assert.equal(await page.getByTestId('headline').textContent(), '오늘 복습할 노트 2개');
   assert.equal(await page.getByTestId('vault-name').textContent(), '공부');
-  assert.equal(await page.getByTestId('today').textContent(), '2026년 11월 28일 토요일');
+  assert.equal(await page.getByTestId('today').textContent(), '2026년 11월 28일 (토)');
   const cards = page.getByTestId('today-reviews').getByTestId('note-card');
   assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.dataset.path)), ['과목/TCP.md', '과목/UDP.md']);
   assert.equal(await cards.first().getByTestId('due').textContent(), '4일 지남');
@@ -88,14 +88,17 @@ test('every control is reachable by keyboard, and Enter opens a collapsed group'
   });
   const { page } = await open({ '/home/me/공부': vault });
   const focused = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
-    focused.push(await page.evaluate(() => document.activeElement?.innerText?.replace(/\s+/g, ' ').trim()));
+    focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.innerText?.replace(/\s+/g, ' ').trim()));
   }
-  assert.deepEqual(focused, ['새로고침', '폴더 열기…', '설정', '시작 전 1 첫 학습날이 없는 복습 노트']);
+  assert.deepEqual(focused, ['다시 읽기', '☀️ 오늘', '📚 노트', '📅 달력', '📈 통계', '⚙️ 설정', '📂 폴더 열기…', '시작 전 1 첫 학습날이 없는 복습 노트']);
   assert.equal(await page.getByTestId('list-note').isVisible(), false);
   await page.keyboard.press('Enter');
   assert.equal(await page.getByTestId('list-note').isVisible(), true);
+  // The focus ring shows where the keyboard is, in both themes.
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(ring, 'solid');
   await page.close();
 });
 

@@ -31,17 +31,19 @@ export async function startServer() {
 
 /**
  * Opens the app page with these vault overviews and rendered notes (and how the desktop status
- * starts); waits for the home screen.
+ * starts, and the log's side: note pages, calendar, statistics); waits for the home screen. The
+ * browser speaks Korean unless `locale` says otherwise.
  */
-export async function openPage(ctx, vaults, notes = {}, viewport = { width: 1180, height: 820 }, status = undefined) {
-  const page = await ctx.browser.newPage({ viewport });
+export async function openPage(ctx, vaults, notes = {}, viewport = { width: 1180, height: 820 }, status = undefined, { extra, locale = 'ko-KR', colorScheme = 'light' } = {}) {
+  const page = await ctx.browser.newPage({ viewport, locale, colorScheme });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(([v, n, s]) => {
+  await page.addInitScript(([v, n, s, x]) => {
     window.__BOKSEUP_VAULTS__ = v;
     window.__BOKSEUP_NOTES__ = n;
     if (s) window.__BOKSEUP_STATUS__ = s;
-  }, [vaults, notes, status]);
+    if (x) window.__BOKSEUP_EXTRA__ = x;
+  }, [vaults, notes, status, extra]);
   await page.goto(ctx.base);
   await page.getByTestId('headline').waitFor();
   return { page, errors };

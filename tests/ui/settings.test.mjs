@@ -49,7 +49,10 @@ test('reminder times are edited as a list and saved as the backend keeps them', 
   await page.getByTestId('save-settings').click();
   await page.getByTestId('toast').getByText('설정을 저장했습니다').waitFor();
   const saved = await backend(page, () => window.__BOKSEUP_BACKEND__.saved.at(-1));
-  assert.deepEqual(saved, { rollover_hour: 5, reminders: true, reminder_times: ['21:00', '13:30'], min_due: 3, keep_running: true, calendar_file: null });
+  assert.deepEqual(saved, {
+    rollover_hour: 5, reminders: true, reminder_times: ['21:00', '13:30'], min_due: 3, keep_running: true, calendar_file: null,
+    week_start: 'sunday', language: 'auto', theme: 'system',
+  });
   assert.equal(await page.getByTestId('save-settings').isDisabled(), true);
   await page.screenshot({ path: join(ARTIFACTS, 'settings.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -84,7 +84,10 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
         format!("PRODID:-//Bokseup//복습 {}//KO", env!("CARGO_PKG_VERSION")),
         "CALSCALE:GREGORIAN".into(),
         "METHOD:PUBLISH".into(),
-        format!("X-WR-CALNAME:{}", text(&tf(format!("복습 · {}", feed.vault_name), format!("Reviews · {}", feed.vault_name)))),
+        format!(
+            "X-WR-CALNAME:{}",
+            text(&tf(format!("복습 · {}", feed.vault_name), format!("Reviews · {}", feed.vault_name)))
+        ),
         format!(
             "X-WR-CALDESC:{}",
             text(tr(
@@ -125,7 +128,10 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
             "TRANSP:TRANSPARENT".to_string(),
             "BEGIN:VALARM".to_string(),
             "ACTION:DISPLAY".to_string(),
-            format!("DESCRIPTION:{}", text(&tf(format!("오늘 복습할 노트 {n}개"), format!("{n} notes to review today")))),
+            format!(
+                "DESCRIPTION:{}",
+                text(&tf(format!("오늘 복습할 노트 {n}개"), format!("{n} notes to review today")))
+            ),
             "TRIGGER:PT0M".to_string(),
             "END:VALARM".to_string(),
             "END:VEVENT".to_string(),

@@ -194,7 +194,12 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                         Command::Due => due(&path, clock.today(), &options, out, err),
                         Command::Ics => ics(&path, &clock, &options, out),
                         _ => crate::demo::write(&path, clock.today()).map(|()| {
-                            let _ = writeln!(out, "{}: {}", tr("데모 볼트를 만들었습니다", "Wrote the demo vault"), path.display());
+                            let _ = writeln!(
+                                out,
+                                "{}: {}",
+                                tr("데모 볼트를 만들었습니다", "Wrote the demo vault"),
+                                path.display()
+                            );
                         }),
                     }
                 }
@@ -211,7 +216,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                         let _ = writeln!(
                             err,
                             "{}",
-                            tr("미리 복습으로 기록하려면 --early를 붙여 다시 실행하세요.", "To record it as an early review, run it again with --early.")
+                            tr(
+                                "미리 복습으로 기록하려면 --early를 붙여 다시 실행하세요.",
+                                "To record it as an early review, run it again with --early."
+                            )
                         );
                     }
                     Outcome::Exit(1)
@@ -219,7 +227,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             }
         }
         Err(message) => {
-            let _ = writeln!(err, "bokseup: {message}\n{}", tr("`bokseup --help`로 사용법을 볼 수 있습니다.", "See `bokseup --help` for usage."));
+            let _ = writeln!(
+                err,
+                "bokseup: {message}\n{}",
+                tr("`bokseup --help`로 사용법을 볼 수 있습니다.", "See `bokseup --help` for usage.")
+            );
             Outcome::Exit(2)
         }
     }
@@ -315,7 +327,9 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             "--hidden" => options.hidden = true,
             "--review" => options.review = true,
             "--time" => {
-                let value = iter.next().ok_or_else(|| tr("--time 뒤에 시각(HH:MM)이 필요합니다", "--time needs a time (HH:MM)"))?;
+                let value = iter
+                    .next()
+                    .ok_or_else(|| tr("--time 뒤에 시각(HH:MM)이 필요합니다", "--time needs a time (HH:MM)"))?;
                 let time = NaiveTime::parse_from_str(value, "%H:%M:%S")
                     .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M"))
                     .map_err(|_| {
@@ -327,7 +341,8 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                 options.time = Some(time);
             }
             "--days" => {
-                let value = iter.next().ok_or_else(|| tr("--days 뒤에 날수가 필요합니다", "--days needs a number of days"))?;
+                let value =
+                    iter.next().ok_or_else(|| tr("--days 뒤에 날수가 필요합니다", "--days needs a number of days"))?;
                 let days = value.parse().ok().filter(|d| (1..=3660).contains(d));
                 options.days = Some(days.ok_or_else(|| {
                     tf(
@@ -337,7 +352,8 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                 })?);
             }
             "--out" => {
-                let file = iter.next().ok_or_else(|| tr("--out 뒤에 파일 경로가 필요합니다", "--out needs a file path"))?;
+                let file =
+                    iter.next().ok_or_else(|| tr("--out 뒤에 파일 경로가 필요합니다", "--out needs a file path"))?;
                 options.out = Some(PathBuf::from(file));
             }
             "--data" => {
@@ -346,7 +362,9 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             }
             s if s.starts_with("--today=") => options.today = Some(parse_date(&s["--today=".len()..])?),
             s if s.starts_with("--date=") => options.today = Some(parse_date(&s["--date=".len()..])?),
-            s if s.starts_with('-') && s.len() > 1 => return Err(tf(format!("알 수 없는 옵션: {s}"), format!("unknown option: {s}"))),
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(tf(format!("알 수 없는 옵션: {s}"), format!("unknown option: {s}")))
+            }
             _ => positional.push(arg.clone()),
         }
     }
@@ -363,7 +381,12 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             options.setting = match positional.as_slice() {
                 [_] => None,
                 [_, name, value] => Some((name.clone(), value.clone())),
-                [_, name] => return Err(tf(format!("settings {name} 뒤에 값이 필요합니다"), format!("settings {name} needs a value"))),
+                [_, name] => {
+                    return Err(tf(
+                        format!("settings {name} 뒤에 값이 필요합니다"),
+                        format!("settings {name} needs a value"),
+                    ))
+                }
                 all => return Err(too_many(&all[3..])),
             };
             return Ok(Parsed::Command { name: Command::Settings, path: PathBuf::new(), note: None, options });
@@ -371,7 +394,10 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         _ => {
             // "Open with" on several folders (`%F`) passes them all: the first is opened.
             if positional.len() > 1 && !Path::new(&positional[0]).exists() {
-                return Err(tf(format!("알 수 없는 명령: {}", positional[0]), format!("unknown command: {}", positional[0])));
+                return Err(tf(
+                    format!("알 수 없는 명령: {}", positional[0]),
+                    format!("unknown command: {}", positional[0]),
+                ));
             }
             return Ok(Parsed::App(Launch {
                 vault: positional.first().map(PathBuf::from),
@@ -421,8 +447,9 @@ fn too_many(extra: &[String]) -> String {
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| tf(format!("날짜 형식이 아닙니다: {value} (YYYY-MM-DD)"), format!("not a date: {value} (YYYY-MM-DD)")))
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        tf(format!("날짜 형식이 아닙니다: {value} (YYYY-MM-DD)"), format!("not a date: {value} (YYYY-MM-DD)"))
+    })
 }
 
 /// The JSON of `scan --json` and `due --json`.
@@ -511,15 +538,15 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
     let input =
         ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term, seen: None, early: options.early };
     let (written, verb): (Written, &str) = match name {
-        Command::Review => (
-            journal::review(&mut store, vault, note, &input, today, at)?,
-            tr("복습을 기록했습니다", "Review recorded"),
-        ),
-        Command::Start => (journal::start(&mut store, vault, note, today, at)?, tr("학습을 시작했습니다", "Study started")),
-        _ => (
-            journal::enroll(&mut store, vault, note, today, at)?,
-            tr("복습 노트로 등록했습니다", "Now a review note"),
-        ),
+        Command::Review => {
+            (journal::review(&mut store, vault, note, &input, today, at)?, tr("복습을 기록했습니다", "Review recorded"))
+        }
+        Command::Start => {
+            (journal::start(&mut store, vault, note, today, at)?, tr("학습을 시작했습니다", "Study started"))
+        }
+        _ => {
+            (journal::enroll(&mut store, vault, note, today, at)?, tr("복습 노트로 등록했습니다", "Now a review note"))
+        }
     };
     if options.json {
         write_json(out, &written);
@@ -621,7 +648,9 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
         for e in &entries {
             let state = match e.state {
                 UndoState::Undoable => tr("되돌릴 수 있음", "can be undone"),
-                UndoState::Changed => tr("그 뒤 노트가 바뀌어 되돌릴 수 없음", "the note changed since: cannot be undone"),
+                UndoState::Changed => {
+                    tr("그 뒤 노트가 바뀌어 되돌릴 수 없음", "the note changed since: cannot be undone")
+                }
                 UndoState::Undone => tr("이미 되돌림", "undone already"),
                 UndoState::TooOld => tr("오래되어 되돌릴 수 없음", "too old to undo"),
             };
@@ -634,7 +663,11 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
                 e.path
             );
         }
-        let _ = writeln!(out, "{}", tr("`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.", "`bokseup undo VAULT N` undoes change N."));
+        let _ = writeln!(
+            out,
+            "{}",
+            tr("`bokseup undo VAULT N`으로 N번 변경을 되돌립니다.", "`bokseup undo VAULT N` undoes change N.")
+        );
         return Ok(());
     }
     let undone = match options.undo_id {
@@ -642,7 +675,13 @@ fn undo(vault: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Erro
         None => journal::undo(&mut store, vault, 0)?,
     };
     let what = action_name(&undone.action);
-    let _ = writeln!(out, "{}: {} ({what}, {})", tr("되돌렸습니다", "Undone"), undone.path, undone.made_at.replace('T', " "));
+    let _ = writeln!(
+        out,
+        "{}: {} ({what}, {})",
+        tr("되돌렸습니다", "Undone"),
+        undone.path,
+        undone.made_at.replace('T', " ")
+    );
     Ok(())
 }
 

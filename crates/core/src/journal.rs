@@ -38,12 +38,18 @@ pub enum Grade {
 }
 
 impl Grade {
-    fn number(self) -> u8 {
+    /// The grade's number in the review log: 1 기억남, 2 헷갈림, 3 모름.
+    pub fn number(self) -> u8 {
         match self {
             Grade::Remembered => 1,
             Grade::Unsure => 2,
             Grade::Forgot => 3,
         }
+    }
+
+    /// The grade of a number of [`Grade::number`].
+    pub fn of_number(n: u8) -> Option<Grade> {
+        [Grade::Remembered, Grade::Unsure, Grade::Forgot].into_iter().find(|g| g.number() == n)
     }
 }
 
@@ -196,8 +202,8 @@ pub fn review_with(
     let logged = ReviewRow {
         reviewed_on: today.to_string(),
         reviewed_at: stamp(now),
-        step: step_name(plan.step.unwrap_or(Step::Extra)).into(),
-        steps_done: plan.steps_done.iter().map(|s| step_name(*s)).collect::<Vec<_>>().join(","),
+        step: plan.step.unwrap_or(Step::Extra).code().into(),
+        steps_done: plan.steps_done.iter().map(|s| s.code()).collect::<Vec<_>>().join(","),
         long_term: input.long_term,
         grades: serde_json::to_string(&input.grades.iter().map(|g| g.number()).collect::<Vec<_>>()).unwrap_or_default(),
         seconds: input.seconds,
@@ -445,6 +451,16 @@ pub fn note_path(vault: &Path, rel: &str) -> Result<PathBuf> {
     crate::vault::resolve(vault, rel)
 }
 
+/// The reviews logged for `vault` whose write completed, oldest first; only those of the note
+/// `rel` when it is given.
+pub fn log(store: &Store, vault: &Path, rel: Option<&str>) -> Result<Vec<crate::store::LoggedReview>> {
+    let key = vault_key(vault);
+    match rel {
+        None => store.reviews(&key),
+        Some(rel) => store.reviews_of(&key, rel),
+    }
+}
+
 /// The vault as the journal records it: its canonical path.
 fn vault_key(vault: &Path) -> String {
     std::fs::canonicalize(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
@@ -460,16 +476,6 @@ fn step_words(step: Option<Step>) -> String {
         Some(Step::Extra) => "an extra review".into(),
         Some(s) => format!("the {}-day review", s.offset().unwrap_or(0)),
         None => "long-term memory".into(),
-    }
-}
-
-fn step_name(step: Step) -> &'static str {
-    match step {
-        Step::D1 => "d1",
-        Step::D4 => "d4",
-        Step::D7 => "d7",
-        Step::D14 => "d14",
-        Step::Extra => "extra",
     }
 }
 

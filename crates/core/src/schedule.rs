@@ -28,6 +28,22 @@ impl Step {
     /// The four fixed steps, in order.
     pub const LADDER: [Step; 4] = [Step::D1, Step::D4, Step::D7, Step::D14];
 
+    /// The step's code in the review log and over IPC: `d1`, `d4`, `d7`, `d14`, `extra`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::D1 => "d1",
+            Step::D4 => "d4",
+            Step::D7 => "d7",
+            Step::D14 => "d14",
+            Step::Extra => "extra",
+        }
+    }
+
+    /// The step of a code of [`Step::code`].
+    pub fn from_code(code: &str) -> Option<Step> {
+        [Step::D1, Step::D4, Step::D7, Step::D14, Step::Extra].into_iter().find(|s| s.code() == code)
+    }
+
     /// Days after day 0 of a fixed step; `None` for [`Step::Extra`], whose date depends on the
     /// latest review.
     pub fn offset(self) -> Option<u64> {

@@ -6,15 +6,15 @@ use crate::agenda::{Agenda, Counts, NoteView, Overview};
 use crate::calendar;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::lang::{tf, tr, Lang};
 use crate::journal::{self, ReviewInput, Undone, Written};
+use crate::lang::{tf, tr, Lang};
 use crate::note::Note;
 use crate::reminder::{self, Due, Memory, Reminder};
 use crate::render::Links;
-use crate::settings::{keys, Settings};
+use crate::settings::{keys, Settings, Theme, WeekStart};
 use crate::store::Store;
 use crate::vault::Scan;
-use crate::{demo, frontmatter, vault};
+use crate::{demo, frontmatter, history, search, vault};
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeZone};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -107,6 +107,59 @@ pub struct TrayView {
     /// The menu's fixed entries, in the language of the messages: 열기, 알림 끄기, 1시간, 오늘,
     /// 다시 켜기, 종료.
     pub labels: [&'static str; 6],
+}
+
+/// A note's own page: the note, its schedule as a timeline, its reviews from the log, and where
+/// Obsidian finds it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct NotePage {
+    /// The note, rendered.
+    pub view: NoteView,
+    /// D1, D4, D7, D14 and the extra reviews, each with the date it was done or is due.
+    pub timeline: Vec<history::Milestone>,
+    /// The reviews made in the app, newest first.
+    pub history: Vec<history::Entry>,
+    /// `obsidian://open?vault=…&file=…`; `None` for the demo vault, which Obsidian does not know.
+    pub obsidian: Option<String>,
+    /// The note's file, absolute.
+    pub file: String,
+}
+
+/// What the statistics screen counts: the reviews done per day in the open vault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Stats {
+    /// The day everything is relative to.
+    pub today: NaiveDate,
+    /// Days with reviews, oldest first.
+    pub days: Vec<history::ReviewDay>,
+}
+
+/// A vault the user has opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct VaultEntry {
+    /// The folder, absolute.
+    pub path: String,
+    /// Its name, as Obsidian shows it.
+    pub name: String,
+    /// Whether it is the vault open now.
+    pub open: bool,
+    /// Whether the folder is still there.
+    pub exists: bool,
+}
+
+/// How the window looks and speaks, from the settings and the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Appearance {
+    /// The language to speak (the system's when the setting is "auto").
+    pub lang: Lang,
+    /// Light, dark, or the system's.
+    pub theme: Theme,
+    /// The first day of the calendar's weeks.
+    pub week_start: WeekStart,
 }
 
 /// Everything the settings screen shows about reminders and the desktop.
@@ -538,7 +591,9 @@ impl Session {
             format!("{day}{}", at.format("%H:%M"))
         };
         let reminders = match (status.muted_until, status.next) {
-            (Some(until), _) => tf(format!("알림 꺼짐 · {}까지", when(until)), format!("reminders off until {}", when(until))),
+            (Some(until), _) => {
+                tf(format!("알림 꺼짐 · {}까지", when(until)), format!("reminders off until {}", when(until)))
+            }
             (None, Some(next)) => tf(format!("다음 알림 {}", when(next)), format!("next reminder {}", when(next))),
             (None, None) => tr("알림 꺼짐", "reminders off").into(),
         };
@@ -548,7 +603,9 @@ impl Session {
             (None, Some(_)) if n == 0 => {
                 tf(format!("오늘 복습을 마쳤어요 · {reminders}"), format!("Today's reviews are done · {reminders}"))
             }
-            (None, Some(_)) => tf(format!("오늘 복습 {n}개 · {reminders}"), format!("{n} to review today · {reminders}")),
+            (None, Some(_)) => {
+                tf(format!("오늘 복습 {n}개 · {reminders}"), format!("{n} to review today · {reminders}"))
+            }
         };
         TrayView {
             title: (n > 0).then(|| n.to_string()),
@@ -563,6 +620,104 @@ impl Session {
         }
     }
 
+    // The library, the note page, the calendar and the statistics.
+
+    /// The paths of the open vault's notes whose body holds every word of `query`.
+    pub fn search(&self, query: &str, now: NaiveDateTime) -> Result<Vec<String>> {
+        let open = self.current(now)?;
+        Ok(search::bodies(&open.path, &open.scan.notes, &search::Query::new(query)))
+    }
+
+    /// The page of the note `rel`: the note, its timeline (extra reviews a year ahead), its
+    /// reviews and its Obsidian URI.
+    pub fn note_page(&self, rel: &str, now: NaiveDateTime) -> Result<NotePage> {
+        let open = self.current(now)?;
+        let file = journal::note_path(&open.path, rel)?;
+        let bytes = vault::read_note(&file).map_err(|e| e.in_note(rel))?;
+        let note = Note::parse(rel, &bytes).map_err(|e| e.in_note(rel))?;
+        let body = frontmatter::split(frontmatter::decode(&bytes)?)?.body;
+        let today = self.today(now);
+        let log = journal::log(&self.store(), &open.path, Some(rel))?;
+        let entries = history::by_note(&log).remove(rel).unwrap_or_default();
+        Ok(NotePage {
+            view: NoteView::new(&note, body, &open.links, today),
+            timeline: history::timeline(&note, &entries, today, 365),
+            history: entries.into_iter().rev().collect(),
+            obsidian: (!open.demo).then(|| obsidian_uri(&crate::agenda::vault_name(&open.path, false), rel)),
+            file: file.to_string_lossy().into_owned(),
+        })
+    }
+
+    /// The file of the note `rel` of the open vault (for "폴더에서 보기"), refused outside it.
+    pub fn note_file(&self, rel: &str, now: NaiveDateTime) -> Result<PathBuf> {
+        journal::note_path(&self.current(now)?.path, rel)
+    }
+
+    /// The numbers of each day from `from` through `to` (at most 400 days): reviews planned if
+    /// the user keeps up, done (from the log) and missed.
+    pub fn calendar(&self, from: NaiveDate, to: NaiveDate, now: NaiveDateTime) -> Result<Vec<history::DayCount>> {
+        if to < from || (to - from).num_days() > 400 {
+            return Err(Error::Invalid(tf(
+                format!("달력은 400일까지 보여 줍니다: {from} – {to}"),
+                format!("the calendar shows up to 400 days: {from} – {to}"),
+            )));
+        }
+        let open = self.current(now)?;
+        let log = journal::log(&self.store(), &open.path, None)?;
+        Ok(history::Calendar::new(&open.scan.notes, &log, self.today(now)).counts(from, to))
+    }
+
+    /// Everything about one day of the calendar: what falls due, what was done, what was missed.
+    pub fn calendar_day(&self, date: NaiveDate, now: NaiveDateTime) -> Result<history::DayList> {
+        let open = self.current(now)?;
+        let log = journal::log(&self.store(), &open.path, None)?;
+        Ok(history::Calendar::new(&open.scan.notes, &log, self.today(now)).day(date))
+    }
+
+    /// The reviews done per day in the open vault.
+    pub fn stats(&self, now: NaiveDateTime) -> Result<Stats> {
+        let open = self.current(now)?;
+        let log = journal::log(&self.store(), &open.path, None)?;
+        Ok(Stats { today: self.today(now), days: history::review_days(&log) })
+    }
+
+    /// The vaults opened before, the last opened first.
+    pub fn vaults(&self) -> Result<Vec<VaultEntry>> {
+        let open = self.lock_open().as_ref().filter(|o| !o.demo).map(|o| o.path.clone());
+        let recent = self.store().recent_vaults()?;
+        Ok(recent
+            .into_iter()
+            .map(|path| VaultEntry {
+                name: crate::agenda::vault_name(&path, false),
+                open: open.as_deref() == Some(path.as_path()),
+                exists: path.is_dir(),
+                path: path.to_string_lossy().into_owned(),
+            })
+            .collect())
+    }
+
+    /// Forgets a vault opened before; the open one stays until another is opened.
+    pub fn forget_vault(&self, path: &Path) -> Result<Vec<VaultEntry>> {
+        let open = self.lock_open().as_ref().is_some_and(|o| o.path == path && !o.demo);
+        if open {
+            return Err(Error::Invalid(
+                tr(
+                    "열려 있는 볼트는 지울 수 없습니다: 다른 볼트를 먼저 여세요",
+                    "the open vault cannot be forgotten: open another one first",
+                )
+                .into(),
+            ));
+        }
+        self.store().forget_vault(path)?;
+        self.vaults()
+    }
+
+    /// How the window looks and speaks.
+    pub fn appearance(&self) -> Appearance {
+        let settings = self.settings();
+        Appearance { lang: settings.lang(), theme: settings.theme, week_start: settings.week_start }
+    }
+
     // The calendar file.
 
     /// The forecast of the open vault from today for `days` days.
@@ -574,10 +729,9 @@ impl Session {
     /// Writes the calendar file now (the settings screen's "지금 내보내기").
     pub fn export_calendar(&self, now: NaiveDateTime) -> Result<CalendarStatus> {
         let settings = self.settings();
-        let path = settings
-            .calendar_file
-            .clone()
-            .ok_or_else(|| Error::Invalid(tr("먼저 캘린더 파일의 위치를 정하세요", "Choose where the calendar file goes first").into()))?;
+        let path = settings.calendar_file.clone().ok_or_else(|| {
+            Error::Invalid(tr("먼저 캘린더 파일의 위치를 정하세요", "Choose where the calendar file goes first").into())
+        })?;
         self.write_calendar(Path::new(&path), &settings, now)
     }
 
@@ -593,7 +747,8 @@ impl Session {
     fn write_calendar(&self, path: &Path, settings: &Settings, now: NaiveDateTime) -> Result<CalendarStatus> {
         let (name, vault_path, days) = {
             let open = self.lock_open();
-            let open = open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
+            let open =
+                open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
             let name = crate::agenda::vault_name(&open.path, open.demo);
             let days = calendar::forecast_days(&open.scan.notes, self.today(now), calendar::DEFAULT_DAYS);
             (name, open.path.to_string_lossy().into_owned(), days)
@@ -702,6 +857,26 @@ impl Session {
     }
 }
 
+/// `obsidian://open?vault=…&file=…` for the note `rel` of the vault named `vault`: the path
+/// without `.md`, everything but unreserved characters percent-encoded (`/` too), as Obsidian's
+/// documentation asks.
+pub fn obsidian_uri(vault: &str, rel: &str) -> String {
+    let file = rel.strip_suffix(".md").or_else(|| rel.strip_suffix(".MD")).unwrap_or(rel);
+    format!("obsidian://open?vault={}&file={}", percent(vault), percent(file))
+}
+
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -727,6 +902,115 @@ mod tests {
 
     fn note(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_note_page_has_its_timeline_history_and_obsidian_uri() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = tmp.path().join("내 공부");
+        std::fs::create_dir_all(vault.join("네트워크")).unwrap();
+        note(
+            &vault.join("네트워크"),
+            "TCP 정리.md",
+            "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n- 단서?\n",
+        );
+        let s = session(&tmp);
+        s.open_vault(&vault, at("2024-09-02 09:00")).unwrap();
+        let rel = "네트워크/TCP 정리.md";
+        let input = ReviewInput { grades: vec![journal::Grade::Unsure], seconds: 40, ..ReviewInput::default() };
+        s.review(rel, &input, at("2024-09-02 09:10")).unwrap();
+        let page = s.note_page(rel, at("2024-09-03 10:00")).unwrap();
+        assert_eq!(page.history.len(), 1);
+        let entry = &page.history[0];
+        assert_eq!(
+            (entry.on, entry.step, entry.seconds),
+            (NaiveDate::from_ymd_opt(2024, 9, 2).unwrap(), crate::schedule::Step::D1, 40)
+        );
+        assert_eq!(entry.grades, vec![journal::Grade::Unsure]);
+        assert_eq!(page.timeline[0].mark, history::Mark::Done);
+        assert_eq!(page.timeline[1].mark, history::Mark::Planned);
+        assert_eq!(
+            page.obsidian.as_deref(),
+            Some("obsidian://open?vault=%EB%82%B4%20%EA%B3%B5%EB%B6%80&file=%EB%84%A4%ED%8A%B8%EC%9B%8C%ED%81%AC%2FTCP%20%EC%A0%95%EB%A6%AC")
+        );
+        assert!(page.file.ends_with("네트워크/TCP 정리.md"));
+        // Undone reviews leave the history.
+        s.undo(at("2024-09-03 10:01")).unwrap();
+        assert!(s.note_page(rel, at("2024-09-03 10:02")).unwrap().history.is_empty());
+        assert!(matches!(s.note_page("../x.md", at("2024-09-03 10:02")), Err(Error::OutsideVault(_))));
+        // The demo vault has no Obsidian URI.
+        s.open_demo(at("2024-09-03 10:00")).unwrap();
+        let demo = s.overview(at("2024-09-03 10:00")).unwrap();
+        let first = &demo.agenda.notes()[0].path.clone();
+        assert_eq!(s.note_page(first, at("2024-09-03 10:00")).unwrap().obsidian, None);
+    }
+
+    #[test]
+    fn obsidian_uris_encode_everything_reserved() {
+        assert_eq!(obsidian_uri("my vault", "a/b c.md"), "obsidian://open?vault=my%20vault&file=a%2Fb%20c");
+        assert_eq!(obsidian_uri("v", "x&y#z?.md"), "obsidian://open?vault=v&file=x%26y%23z%3F");
+        assert_eq!(obsidian_uri("v", "(1)+[2].MD"), "obsidian://open?vault=v&file=%281%29%2B%5B2%5D");
+    }
+
+    #[test]
+    fn the_calendar_reads_the_log_of_the_open_vault() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = tmp.path().join("v");
+        std::fs::create_dir_all(&vault).unwrap();
+        note(&vault, "a.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+        note(&vault, "b.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+        let s = session(&tmp);
+        s.open_vault(&vault, at("2024-09-02 09:00")).unwrap();
+        s.review("a.md", &ReviewInput::default(), at("2024-09-03 09:00")).unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let counts = s.calendar(d("2024-09-01"), d("2024-09-30"), at("2024-09-04 09:00")).unwrap();
+        let on = |day: &str| counts.iter().find(|c| c.date == d(day)).map(|c| (c.planned, c.done, c.missed)).unwrap();
+        // a and b fell due on 09-02; a was done late on 09-03; b is still late, caught up today.
+        assert_eq!(on("2024-09-02"), (0, 0, 2));
+        assert_eq!(on("2024-09-03"), (0, 1, 0));
+        assert_eq!(on("2024-09-04"), (1, 0, 0));
+        // Then both D4s, on day 0 + 4.
+        assert_eq!(on("2024-09-05"), (2, 0, 0));
+        let day = s.calendar_day(d("2024-09-02"), at("2024-09-04 09:00")).unwrap();
+        assert_eq!(day.missed.iter().map(|m| m.path.as_str()).collect::<Vec<_>>(), ["a.md", "b.md"]);
+        assert!(s.calendar(d("2024-01-01"), d("2025-12-31"), at("2024-09-04 09:00")).is_err());
+        let stats = s.stats(at("2024-09-04 09:00")).unwrap();
+        assert_eq!((stats.days.len(), stats.days[0].reviews), (1, 1));
+    }
+
+    #[test]
+    fn vaults_are_listed_switched_and_forgotten() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        note(&a, "x.md", "# x\n");
+        note(&b, "y.md", "# y\n");
+        let s = session(&tmp);
+        s.open_vault(&a, at("2024-09-02 09:00")).unwrap();
+        s.open_vault(&b, at("2024-09-02 09:01")).unwrap();
+        let listed = s.vaults().unwrap();
+        assert_eq!(
+            listed.iter().map(|v| (v.name.as_str(), v.open, v.exists)).collect::<Vec<_>>(),
+            [("b", true, true), ("a", false, true)]
+        );
+        assert!(s.forget_vault(&b).is_err(), "the open vault stays");
+        std::fs::remove_dir_all(&a).unwrap();
+        assert!(!s.vaults().unwrap()[1].exists);
+        assert_eq!(s.forget_vault(&a).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn bodies_are_searched_in_the_open_vault() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = tmp.path().join("v");
+        std::fs::create_dir_all(&vault).unwrap();
+        note(&vault, "a.md", "---\n⭕과목: 네트워크\n---\nTCP handshake\n");
+        note(&vault, "b.md", "UDP\n");
+        let s = session(&tmp);
+        s.open_vault(&vault, at("2024-09-02 09:00")).unwrap();
+        assert_eq!(s.search("Handshake", at("2024-09-02 09:00")).unwrap(), ["a.md"]);
+        assert!(s.search("네트워크", at("2024-09-02 09:00")).unwrap().is_empty());
     }
 
     #[test]

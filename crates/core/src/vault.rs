@@ -256,7 +256,13 @@ fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> bool {
 fn walk_issue(root: &Path, err: &ignore::Error) -> Issue {
     let path = error_path(err).map_or_else(String::new, |p| relative(root, &p));
     let reason = io_reason(err);
-    Issue { path, message: crate::lang::tf(format!("폴더를 읽을 수 없습니다: {reason}"), format!("cannot read the folder: {reason}")) }
+    Issue {
+        path,
+        message: crate::lang::tf(
+            format!("폴더를 읽을 수 없습니다: {reason}"),
+            format!("cannot read the folder: {reason}"),
+        ),
+    }
 }
 
 fn error_path(err: &ignore::Error) -> Option<PathBuf> {

@@ -1,15 +1,21 @@
 // The one door from the UI to the backend. Components import `api` and nothing else that talks
 // to Rust: in the app it calls Tauri commands; in a plain browser (UI tests, `npm run dev`) it
 // uses the in-memory backend of `memory.ts`, so the screens run and are tested without Tauri.
+import type { Appearance } from '../bindings/Appearance';
 import type { CalendarStatus } from '../bindings/CalendarStatus';
+import type { DayCount } from '../bindings/DayCount';
+import type { DayList } from '../bindings/DayList';
 import type { DesktopStatus } from '../bindings/DesktopStatus';
 import type { Failure } from '../bindings/Failure';
+import type { NotePage } from '../bindings/NotePage';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
 import type { Settings } from '../bindings/Settings';
+import type { Stats } from '../bindings/Stats';
 import type { Undone } from '../bindings/Undone';
+import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
 
 export interface DropHandlers {
@@ -68,6 +74,26 @@ export interface Backend {
   takeRequests(): Promise<Request[]>;
   /** Calls `handler` when the desktop side has requests; resolves to an unsubscribe function. */
   onRequest(handler: () => void): Promise<() => void>;
+  /** Paths of the notes whose body holds every word of `query`. */
+  search(query: string): Promise<string[]>;
+  /** A note's page: the note, its timeline, its reviews and its Obsidian URI. */
+  notePage(path: string): Promise<NotePage>;
+  /** Opens the note in Obsidian (through its `obsidian://` URI). */
+  openInObsidian(path: string): Promise<void>;
+  /** Shows the note's file in the file manager. */
+  showInFolder(path: string): Promise<void>;
+  /** Reviews planned, done and missed on each day from `from` through `to`. */
+  calendar(from: string, to: string): Promise<DayCount[]>;
+  /** One day's reviews: planned, done and missed. */
+  calendarDay(date: string): Promise<DayList>;
+  /** Reviews done per day. */
+  stats(): Promise<Stats>;
+  /** The vaults opened before, the last opened first. */
+  vaults(): Promise<VaultEntry[]>;
+  /** Forgets a vault opened before; resolves to the vaults left. */
+  forgetVault(path: string): Promise<VaultEntry[]>;
+  /** The window's language, theme and week start. */
+  appearance(): Promise<Appearance>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -119,6 +145,16 @@ async function tauriBackend(): Promise<Backend> {
     exportCalendar: () => invoke<CalendarStatus>('export_calendar'),
     takeRequests: () => invoke<Request[]>('take_requests'),
     onRequest: (handler) => listen(REQUEST_EVENT, () => handler()),
+    search: (query) => invoke<string[]>('search', { query }),
+    notePage: (path) => invoke<NotePage>('note_page', { path }),
+    openInObsidian: (path) => invoke<void>('open_in_obsidian', { path }),
+    showInFolder: (path) => invoke<void>('show_in_folder', { path }),
+    calendar: (from, to) => invoke<DayCount[]>('calendar', { from, to }),
+    calendarDay: (date) => invoke<DayList>('calendar_day', { date }),
+    stats: () => invoke<Stats>('stats'),
+    vaults: () => invoke<VaultEntry[]>('vaults'),
+    forgetVault: (path) => invoke<VaultEntry[]>('forget_vault', { path }),
+    appearance: () => invoke<Appearance>('appearance'),
   };
 }
 

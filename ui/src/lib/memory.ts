@@ -1,15 +1,23 @@
 // An in-memory backend over fixed data, for the UI's tests and `npm run dev`: the screens run in
 // a plain browser, and a test plays the desktop's part (a drop, a focus, a toast's click) through
 // its hooks. It decides nothing the real backend decides: writes are recorded, not made.
+import type { Appearance } from '../bindings/Appearance';
+import type { DayCount } from '../bindings/DayCount';
+import type { DayList } from '../bindings/DayList';
 import type { DesktopStatus } from '../bindings/DesktopStatus';
 import type { Failure } from '../bindings/Failure';
+import type { NotePage } from '../bindings/NotePage';
+import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
 import type { Settings } from '../bindings/Settings';
+import type { Stats } from '../bindings/Stats';
+import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
 import type { Backend, DropHandlers } from './api';
+import { addDays, daysBetween } from './format';
 
 /** What the in-memory backend lets a test do in place of the window system and the desktop. */
 export interface TestHooks {
@@ -36,7 +44,32 @@ export interface Recorded {
 
 export const DEFAULT_SETTINGS: Settings = {
   rollover_hour: 4, reminders: true, reminder_times: ['09:00', '21:00'], min_due: 1, keep_running: true, calendar_file: null,
+  week_start: 'sunday', language: 'auto', theme: 'system',
 };
+
+/** What the in-memory backend answers beyond the overviews: the log's side of things. */
+export interface Extra {
+  /** Timelines and histories of note pages, by path (empty when not given). */
+  pages?: Record<string, Pick<NotePage, 'timeline' | 'history'>>;
+  /** The calendar's numbers; days not given count planned reviews from the notes' due dates. */
+  calendar?: DayCount[];
+  /** Days' lists, by date; days not given list the notes due that day. */
+  days?: Record<string, DayList>;
+  /** Reviews per day. */
+  stats?: Stats;
+  /** Text searched by `search`, by path; the rendered body's text when not given. */
+  bodies?: Record<string, string>;
+  /** The language `auto` stands for (the browser's when not given). */
+  systemLang?: 'ko' | 'en';
+  /** Settings to start with. */
+  settings?: Partial<Settings>;
+}
+
+/** `obsidian://open?vault=…&file=…`, encoded as the backend does. */
+export function obsidianUri(vault: string, path: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `obsidian://open?vault=${enc(vault)}&file=${enc(path.replace(/\.md$/i, ''))}`;
+}
 
 /**
  * A backend over fixed data: `vaults` maps a folder path to its overview (the first is open) and
@@ -46,15 +79,17 @@ export const DEFAULT_SETTINGS: Settings = {
 export function memoryBackend(
   vaults: Record<string, Overview>,
   notes: Record<string, NoteView> = {},
-  start: { demoPath?: string; status?: Partial<DesktopStatus> } = {},
+  start: { demoPath?: string; status?: Partial<DesktopStatus>; extra?: Extra } = {},
 ): Backend & TestHooks & Recorded {
+  const extra: Extra = start.extra ?? {};
+  const forgotten = new Set<string>();
   const paths = Object.keys(vaults);
   let current = paths[0];
   let dropHandlers: DropHandlers | null = null;
   let focusHandler: (() => void) | null = null;
   let requestHandler: (() => void) | null = null;
   const requests: Request[] = [];
-  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...extra.settings };
   let refusal: string | null = null;
   let picked: string | null = null;
   const reviewFailures: Failure[] = [];
@@ -75,6 +110,7 @@ export function memoryBackend(
     const found = vaults[path];
     if (!found) throw refuse('missing_folder', `폴더를 찾을 수 없습니다: ${path}`);
     current = path;
+    forgotten.delete(path);
     return found;
   };
   const snapshot = (): DesktopStatus => {
@@ -83,8 +119,70 @@ export function memoryBackend(
     const demo = vaults[current]?.demo ?? false;
     return structuredClone({ ...status, reminders: { ...status.reminders, due, demo } });
   };
+  const agendaNotes = (): NoteSummary[] => {
+    const a = vaults[current]?.agenda;
+    return a ? [...a.today_reviews, ...a.upcoming, ...a.not_started, ...a.long_term, ...a.plain] : [];
+  };
+  const today = () => vaults[current]?.agenda.today ?? '2026-11-28';
+  /** Planned reviews on `date` from the notes' due dates: today's take everything overdue. */
+  const plannedOn = (date: string) =>
+    agendaNotes()
+      .filter((n) => n.next_due && (n.next_due === date || (date === today() && daysBetween(n.next_due, date) > 0)))
+      .map((n) => ({ path: n.path, title: n.title, step: n.step ?? 'extra', days_late: Math.max(0, daysBetween(n.next_due!, date)) }));
+  const bodyText = (path: string) =>
+    (extra.bodies?.[path] ?? notes[path]?.body_html.replace(/<[^>]*>/g, ' ') ?? '').toLowerCase();
+  const systemLang = () => extra.systemLang ?? (navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+  const listVaults = (): VaultEntry[] =>
+    paths
+      .filter((p) => !vaults[p].demo && !forgotten.has(p))
+      .map((p) => ({ path: p, name: vaults[p].name, open: p === current, exists: true }));
   return {
     ...recorded,
+    search: async (query) => {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      if (!words.length) return [];
+      return agendaNotes().map((n) => n.path).filter((p) => words.every((w) => bodyText(p).includes(w)));
+    },
+    notePage: async (path) => {
+      const view = notes[path];
+      if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+      const v = vaults[current];
+      return {
+        view, timeline: extra.pages?.[path]?.timeline ?? [], history: extra.pages?.[path]?.history ?? [],
+        obsidian: v?.demo ? null : obsidianUri(v?.name ?? '', path), file: `${current}/${path}`,
+      };
+    },
+    openInObsidian: async (path) => {
+      const v = vaults[current];
+      if (v?.demo) throw refuse('refused', '데모 볼트는 Obsidian에 없습니다');
+      recorded.links.push(obsidianUri(v?.name ?? '', path));
+    },
+    showInFolder: async (path) => {
+      recorded.calls.push(`folder:${path}`);
+    },
+    calendar: async (from, to) => {
+      const given = new Map((extra.calendar ?? []).map((c) => [c.date, c]));
+      const out: DayCount[] = [];
+      for (let d = from; d <= to; d = addDays(d, 1)) {
+        out.push(given.get(d) ?? { date: d, planned: d >= today() ? plannedOn(d).length : 0, done: 0, missed: 0 });
+      }
+      return out;
+    },
+    calendarDay: async (date) =>
+      extra.days?.[date] ?? { date, planned: date >= today() ? plannedOn(date) : [], done: [], missed: [] },
+    stats: async () => extra.stats ?? { today: today(), days: [] },
+    vaults: async () => listVaults(),
+    forgetVault: async (path) => {
+      if (path === current) throw refuse('invalid', '열려 있는 볼트는 지울 수 없습니다: 다른 볼트를 먼저 여세요');
+      forgotten.add(path);
+      recorded.calls.push(`forget:${path}`);
+      return listVaults();
+    },
+    appearance: async (): Promise<Appearance> => ({
+      lang: settings.language === 'auto' ? systemLang() : settings.language,
+      theme: settings.theme,
+      week_start: settings.week_start,
+    }),
     openLink: async (url) => {
       recorded.links.push(url);
     },
@@ -180,10 +278,15 @@ declare global {
     __BOKSEUP_NOTES__?: Record<string, NoteView>;
     /** What the page's desktop status starts as (tray problem, the autostart offer, …). */
     __BOKSEUP_STATUS__?: Partial<DesktopStatus>;
+    /** The log's side: note pages, the calendar, statistics, searchable text. */
+    __BOKSEUP_EXTRA__?: Extra;
   }
 }
 
 /** The in-memory backend over the data given to this page. */
 export function pageBackend(): Backend & TestHooks & Recorded {
-  return memoryBackend(window.__BOKSEUP_VAULTS__ ?? {}, window.__BOKSEUP_NOTES__ ?? {}, { status: window.__BOKSEUP_STATUS__ });
+  return memoryBackend(window.__BOKSEUP_VAULTS__ ?? {}, window.__BOKSEUP_NOTES__ ?? {}, {
+    status: window.__BOKSEUP_STATUS__,
+    extra: window.__BOKSEUP_EXTRA__,
+  });
 }

@@ -8,6 +8,7 @@ import type { Grade } from '../bindings/Grade';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
 import type { ReviewInput } from '../bindings/ReviewInput';
+import type { Step } from '../bindings/Step';
 import type { Written } from '../bindings/Written';
 
 export type Phase =
@@ -22,6 +23,8 @@ export interface Done {
   path: string;
   title: string;
   stage: string;
+  /** The step reviewed. */
+  step: Step | null;
   longTerm: boolean;
   grades: Grade[];
   written: Written;
@@ -72,10 +75,11 @@ export function reviewInput(s: ReviewState, now: number, longTerm: boolean, earl
   return { grades: s.grades, seconds: seconds(s.startedAt, now), long_term: longTerm, seen, early };
 }
 
-export const GRADES: { grade: Grade; key: string; label: string }[] = [
-  { grade: 'remembered', key: '1', label: '기억남' },
-  { grade: 'unsure', key: '2', label: '헷갈림' },
-  { grade: 'forgot', key: '3', label: '모름' },
+/** The grades with their keys; their words are `grade.*` in the catalogue. */
+export const GRADES: { grade: Grade; key: string }[] = [
+  { grade: 'remembered', key: '1' },
+  { grade: 'unsure', key: '2' },
+  { grade: 'forgot', key: '3' },
 ];
 
 /** The note under review. */
@@ -145,7 +149,7 @@ export function reduce(s: ReviewState, e: Event): ReviewState {
     case 'saved': {
       const note = current(s)!;
       const done: Done = {
-        path: note.path, title: note.title, stage: s.view?.summary.stage ?? note.stage ?? '',
+        path: note.path, title: note.title, stage: s.view?.summary.stage ?? note.stage ?? '', step: s.view?.summary.step ?? note.step,
         longTerm: e.written.note.status === 'long_term', grades: s.grades, written: e.written,
       };
       return next({ ...s, done: [...s.done, done] });

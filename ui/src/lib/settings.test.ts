@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
+import { setLook } from './locale.svelte';
 import { addTime, calendarLine, changed, hourLabel, reminderLine, removeTime, when } from './settings';
 
 const status = (s: Partial<ReminderStatus>): ReminderStatus => ({
@@ -44,8 +45,22 @@ describe('words', () => {
     expect(calendarLine({ path: '/a.ics', written_at: null, events: 0, error: '쓸 수 없습니다' }, now)).toEqual({ text: '쓸 수 없습니다', ok: false });
   });
 
+  it('in English', () => {
+    setLook({ lang: 'en', theme: 'system', week_start: 'sunday' });
+    try {
+      expect([0, 4, 12, 15].map(hourLabel)).toEqual(['midnight', '4 a.m.', 'noon', '3 p.m.']);
+      expect(reminderLine(status({}), true)).toBe('Next reminder today 09:00 · 3 to review today');
+      expect(when('2026-12-02T09:00:00', '2026-11-29T08:00:00')).toBe('Wed, Dec 2 09:00');
+    } finally {
+      setLook({ lang: 'ko', theme: 'system', week_start: 'sunday' });
+    }
+  });
+
   it('a form differs from what is kept', () => {
-    const kept = { rollover_hour: 4, reminders: true, reminder_times: ['09:00'], min_due: 1, keep_running: true, calendar_file: null };
+    const kept = {
+      rollover_hour: 4, reminders: true, reminder_times: ['09:00'], min_due: 1, keep_running: true, calendar_file: null,
+      week_start: 'sunday' as const, language: 'auto' as const, theme: 'system' as const,
+    };
     expect(changed(kept, { ...kept })).toBe(false);
     expect(changed(kept, { ...kept, reminder_times: ['09:00', '21:00'] })).toBe(true);
   });

@@ -1,15 +1,16 @@
 // The settings screen's words and small edits: reminder times as a list, the hour the day starts,
-// and where reminders and the calendar file stand, said in Korean. Checking values is the
-// backend's job: an edit here never decides whether a time is valid.
+// and where reminders and the calendar file stand. Checking values is the backend's job: an edit
+// here never decides whether a time is valid.
 import type { CalendarStatus } from '../bindings/CalendarStatus';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
 import type { Settings } from '../bindings/Settings';
-import { daysBetween, shortDate } from './format';
+import { daysBetween, relativeDayInText, shortDate } from './format';
+import { look, t } from './locale.svelte';
 
 /** Adds a time as typed (trimmed), once; an empty entry adds nothing. */
 export function addTime(times: string[], typed: string): string[] {
-  const t = typed.trim();
-  return t === '' || times.includes(t) ? times : [...times, t];
+  const x = typed.trim();
+  return x === '' || times.includes(x) ? times : [...times, x];
 }
 
 /** Removes the time at `index`. */
@@ -22,8 +23,13 @@ export function changed(kept: Settings, form: Settings): boolean {
   return JSON.stringify(kept) !== JSON.stringify(form);
 }
 
-/** `새벽 4시`, `오전 9시`, `정오 (12시)`, `오후 3시`, `자정 (0시)`. */
+/** `새벽 4시`, `오전 9시`, `정오 (12시)`, `오후 3시`, `자정 (0시)` / `4 a.m.`, `noon`, `midnight`. */
 export function hourLabel(hour: number): string {
+  if (look.lang === 'en') {
+    if (hour === 0) return 'midnight';
+    if (hour === 12) return 'noon';
+    return hour < 12 ? `${hour} a.m.` : `${hour - 12} p.m.`;
+  }
   if (hour === 0) return '자정 (0시)';
   if (hour === 12) return '정오 (12시)';
   if (hour < 6) return `새벽 ${hour}시`;
@@ -31,32 +37,32 @@ export function hourLabel(hour: number): string {
   return `오후 ${hour - 12}시`;
 }
 
-/** A local time (`2026-11-29T21:00:00`) relative to `now`: `21:00`, `내일 09:00`, `12월 2일 (수) 09:00`. */
+/** A local time (`2026-11-29T21:00:00`) relative to `now`: `오늘 21:00`, `내일 09:00`,
+ * `12월 2일 (수) 09:00`. */
 export function when(at: string, now: string): string {
   const [date, time] = at.split('T');
   const hm = time.slice(0, 5);
   const days = daysBetween(now.slice(0, 10), date);
-  if (days === 0) return `오늘 ${hm}`;
-  if (days === 1) return `내일 ${hm}`;
+  if (days === 0 || days === 1) return `${relativeDayInText(days)} ${hm}`;
   return `${shortDate(date)} ${hm}`;
 }
 
 /** One line on where reminders stand. */
 export function reminderLine(status: ReminderStatus, on: boolean): string {
-  if (!on) return '알림이 꺼져 있습니다.';
-  if (status.demo) return '데모 볼트에는 알림을 보내지 않습니다. 내 볼트를 열면 알림이 시작됩니다.';
-  if (status.muted_until) return `알림을 잠시 껐습니다 · ${when(status.muted_until, status.now)}까지`;
+  if (!on) return t('set.reminders_off');
+  if (status.demo) return t('set.reminders_demo');
+  if (status.muted_until) return t('set.muted_until', { when: when(status.muted_until, status.now) });
   const parts: string[] = [];
-  if (status.snoozed_until) parts.push(`다시 알림 ${when(status.snoozed_until, status.now)}`);
-  else if (status.next) parts.push(`다음 알림 ${when(status.next, status.now)}`);
-  parts.push(status.due ? `지금 오늘 복습 ${status.due}개` : '오늘 복습을 마쳤어요');
+  if (status.snoozed_until) parts.push(t('set.snoozed_until', { when: when(status.snoozed_until, status.now) }));
+  else if (status.next) parts.push(t('set.next_reminder', { when: when(status.next, status.now) }));
+  parts.push(status.due ? t('set.due_now', { n: status.due }) : t('set.all_done'));
   return parts.join(' · ');
 }
 
 /** One line on the calendar file: when it was written and what it holds, or what went wrong. */
 export function calendarLine(calendar: CalendarStatus | null, now: string): { text: string; ok: boolean } {
-  if (!calendar) return { text: '아직 캘린더 파일을 정하지 않았습니다.', ok: true };
+  if (!calendar) return { text: t('set.calendar_unset'), ok: true };
   if (calendar.error) return { text: calendar.error, ok: false };
-  if (!calendar.written_at) return { text: '아직 쓰지 않았습니다.', ok: true };
-  return { text: `${when(calendar.written_at, now)}에 썼습니다 · 복습이 있는 날 ${calendar.events}일`, ok: true };
+  if (!calendar.written_at) return { text: t('set.calendar_unwritten'), ok: true };
+  return { text: t('set.calendar_written', { when: when(calendar.written_at, now), n: calendar.events }), ok: true };
 }

@@ -266,12 +266,16 @@ impl Store {
 
     /// Reviews in `vault` whose write completed, oldest first.
     pub fn reviews(&self, vault: &str) -> Result<Vec<LoggedReview>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.logged("WHERE e.vault = ?1 AND e.state IN ('done', 'stale') ORDER BY r.id", &[&vault])
+    }
+
+    fn logged(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<LoggedReview>> {
+        let sql = format!(
             "SELECT e.path, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds
-             FROM review r JOIN edit e ON e.id = r.edit_id
-             WHERE e.vault = ?1 AND e.state IN ('done', 'stale') ORDER BY r.id",
-        )?;
-        let rows = stmt.query_map(params![vault], |r| {
+             FROM review r JOIN edit e ON e.id = r.edit_id {clause}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(args, |r| {
             Ok(LoggedReview {
                 path: r.get(0)?,
                 review: ReviewRow {
@@ -286,6 +290,14 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Reviews of the note `path` in `vault` whose write completed, oldest first.
+    pub fn reviews_of(&self, vault: &str, path: &str) -> Result<Vec<LoggedReview>> {
+        self.logged(
+            "WHERE e.vault = ?1 AND e.path = ?2 AND e.state IN ('done', 'stale') ORDER BY r.id",
+            &[&vault, &path],
+        )
     }
 
     fn edits(&self, clause: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<EditRow>> {
