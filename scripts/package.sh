@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes Bokseup's Debian package: the binary, a desktop entry (복습 Bokseup, Education, opens
+# Makes Bokseup's Debian package: the app (`bokseup-app`) and the command (`bokseup`), a desktop entry (복습 Bokseup, Education, opens
 # folders: "Open with" on a vault folder works), icons at every size, and the runtime dependencies
 # (WebKitGTK, GTK, libayatana-appindicator for the tray). Then tries an AppImage, which the Tauri
 # CLI can only build where it can download its AppImage tools.
@@ -12,7 +12,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh --run
 mode=release flags=()
 if [ "${1:-}" = "--debug" ]; then mode=debug flags=(--debug); fi
-npx tauri build "${flags[@]}" --bundles deb --ci
+# The `bokseup` command (crates/cli, no WebKit) goes in beside the app's binary, `bokseup-app`.
+if [ "$mode" = release ]; then cargo build --locked --release -p bokseup-cli; else cargo build --locked -p bokseup-cli; fi
+cli_files="{\"bundle\":{\"linux\":{\"deb\":{\"files\":{\"/usr/bin/bokseup\":\"target/$mode/bokseup\"}}}}}"
+npx tauri build "${flags[@]}" --bundles deb --ci --config "$cli_files"
 deb=$(ls -t target/$mode/bundle/deb/*.deb | head -n 1)
 echo "package: $deb ($(du -h "$deb" | cut -f1))"
 if [ "$mode" = release ]; then

@@ -53,6 +53,7 @@ step "rust format" cargo fmt --all --check
 step "ui build" npm run --silent build
 step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked
+step "command tests" cargo test -p bokseup-cli --locked
 step "shell and loops" env BOKSEUP_CRASH_LOOPS=300 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
 step "fuzzing" scripts/fuzz.sh
 step "ipc types" bindings_fresh

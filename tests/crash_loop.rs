@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_bokseup");
+const BIN: &str = env!("CARGO_BIN_EXE_bokseup-app");
 const NOTES: usize = 6;
 const TIME: &str = "21:30";
 

@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_bokseup");
+const BIN: &str = env!("CARGO_BIN_EXE_bokseup-app");
 const DAY: &str = "2024-08-26";
 const TIME: &str = "09:00";
 

@@ -153,7 +153,7 @@ fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
 fn the_command_line_speaks_the_language_of_lang() {
     let fixture = root().join("tests/fixtures/variations");
     let due = |vars: &[(&str, &str)]| {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bokseup"));
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bokseup-app"));
         cmd.args(["due", fixture.to_str().unwrap(), "--today", "2024-10-27"]);
         for var in ["LANG", "LC_ALL", "LC_MESSAGES"] {
             cmd.env_remove(var);
@@ -171,6 +171,6 @@ fn the_command_line_speaks_the_language_of_lang() {
     assert!(due(&[("LANG", "ko_KR.UTF-8"), ("LC_ALL", "C")]).starts_with("Today's reviews"));
     assert!(due(&[]).starts_with("오늘의 복습"));
     let help =
-        std::process::Command::new(env!("CARGO_BIN_EXE_bokseup")).arg("--help").env("LANG", "en_GB.UTF-8").output();
+        std::process::Command::new(env!("CARGO_BIN_EXE_bokseup-app")).arg("--help").env("LANG", "en_GB.UTF-8").output();
     assert!(String::from_utf8(help.unwrap().stdout).unwrap().starts_with("Bokseup (복습) — an Ebbinghaus"));
 }

@@ -27,11 +27,12 @@ const run = (cmd, ...args) => execFileSync(cmd, args, { encoding: 'utf8', env: K
 
 test('the package holds the binary, the desktop entry and icons at every size', () => {
   const files = run('dpkg-deb', '-c', deb).split('\n').map((l) => l.split(/\s+/).at(-1)).filter(Boolean);
-  assert.ok(files.includes('./usr/bin/bokseup') || files.includes('usr/bin/bokseup'), files.join('\n'));
   const has = (path) => files.some((f) => f.replace(/^\.\//, '') === path);
+  assert.ok(has('usr/bin/bokseup'), `the command: ${files.join('\n')}`);
+  assert.ok(has('usr/bin/bokseup-app'), 'the app');
   assert.ok(has('usr/share/applications/Bokseup.desktop'));
   for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
-    assert.ok(has(`usr/share/icons/hicolor/${size}x${size}/apps/bokseup.png`), `icon ${size}x${size}`);
+    assert.ok(has(`usr/share/icons/hicolor/${size}x${size}/apps/bokseup-app.png`), `icon ${size}x${size}`);
   }
   console.log(`deb: ${(statSync(deb).size / 1048576).toFixed(1)} MiB, ${deb}`);
 });
@@ -52,10 +53,19 @@ test('the desktop entry: name, category, folders for "Open with", a review actio
   assert.match(entry, /^Comment=.+$/m);
   assert.match(entry, /^Categories=Education;$/m);
   assert.match(entry, /^MimeType=inode\/directory;$/m);
-  assert.match(entry, /^Exec=bokseup %F$/m);
-  assert.match(entry, /^Icon=bokseup$/m);
-  assert.match(entry, /^Exec=bokseup --review$/m);
+  assert.match(entry, /^Exec=bokseup-app %F$/m);
+  assert.match(entry, /^Icon=bokseup-app$/m);
+  assert.match(entry, /^Exec=bokseup-app --review$/m);
   run('desktop-file-validate', entryPath);
+});
+
+test('the command links neither WebKit nor GTK; the app does', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bokseup-deb-'));
+  run('dpkg-deb', '-x', deb, dir);
+  const cli = run('ldd', join(dir, 'usr/bin/bokseup'));
+  assert.doesNotMatch(cli, /webkit|gtk|gdk|glib|soup/i, cli);
+  assert.match(run('ldd', join(dir, 'usr/bin/bokseup-app')), /libwebkit2gtk-4\.1/);
+  console.log(`command: ${(statSync(join(dir, 'usr/bin/bokseup')).size / 1048576).toFixed(1)} MiB, app: ${(statSync(join(dir, 'usr/bin/bokseup-app')).size / 1048576).toFixed(1)} MiB`);
 });
 
 test('the binary from the unpacked package runs', () => {
