@@ -1,0 +1,87 @@
+//! `bokseup-bench`: Bokseup's benchmark, runnable by anyone who clones the project.
+//!
+//! ```text
+//! bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
+//! bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
+//! ```
+//!
+//! `run` generates the vaults (target/bench/, kept between runs), then measures every figure
+//! of issue 9 next to the floor, reading every `.md` with no parsing, measured in the same run
+//! and interleaved with it, and prints each as a ratio with its goal. The bench kit's peers
+//! (`../shared/bench/peers`) join the table when they are there and built.
+
+mod measure;
+mod vault;
+
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What can stop the benchmark.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}", path = .0.display(), source = .1)]
+    Io(PathBuf, std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Run(String),
+}
+
+const USAGE: &str = "usage:
+  bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
+        every figure next to the raw-read floor of the same run (--smoke: one small vault, one run;
+        --large: 100,000 notes too)
+  bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
+        a deterministic vault of study notes
+  (inner steps, run by `run` as processes: floor VAULT, memory VAULT, write VAULT)";
+
+fn value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn number<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, Error> {
+    match value(args, name) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| Error::Usage(format!("{name}: not a number: {v}"))),
+    }
+}
+
+fn today(args: &[String]) -> Result<NaiveDate, Error> {
+    let text = value(args, "--today").unwrap_or("2024-10-27");
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::Usage(format!("--today: not a date: {text}")))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen") => gen(&args[1..]),
+        Some("run") => measure::run(&args[1..]),
+        Some("floor") => measure::floor_step(&args[1..]),
+        Some("memory") => measure::memory_step(&args[1..]),
+        Some("write") => measure::write_step(&args[1..]),
+        _ => Err(Error::Usage(USAGE.into())),
+    };
+    if let Err(e) = result {
+        eprintln!("bokseup-bench: {e}");
+        std::process::exit(if matches!(e, Error::Usage(_)) { 2 } else { 1 });
+    }
+}
+
+fn gen(args: &[String]) -> Result<(), Error> {
+    let out = args.first().filter(|a| !a.starts_with("--")).ok_or_else(|| Error::Usage(USAGE.into()))?;
+    let spec = vault::Spec {
+        notes: number(args, "--notes", 1000)?,
+        seed: number(args, "--seed", 1)?,
+        today: today(args)?,
+        variants: number(args, "--variants", 0.1)?,
+    };
+    let made = vault::generate(std::path::Path::new(out), &spec)?;
+    println!(
+        "{out}: {} review notes, {} plain, {} broken, {:.1} MB",
+        made.review,
+        made.plain,
+        made.broken,
+        made.bytes as f64 / 1e6
+    );
+    Ok(())
+}
