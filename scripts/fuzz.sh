@@ -24,7 +24,8 @@ for target in frontmatter edit; do
     echo "# pass 1"
   else
     echo "fuzz $target: FAILED"
-    grep -E -A20 'panicked|ERROR|SUMMARY|Test unit written' "$log" | head -60
+    # The finding, or (a build that failed) the end of the log.
+    { grep -E -A20 'panicked|ERROR|SUMMARY|Test unit written' "$log" || tail -n 30 "$log"; } | head -60
     echo "# fail 1"
     status=1
   fi

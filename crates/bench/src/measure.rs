@@ -111,13 +111,14 @@ fn median(mut xs: Vec<Duration>) -> Duration {
 }
 
 /// Reviews written through the app's session (file, log), one after another; then a note
-/// changed by another program and the agenda brought up to date (today: a full rescan).
+/// changed by another program and the index and agenda brought up to date. The vault is a fresh
+/// copy, younger than the index's settling time, so this session trusts files at once.
 pub fn write_step(args: &[String]) -> Result<(), Error> {
     let root = vault_arg(args)?;
     let work = scratch("write");
     let copy = work.join("vault");
     copy_dir(&root, &copy)?;
-    let s = session(&work.join("data"))?;
+    let s = session(&work.join("data"))?.with_settle(Duration::ZERO);
     let now = today().and_time(noon());
     let overview = s.open_vault(&copy, now).map_err(|e| Error::Run(e.to_string()))?;
     let due: Vec<String> = overview.agenda.today_reviews.iter().take(25).map(|n| n.path.clone()).collect();
@@ -128,7 +129,7 @@ pub fn write_step(args: &[String]) -> Result<(), Error> {
         s.review(path, &input, now).map_err(|e| Error::Run(format!("{path}: {e}")))?;
         writes.push(t.elapsed());
     }
-    // Another program ticks a flag; the agenda follows only after a rescan.
+    // Another program ticks a flag; a scan through the index reads that file alone.
     let mut rescans = Vec::new();
     let target = overview.agenda.upcoming.first().or(overview.agenda.today_reviews.last()).map(|n| copy.join(&n.path));
     for round in 0..5 {
@@ -152,6 +153,8 @@ struct Contender {
     program: PathBuf,
     args: Vec<String>,
     times: Vec<Duration>,
+    /// A folder removed before each run: the database of a cold start.
+    cold: Option<PathBuf>,
 }
 
 impl Contender {
@@ -161,10 +164,19 @@ impl Contender {
             program: program.into(),
             args: args.iter().map(|a| a.to_string()).collect(),
             times: Vec::new(),
+            cold: None,
         }
     }
 
+    fn cold(mut self, data: &Path) -> Contender {
+        self.cold = Some(data.to_path_buf());
+        self
+    }
+
     fn once(&self) -> Result<(Duration, String), Error> {
+        if let Some(dir) = &self.cold {
+            let _ = fs::remove_dir_all(dir);
+        }
         let t = Instant::now();
         let out = Command::new(&self.program)
             .args(&self.args)
@@ -212,15 +224,19 @@ fn measure(n: usize, runs: usize, root: &Path, bin: &Path, me: &Path) -> Result<
     if !vault::is_current(&path) {
         eprintln!("generating {} notes in {}", n, path.display());
         vault::generate(&path, &vault::Spec { notes: n, seed: SEED, today: today(), variants: 0.1 })?;
+        // The index trusts only files still for a moment (index::SETTLE).
+        std::thread::sleep(bokseup_core::index::SETTLE + Duration::from_millis(500));
     }
     let v = path.to_string_lossy().to_string();
-    let data = scratch(&format!("cli-{n}"));
-    let d = data.to_string_lossy().to_string();
+    let cold = scratch(&format!("cold-{n}"));
+    let warm = scratch(&format!("warm-{n}"));
+    let (c, w) = (cold.to_string_lossy().to_string(), warm.to_string_lossy().to_string());
     let bokseup = bin.join("bokseup");
     let mut contenders = vec![
         Contender::new("floor", me, &["floor", &v]),
-        Contender::new("scan", &bokseup, &["scan", &v, "--counts", "--today", TODAY, "--data", &d]),
-        Contender::new("due", &bokseup, &["due", &v, "--today", TODAY, "--data", &d]),
+        Contender::new("cold", &bokseup, &["scan", &v, "--counts", "--today", TODAY, "--data", &c]).cold(&cold),
+        Contender::new("warm", &bokseup, &["scan", &v, "--counts", "--today", TODAY, "--data", &w]),
+        Contender::new("due", &bokseup, &["due", &v, "--today", TODAY, "--data", &w]),
     ];
     // The bench kit's peers, when it is beside the project and built.
     let kit = root.join("../shared/bench/peers");
@@ -229,7 +245,7 @@ fn measure(n: usize, runs: usize, root: &Path, bin: &Path, me: &Path) -> Result<
         ("kit serde_yaml", kit.join("rust_serde_yaml/target/release/scan_serde_yaml"), vec![v.clone()]),
     ] {
         if program.is_file() {
-            contenders.push(Contender { name: name.into(), program, args, times: Vec::new() });
+            contenders.push(Contender { name: name.into(), program, args, times: Vec::new(), cold: None });
         }
     }
     if kit.join("node/node_modules").is_dir() {
@@ -252,8 +268,9 @@ fn measure(n: usize, runs: usize, root: &Path, bin: &Path, me: &Path) -> Result<
     for c in &contenders[1..] {
         let m = median(c.times.clone());
         let label = match c.name.as_str() {
-            "scan" => "cold full scan + schedule (`bokseup scan`, no index)".to_string(),
-            "due" => "CLI `due`".to_string(),
+            "cold" => "cold full scan + schedule (`bokseup scan`, empty index)".to_string(),
+            "warm" => "warm start, nothing changed (`bokseup scan`, index)".to_string(),
+            "due" => "CLI `due`, warm index".to_string(),
             other => other.to_string(),
         };
         rows.push((label, format!("{} ({:.1}×)", secs(m), ratio(m))));
@@ -266,10 +283,11 @@ fn measure(n: usize, runs: usize, root: &Path, bin: &Path, me: &Path) -> Result<
     let r = field(&write, "rescan_us").unwrap_or(0.0);
     rows.push(("one review written (file, log)".into(), format!("{:.2} ms", w / 1e3)));
     rows.push((
-        "one file changed → agenda updated (full rescan: no index yet)".into(),
+        "one file changed → index and agenda updated".into(),
         format!("{:.0} ms ({:.1}×)", r / 1e3, r / 1e6 / floor.as_secs_f64().max(1e-9)),
     ));
-    let _ = fs::remove_dir_all(&data);
+    let _ = fs::remove_dir_all(&cold);
+    let _ = fs::remove_dir_all(&warm);
     let mb = dir_size(&path) as f64 / 1e6;
     Ok(Figures { notes: n, mb, rows })
 }
@@ -282,6 +300,7 @@ fn dir_size(dir: &Path) -> u64 {
 
 const GOALS: &[(&str, &str)] = &[
     ("cold full scan", "≤ 2.0× floor"),
+    ("warm start", "≤ 0.5× floor"),
     ("CLI `due`", "≤ 2× floor at 1,000"),
     ("backend peak memory", "≤ 100 MB at 10,000"),
     ("one review written", "≤ 5 ms"),
@@ -335,9 +354,6 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         }
     }
     let rest = " |".repeat(all.len() - 1);
-    println!(
-        "| warm start, nothing changed | not built yet: every start is the full scan above |{rest} ≤ 0.5× floor |"
-    );
     println!(
         "| one file changed by another program → card updated | not built yet: no file watcher |{rest} ≤ 200 ms |"
     );

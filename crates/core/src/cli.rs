@@ -466,8 +466,17 @@ fn report<'a>(path: &Path, agenda: &'a Agenda, notes: Vec<&'a NoteSummary>) -> R
     Report { vault: vault.to_string_lossy().into_owned(), today: agenda.today, notes, issues: &agenda.issues }
 }
 
-fn load(path: &Path, today: NaiveDate) -> Result<Agenda, Error> {
-    Ok(Agenda::new(&vault::scan(path)?, today))
+fn load(path: &Path, today: NaiveDate, options: &Options) -> Result<Agenda, Error> {
+    Ok(Agenda::new(&read_vault(path, options)?, today))
+}
+
+/// Scans the vault through the index of notes in the app's database, which the app and the
+/// command line share; without a usable database, by reading every note.
+fn read_vault(path: &Path, options: &Options) -> Result<vault::Scan, Error> {
+    match Store::open(&crate::store::database_path(options.data.as_deref())) {
+        Ok(mut store) => crate::index::scan(&mut store, path),
+        Err(_) => vault::scan(path),
+    }
 }
 
 fn scan(
@@ -477,7 +486,7 @@ fn scan(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let agenda = load(path, today)?;
+    let agenda = load(path, today, options)?;
     let notes = agenda.notes();
     let c = agenda.counts;
     if options.counts {
@@ -512,7 +521,7 @@ fn due(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let agenda = load(path, today)?;
+    let agenda = load(path, today, options)?;
     if options.json {
         write_json(out, &report(path, &agenda, agenda.today_reviews.iter().collect()));
         return Ok(());
@@ -576,7 +585,7 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
 
 /// `bokseup ics`: the forecast as an iCalendar file, on standard output or into `--out`.
 fn ics(path: &Path, clock: &Clock, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
-    let scan = vault::scan(path)?;
+    let scan = read_vault(path, options)?;
     let vault = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let settings = stored_settings(options);
     let now = clock.now();

@@ -34,6 +34,7 @@ pub mod edit;
 pub mod error;
 pub mod frontmatter;
 pub mod history;
+pub mod index;
 pub mod journal;
 pub mod lang;
 pub mod note;

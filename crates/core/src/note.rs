@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::frontmatter;
 use crate::schedule::Flags;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_yaml::{Mapping, Value};
 use ts_rs::TS;
 
@@ -49,7 +49,7 @@ pub mod keys {
 }
 
 /// Whether a note takes part in the review schedule (section 1.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Kind {
@@ -60,7 +60,7 @@ pub enum Kind {
 }
 
 /// A cue question from the `단서 질문` section and the answer written beneath it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Cue {
     /// The question: the text of a top-level bullet.
@@ -69,8 +69,8 @@ pub struct Cue {
     pub answer: String,
 }
 
-/// One note of the vault, read and typed.
-#[derive(Debug, Clone, PartialEq)]
+/// One note of the vault, read and typed. Serialized only into the index of notes (SQLite).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// Path relative to the vault, `/`-separated.
     pub path: String,

@@ -6,6 +6,7 @@ use crate::agenda::{Agenda, Counts, NoteView, Overview};
 use crate::calendar;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
+use crate::index;
 use crate::journal::{self, ReviewInput, Undone, Written};
 use crate::lang::{tf, tr, Lang};
 use crate::note::Note;
@@ -37,6 +38,8 @@ pub struct Session {
     calendar: Mutex<CalendarState>,
     /// Why the open vault could not be read when the timer last tried, until it can be again.
     problem: Mutex<Option<String>>,
+    /// How long a changed note must have been still before the index trusts its stamp.
+    settle: std::time::Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -239,7 +242,15 @@ impl Session {
             requests: Mutex::new(Vec::new()),
             calendar: Mutex::new(CalendarState::default()),
             problem: Mutex::new(None),
+            settle: index::SETTLE,
         })
+    }
+
+    /// Sets how long a changed note must have been still before the index of notes trusts it
+    /// ([`index::SETTLE`] by default; tests change files faster than people do).
+    pub fn with_settle(mut self, settle: std::time::Duration) -> Session {
+        self.settle = settle;
+        self
     }
 
     /// Makes the first [`Session::overview`] open `vault` (named on the command line) instead of
@@ -288,7 +299,7 @@ impl Session {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
         let path = std::fs::canonicalize(path).map_err(Error::read(path))?;
-        let scan = vault::scan(&path)?;
+        let scan = self.scan(&path)?;
         if scan.notes.is_empty() && scan.issues.is_empty() {
             return Err(Error::NoNotes(path));
         }
@@ -317,8 +328,17 @@ impl Session {
 
     /// Scans `path`, makes it the open vault, and groups it for today.
     fn overview_of(&self, path: &Path, demo: bool, now: NaiveDateTime) -> Result<Overview> {
-        let scan = vault::scan(path)?;
+        let scan = self.scan(path)?;
         Ok(self.show(path, demo, scan, now))
+    }
+
+    /// Scans `path` through the index of notes, reading only the files changed since the last
+    /// scan. The database is not held while the files are read.
+    fn scan(&self, path: &Path) -> Result<Scan> {
+        let pass = index::Pass::begin(&self.store(), path, self.settle);
+        let (scan, fresh) = pass.scan(path)?;
+        pass.finish(&mut self.store(), &scan, &fresh);
+        Ok(scan)
     }
 
     fn show(&self, path: &Path, demo: bool, scan: Scan, now: NaiveDateTime) -> Overview {

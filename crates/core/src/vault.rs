@@ -4,6 +4,7 @@ use crate::error::{Error, Part, Result, Special};
 use crate::note::Note;
 use crate::store::QUIET;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use ts_rs::TS;
@@ -29,6 +30,41 @@ pub struct Scan {
     pub attachments: Vec<String>,
 }
 
+/// What identifies a version of a file without reading it: its size, its modification and
+/// change times, and its inode. A write changes the change time (which no program can set back),
+/// a replace by rename the inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Bytes.
+    pub size: u64,
+    /// Last modification, in nanoseconds since 1970 (programs can set it).
+    pub mtime_ns: i64,
+    /// Last change of the file or its inode, in nanoseconds since 1970 (only the system sets it).
+    pub ctime_ns: i64,
+    /// The inode number: a file replaced by another has a new one.
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file from its metadata (not following links).
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            size: meta.len(),
+            mtime_ns: meta.mtime().saturating_mul(1_000_000_000).saturating_add(meta.mtime_nsec()),
+            ctime_ns: meta.ctime().saturating_mul(1_000_000_000).saturating_add(meta.ctime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+}
+
+/// Notes as read before, by path, each with the stamp its file had then: what the index of notes
+/// hands to [`scan_known`].
+pub type Known = HashMap<String, (Stamp, Note)>;
+
+/// Notes read afresh by [`scan_known`], by path, with the stamp their file had just before.
+pub type Fresh = Vec<(String, Stamp)>;
+
 /// Reads every Markdown note under `root`.
 ///
 /// Files and folders whose name starts with `.` (`.obsidian`, `.trash`, `.git`, a file named
@@ -36,10 +72,18 @@ pub struct Scan {
 /// stays inside the vault. Only a missing or unreadable root is an error: any problem with one
 /// file or folder becomes an [`Issue`] and the scan continues.
 pub fn scan(root: &Path) -> Result<Scan> {
+    scan_known(root, &Known::new()).map(|(scan, _)| scan)
+}
+
+/// [`scan`], taking a note from `known` instead of reading it when its file's stamp is the one
+/// known; returns the notes read afresh with their stamps as well. The stamp is taken before the
+/// read, so a file changed meanwhile is only ever read again next time, never missed.
+pub fn scan_known(root: &Path, known: &Known) -> Result<(Scan, Fresh)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
     let found = Mutex::new(Scan::default());
+    let fresh = Mutex::new(Fresh::new());
     let suspects = Mutex::new(Vec::new());
     // Obsidian ignores .gitignore files, so the scan does too: only dot-names are skipped.
     let walker = ignore::WalkBuilder::new(root)
@@ -49,7 +93,8 @@ pub fn scan(root: &Path) -> Result<Scan> {
         .threads(std::thread::available_parallelism().map_or(2, |n| n.get()).min(8))
         .build_parallel();
     walker.run(|| {
-        let mut batch = Batch { found: &found, local: Scan::default(), suspects: &suspects };
+        let mut batch =
+            Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
         Box::new(move |entry| {
             match entry {
                 Ok(entry) => {
@@ -57,8 +102,18 @@ pub fn scan(root: &Path) -> Result<Scan> {
                     let is_file = kind.is_some_and(|t| t.is_file());
                     let markdown = is_markdown(entry.path());
                     if is_file && markdown {
-                        if !read_into(&mut batch.local, root, entry.path(), true) {
-                            lock(batch.suspects).push(entry.path().to_path_buf());
+                        let rel = relative(root, entry.path());
+                        let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+                        match (stamp, known.get(&rel)) {
+                            (Some(now), Some((then, note))) if now == *then => batch.local.notes.push(note.clone()),
+                            _ => {
+                                let before = batch.local.notes.len();
+                                if !read_into(&mut batch.local, root, entry.path(), true) {
+                                    lock(batch.suspects).push(entry.path().to_path_buf());
+                                } else if let (Some(stamp), true) = (stamp, batch.local.notes.len() > before) {
+                                    batch.read.push((rel, stamp));
+                                }
+                            }
                         }
                     } else if is_file {
                         batch.local.attachments.push(relative(root, entry.path()));
@@ -81,7 +136,7 @@ pub fn scan(root: &Path) -> Result<Scan> {
     scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
     scan.attachments.sort();
-    Ok(scan)
+    Ok((scan, fresh.into_inner().unwrap_or_else(|e| e.into_inner())))
 }
 
 /// One walker thread's results, moved to the shared list in batches so threads rarely contend
@@ -91,6 +146,9 @@ struct Batch<'a> {
     local: Scan,
     /// Notes that looked half-saved (see [`read_into`]).
     suspects: &'a Mutex<Vec<PathBuf>>,
+    fresh: &'a Mutex<Fresh>,
+    /// This thread's notes read afresh, with their stamps.
+    read: Fresh,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -129,6 +187,8 @@ impl Batch<'_> {
         all.notes.append(&mut self.local.notes);
         all.issues.append(&mut self.local.issues);
         all.attachments.append(&mut self.local.attachments);
+        drop(all);
+        lock(self.fresh).append(&mut self.read);
     }
 }
 

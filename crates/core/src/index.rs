@@ -1,0 +1,141 @@
+//! The index of notes: a vault scan that reads only the files changed since the last one. Each
+//! note is kept in SQLite with its file's [`Stamp`]; a start compares stamps (in parallel, no
+//! reads) and reads only what changed, and notes gone leave the index. A cache: the vault stays
+//! the source of truth, and an index that cannot be read or written only costs a full scan.
+
+use crate::error::Result;
+use crate::store::Store;
+use crate::vault::{self, Fresh, Known, Scan};
+use std::path::Path;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A note changed this recently before a scan is read again next time instead of trusted: a file
+/// system's clock ticks coarsely, so a second change within the same tick could keep its stamp.
+pub const SETTLE: Duration = Duration::from_secs(2);
+
+/// One scan through the index: what was known when it began, and when that was.
+pub struct Pass {
+    vault: String,
+    known: Known,
+    settled_before_ns: i64,
+}
+
+fn now_ns() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// The key of a vault in the index: its canonical folder.
+fn key(root: &Path) -> String {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
+}
+
+impl Pass {
+    /// Begins a scan of `root` with the notes `store` knows of it; files changed less than
+    /// `settle` before now are not trusted afterwards ([`SETTLE`] outside tests).
+    pub fn begin(store: &Store, root: &Path, settle: Duration) -> Pass {
+        let vault = key(root);
+        let known = store.known_notes(&vault).unwrap_or_default();
+        let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
+        Pass { vault, known, settled_before_ns: now_ns().saturating_sub(settle) }
+    }
+
+    /// Scans `root`, reading only the notes whose file changed.
+    pub fn scan(&self, root: &Path) -> Result<(Scan, Fresh)> {
+        vault::scan_known(root, &self.known)
+    }
+
+    /// Keeps what the scan found in `store`. A failure is not the user's concern: the next start
+    /// reads more.
+    pub fn finish(self, store: &mut Store, scan: &Scan, fresh: &Fresh) {
+        let _ = store.update_index(&self.vault, &scan.notes, fresh, self.settled_before_ns);
+    }
+}
+
+/// Scans `root` through the index in `store`.
+pub fn scan(store: &mut Store, root: &Path) -> Result<Scan> {
+    scan_settling(store, root, SETTLE)
+}
+
+/// [`scan`] with another settling time (tests, which change files faster than people do).
+pub fn scan_settling(store: &mut Store, root: &Path, settle: Duration) -> Result<Scan> {
+    let pass = Pass::begin(store, root, settle);
+    let (scan, fresh) = pass.scan(root)?;
+    pass.finish(store, &scan, &fresh);
+    Ok(scan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn store() -> Store {
+        Store::open_in_memory().unwrap()
+    }
+
+    /// Writes a note with its modification time a minute back: a plain or broken note just
+    /// changed would make the scan wait for it to settle.
+    fn write(p: &Path, text: &str) {
+        fs::write(p, text).unwrap();
+        let then = std::time::SystemTime::now() - Duration::from_secs(60);
+        fs::File::options().write(true).open(p).unwrap().set_modified(then).unwrap();
+    }
+
+    const REVIEW: &str = "---\n⭕첫 학습날: 2024-10-01\n❤1일복습여부: true\n🧡4일복습여부: false\n---\n### 단서 질문\n- 뭐야?\n    - 이것\n";
+
+    #[test]
+    fn a_second_scan_reads_only_what_changed_and_equals_a_fresh_scan() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.md"), REVIEW);
+        write(&root.join("b.md"), "# 메모\n");
+        write(&root.join("c.md"), &REVIEW.replace("true", "false"));
+        let mut s = store();
+        let first = scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        assert_eq!(s.known_notes(&key(root)).unwrap().len(), 3);
+
+        // A change the stamp shows, a deletion, an addition.
+        std::thread::sleep(Duration::from_millis(20));
+        write(&root.join("a.md"), &REVIEW.replace("🧡4일복습여부: false", "🧡4일복습여부: true "));
+        fs::remove_file(root.join("b.md")).unwrap();
+        write(&root.join("d.md"), "---\n이상한: [\n---\n");
+        let pass = Pass::begin(&s, root, Duration::ZERO);
+        let (second, fresh) = pass.scan(root).unwrap();
+        assert_eq!(
+            fresh.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            ["a.md"],
+            "only the changed note is read"
+        );
+        pass.finish(&mut s, &second, &fresh);
+        let fresh_scan = vault::scan(root).unwrap();
+        assert_eq!(second.notes, fresh_scan.notes);
+        assert_eq!(second.issues, fresh_scan.issues);
+        assert_ne!(first.notes, second.notes);
+        let known = s.known_notes(&key(root)).unwrap();
+        assert_eq!(
+            known.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(),
+            ["a.md", "c.md"].into()
+        );
+    }
+
+    #[test]
+    fn a_note_changed_just_now_is_read_again_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.md"), REVIEW).unwrap();
+        let mut s = store();
+        scan(&mut s, dir.path()).unwrap();
+        assert!(s.known_notes(&key(dir.path())).unwrap().is_empty(), "younger than SETTLE: not trusted");
+    }
+
+    #[test]
+    fn a_damaged_row_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.md"), REVIEW).unwrap();
+        let mut s = store();
+        scan_settling(&mut s, dir.path(), Duration::ZERO).unwrap();
+        s.damage_index_for_tests(&key(dir.path()));
+        assert!(s.known_notes(&key(dir.path())).unwrap().is_empty());
+        let again = scan_settling(&mut s, dir.path(), Duration::ZERO).unwrap();
+        assert_eq!(again.notes, vault::scan(dir.path()).unwrap().notes);
+    }
+}

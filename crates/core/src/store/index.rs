@@ -1,0 +1,93 @@
+//! The index of notes in the database (see `0005_index.sql`).
+
+use super::Store;
+use crate::error::Result;
+use crate::note::Note;
+use crate::vault::{Fresh, Known, Stamp};
+use rusqlite::params;
+use std::collections::HashSet;
+
+impl Store {
+    /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
+    /// damaged value) is left out: its note is read again.
+    pub fn known_notes(&self, vault: &str) -> Result<Known> {
+        let mut statement =
+            self.conn.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note FROM note_index WHERE vault = ?1")?;
+        let rows = statement.query_map(params![vault], |r| {
+            let stamp = Stamp {
+                size: r.get::<_, i64>(1)? as u64,
+                mtime_ns: r.get(2)?,
+                ctime_ns: r.get(3)?,
+                inode: r.get::<_, i64>(4)? as u64,
+            };
+            Ok((r.get::<_, String>(0)?, stamp, r.get::<_, String>(5)?))
+        })?;
+        let mut known = Known::new();
+        for row in rows {
+            let (path, stamp, json) = row?;
+            if let Ok(note) = serde_json::from_str::<Note>(&json) {
+                known.insert(path, (stamp, note));
+            }
+        }
+        Ok(known)
+    }
+
+    /// Brings the index of `vault` up to `notes` (every note the scan found): notes read afresh
+    /// are stored with their stamps, notes gone (deleted, moved, now unreadable) leave. A note
+    /// whose file changed at or after `settled_before_ns` is not stored: a change within the same
+    /// tick of the file system's clock could leave its stamp as it was, so it is read again.
+    pub fn update_index(&mut self, vault: &str, notes: &[Note], fresh: &Fresh, settled_before_ns: i64) -> Result<()> {
+        let present: HashSet<&str> = notes.iter().map(|n| n.path.as_str()).collect();
+        let tx = self.conn.transaction()?;
+        {
+            let indexed: Vec<String> = {
+                let mut s = tx.prepare("SELECT path FROM note_index WHERE vault = ?1")?;
+                let rows = s.query_map(params![vault], |r| r.get(0))?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            let mut delete = tx.prepare("DELETE FROM note_index WHERE vault = ?1 AND path = ?2")?;
+            for path in indexed.iter().filter(|p| !present.contains(p.as_str())) {
+                delete.execute(params![vault, path])?;
+            }
+            let by_path: std::collections::HashMap<&str, &Note> = notes.iter().map(|n| (n.path.as_str(), n)).collect();
+            let mut upsert = tx.prepare(
+                "INSERT OR REPLACE INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            for (path, stamp) in fresh {
+                let Some(note) = by_path.get(path.as_str()) else { continue };
+                if stamp.mtime_ns.max(stamp.ctime_ns) >= settled_before_ns {
+                    // Not trusted yet: forget any older row too, so the next start reads it.
+                    delete.execute(params![vault, path])?;
+                    continue;
+                }
+                let json = serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
+                upsert.execute(params![
+                    vault,
+                    path,
+                    stamp.size as i64,
+                    stamp.mtime_ns,
+                    stamp.ctime_ns,
+                    stamp.inode as i64,
+                    json
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets the index of `vault`.
+    pub fn drop_index(&self, vault: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM note_index WHERE vault = ?1", params![vault])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+impl Store {
+    /// Overwrites every stored note of `vault` with text that is not a note.
+    pub(crate) fn damage_index_for_tests(&self, vault: &str) {
+        self.conn.execute("UPDATE note_index SET note = '{\"broken' WHERE vault = ?1", params![vault]).unwrap();
+    }
+}
