@@ -40,8 +40,8 @@ impl Pass {
     }
 
     /// Scans `root`, reading only the notes whose file changed.
-    pub fn scan(&self, root: &Path) -> Result<(Scan, Fresh)> {
-        vault::scan_known(root, &self.known)
+    pub fn scan(&mut self, root: &Path) -> Result<(Scan, Fresh)> {
+        vault::scan_known(root, std::mem::take(&mut self.known))
     }
 
     /// Keeps what the scan found in `store`. A failure is not the user's concern: the next start
@@ -58,7 +58,7 @@ pub fn scan(store: &mut Store, root: &Path) -> Result<Scan> {
 
 /// [`scan`] with another settling time (tests, which change files faster than people do).
 pub fn scan_settling(store: &mut Store, root: &Path, settle: Duration) -> Result<Scan> {
-    let pass = Pass::begin(store, root, settle);
+    let mut pass = Pass::begin(store, root, settle);
     let (scan, fresh) = pass.scan(root)?;
     pass.finish(store, &scan, &fresh);
     Ok(scan)
@@ -99,7 +99,7 @@ mod tests {
         write(&root.join("a.md"), &REVIEW.replace("🧡4일복습여부: false", "🧡4일복습여부: true "));
         fs::remove_file(root.join("b.md")).unwrap();
         write(&root.join("d.md"), "---\n이상한: [\n---\n");
-        let pass = Pass::begin(&s, root, Duration::ZERO);
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
         let (second, fresh) = pass.scan(root).unwrap();
         assert_eq!(
             fresh.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),

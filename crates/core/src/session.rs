@@ -335,7 +335,7 @@ impl Session {
     /// Scans `path` through the index of notes, reading only the files changed since the last
     /// scan. The database is not held while the files are read.
     fn scan(&self, path: &Path) -> Result<Scan> {
-        let pass = index::Pass::begin(&self.store(), path, self.settle);
+        let mut pass = index::Pass::begin(&self.store(), path, self.settle);
         let (scan, fresh) = pass.scan(path)?;
         pass.finish(&mut self.store(), &scan, &fresh);
         Ok(scan)

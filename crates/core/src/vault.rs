@@ -72,16 +72,19 @@ pub type Fresh = Vec<(String, Stamp)>;
 /// stays inside the vault. Only a missing or unreadable root is an error: any problem with one
 /// file or folder becomes an [`Issue`] and the scan continues.
 pub fn scan(root: &Path) -> Result<Scan> {
-    scan_known(root, &Known::new()).map(|(scan, _)| scan)
+    scan_known(root, Known::new()).map(|(scan, _)| scan)
 }
 
 /// [`scan`], taking a note from `known` instead of reading it when its file's stamp is the one
 /// known; returns the notes read afresh with their stamps as well. The stamp is taken before the
 /// read, so a file changed meanwhile is only ever read again next time, never missed.
-pub fn scan_known(root: &Path, known: &Known) -> Result<(Scan, Fresh)> {
+pub fn scan_known(root: &Path, known: Known) -> Result<(Scan, Fresh)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
+    // Taken out as they are found: each known note moves into the scan, never copied.
+    let known = Mutex::new(known);
+    let known = &known;
     let found = Mutex::new(Scan::default());
     let fresh = Mutex::new(Fresh::new());
     let suspects = Mutex::new(Vec::new());
@@ -104,8 +107,9 @@ pub fn scan_known(root: &Path, known: &Known) -> Result<(Scan, Fresh)> {
                     if is_file && markdown {
                         let rel = relative(root, entry.path());
                         let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
-                        match (stamp, known.get(&rel)) {
-                            (Some(now), Some((then, note))) if now == *then => batch.local.notes.push(note.clone()),
+                        let was = stamp.and_then(|_| lock(known).remove(&rel));
+                        match (stamp, was) {
+                            (Some(now), Some((then, note))) if now == then => batch.local.notes.push(note),
                             _ => {
                                 let before = batch.local.notes.len();
                                 if !read_into(&mut batch.local, root, entry.path(), true) {

@@ -9,5 +9,6 @@ CREATE TABLE note_index (
     ctime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     note TEXT NOT NULL,
-    PRIMARY KEY (vault, path)
-) WITHOUT ROWID;
+    -- A rowid table: the rows (a note as JSON, ~600 bytes) are too large for WITHOUT ROWID.
+    UNIQUE (vault, path)
+);

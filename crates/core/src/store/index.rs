@@ -20,12 +20,13 @@ impl Store {
                 ctime_ns: r.get(3)?,
                 inode: r.get::<_, i64>(4)? as u64,
             };
-            Ok((r.get::<_, String>(0)?, stamp, r.get::<_, String>(5)?))
+            // The JSON is parsed where SQLite keeps it, without a copy.
+            let note = serde_json::from_slice::<Note>(r.get_ref(5)?.as_bytes()?).ok();
+            Ok((r.get::<_, String>(0)?, stamp, note))
         })?;
         let mut known = Known::new();
         for row in rows {
-            let (path, stamp, json) = row?;
-            if let Ok(note) = serde_json::from_str::<Note>(&json) {
+            if let (path, stamp, Some(note)) = row? {
                 known.insert(path, (stamp, note));
             }
         }
@@ -54,6 +55,9 @@ impl Store {
                 "INSERT OR REPLACE INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
+            // In key order: the index's B-tree grows at its end instead of splitting pages.
+            let mut fresh: Vec<&(String, Stamp)> = fresh.iter().collect();
+            fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             for (path, stamp) in fresh {
                 let Some(note) = by_path.get(path.as_str()) else { continue };
                 if stamp.mtime_ns.max(stamp.ctime_ns) >= settled_before_ns {
