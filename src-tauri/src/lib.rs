@@ -7,6 +7,7 @@ mod commands;
 mod timer;
 mod toast;
 mod tray;
+mod watch;
 mod window;
 
 use bokseup_core::cli::Launch;
@@ -90,6 +91,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
                     window::show(app.handle());
                 }
                 timer::start(app.handle().clone());
+                watch::start(app.handle().clone());
             }
             Ok(())
         })

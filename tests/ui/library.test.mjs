@@ -201,3 +201,20 @@ test('statistics: a subject opens the library filtered by it', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a change from another program updates the open screen in place, without a reload', async () => {
+  const { page, errors } = await openVault(SMALL);
+  await page.evaluate(() => { window.__marker = 'same page'; });
+  const before = await page.getByTestId('headline').textContent();
+  const [gone, ...rest] = SMALL.overview.agenda.today_reviews;
+  const changed = structuredClone(SMALL.overview);
+  changed.agenda.today_reviews = rest;
+  changed.agenda.counts[gone.status] -= 1;
+  await page.evaluate((o) => window.__BOKSEUP_BACKEND__.vaultChangeForTest(o), changed);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline"]').textContent !== t, before);
+  assert.match(await page.getByTestId('headline').textContent(), new RegExp(`${rest.length}개`));
+  assert.equal(await page.locator(`[data-testid="today-reviews"] [data-path="${gone.path}"]`).count(), 0);
+  assert.equal(await page.evaluate(() => window.__marker), 'same page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

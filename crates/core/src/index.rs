@@ -17,7 +17,18 @@ pub const SETTLE: Duration = Duration::from_secs(2);
 pub struct Pass {
     vault: String,
     known: Known,
+    /// Known notes whose file the scan did not find.
+    gone: Known,
     settled_before_ns: i64,
+}
+
+/// A note that moved (renamed, or into another folder) between two scans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// Where it was, relative to the vault.
+    pub from: String,
+    /// Where it is now.
+    pub to: String,
 }
 
 fn now_ns() -> i64 {
@@ -25,7 +36,7 @@ fn now_ns() -> i64 {
 }
 
 /// The key of a vault in the index: its canonical folder.
-fn key(root: &Path) -> String {
+pub(crate) fn key(root: &Path) -> String {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
 }
 
@@ -36,19 +47,53 @@ impl Pass {
         let vault = key(root);
         let known = store.known_notes(&vault).unwrap_or_default();
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
-        Pass { vault, known, settled_before_ns: now_ns().saturating_sub(settle) }
+        Pass { vault, known, gone: Known::new(), settled_before_ns: now_ns().saturating_sub(settle) }
     }
 
     /// Scans `root`, reading only the notes whose file changed.
     pub fn scan(&mut self, root: &Path) -> Result<(Scan, Fresh)> {
-        vault::scan_known(root, std::mem::take(&mut self.known))
+        let (scan, fresh, gone) = vault::scan_known(root, std::mem::take(&mut self.known))?;
+        self.gone = gone;
+        Ok((scan, fresh))
     }
 
-    /// Keeps what the scan found in `store`. A failure is not the user's concern: the next start
-    /// reads more.
-    pub fn finish(self, store: &mut Store, scan: &Scan, fresh: &Fresh) {
+    /// Keeps what the scan found in `store`, and moves the review log of each note that moved
+    /// along with it. A failure is not the user's concern: the next start reads more.
+    pub fn finish(self, store: &mut Store, scan: &Scan, fresh: &Fresh) -> Vec<Moved> {
+        let moved = moves(&self.gone, scan, fresh);
+        for m in &moved {
+            let _ = store.move_note(&self.vault, &m.from, &m.to);
+        }
         let _ = store.update_index(&self.vault, &scan.notes, fresh, self.settled_before_ns);
+        moved
     }
+}
+
+/// The notes that moved: a note gone from one path whose file is now at another: the same inode,
+/// size, modification time (a rename keeps it) and first study date. A file deleted and another
+/// created reuse an inode readily, hence the other checks.
+fn moves(gone: &Known, scan: &Scan, fresh: &Fresh) -> Vec<Moved> {
+    if gone.is_empty() {
+        return Vec::new();
+    }
+    let by_path: std::collections::HashMap<&str, &crate::note::Note> =
+        scan.notes.iter().map(|n| (n.path.as_str(), n)).collect();
+    let mut out = Vec::new();
+    for (to, stamp) in fresh {
+        let Some(now) = by_path.get(to.as_str()) else { continue };
+        let from = gone.iter().find(|(from, (was, note))| {
+            *from != to
+                && was.inode == stamp.inode
+                && was.size == stamp.size
+                && was.mtime_ns == stamp.mtime_ns
+                && note.day0 == now.day0
+        });
+        if let Some((from, _)) = from {
+            out.push(Moved { from: from.clone(), to: to.clone() });
+        }
+    }
+    out.sort_by(|a, b| a.to.cmp(&b.to));
+    out
 }
 
 /// Scans `root` through the index in `store`.
@@ -137,5 +182,32 @@ mod tests {
         assert!(s.known_notes(&key(dir.path())).unwrap().is_empty());
         let again = scan_settling(&mut s, dir.path(), Duration::ZERO).unwrap();
         assert_eq!(again.notes, vault::scan(dir.path()).unwrap().notes);
+    }
+
+    #[test]
+    fn a_moved_note_keeps_its_history_and_a_deleted_one_does_not_lend_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.md"), REVIEW);
+        write(&root.join("b.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
+        let mut s = Store::open_in_memory().unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
+        let now = today.and_hms_opt(9, 0, 0).unwrap();
+        crate::journal::review(&mut s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+
+        std::thread::sleep(Duration::from_millis(20));
+        fs::create_dir(root.join("네트워크")).unwrap();
+        fs::rename(root.join("a.md"), root.join("네트워크/a.md")).unwrap();
+        fs::remove_file(root.join("b.md")).unwrap();
+        write(&root.join("c.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(root).unwrap();
+        let moved = pass.finish(&mut s, &scan, &fresh);
+        assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }], "c.md is new, not b.md moved");
+        let key = key(root);
+        assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
+        assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
     }
 }

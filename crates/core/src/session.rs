@@ -40,6 +40,9 @@ pub struct Session {
     problem: Mutex<Option<String>>,
     /// How long a changed note must have been still before the index trusts its stamp.
     settle: std::time::Duration,
+    /// The notes this session wrote, each with its file's stamp right after: a file watcher
+    /// sees the app's own writes and must not take them for another program's.
+    own: Mutex<std::collections::HashMap<PathBuf, vault::Stamp>>,
 }
 
 #[derive(Debug, Clone)]
@@ -243,6 +246,7 @@ impl Session {
             calendar: Mutex::new(CalendarState::default()),
             problem: Mutex::new(None),
             settle: index::SETTLE,
+            own: Mutex::new(std::collections::HashMap::new()),
         })
     }
 
@@ -426,9 +430,18 @@ impl Session {
     }
 
     fn reread(&self, vault: &Path, rel: &str, now: NaiveDateTime) {
+        let stamp = journal::note_path(vault, rel).ok().and_then(|file| {
+            let stamp = vault::Stamp::of(&std::fs::symlink_metadata(&file).ok()?);
+            lock(&self.own).insert(file, stamp);
+            Some(stamp)
+        });
         let parsed = journal::note_path(vault, rel)
             .and_then(|p| vault::read_note(&p))
             .and_then(|bytes| Note::parse(rel, &bytes));
+        // The index follows the app's own write at once (the watcher leaves it alone).
+        if let (Some(stamp), Ok(note)) = (stamp, &parsed) {
+            let _ = self.store().index_note(&index::key(vault), stamp, note);
+        }
         {
             let mut open = self.lock_open();
             let Some(open) = open.as_mut().filter(|o| o.path == vault) else { return };
@@ -848,6 +861,18 @@ impl Session {
     /// quits rather than keeping the app in the tray for it.
     pub fn demo_open(&self) -> bool {
         self.lock_open().as_ref().is_some_and(|o| o.demo)
+    }
+
+    /// Whether the file at `path` is as this session last wrote it: a change a file watcher
+    /// reports there is the app's own, not another program's.
+    pub fn is_own_write(&self, path: &Path) -> bool {
+        let mut own = lock(&self.own);
+        let Some(stamp) = own.get(path) else { return false };
+        let same = std::fs::symlink_metadata(path).is_ok_and(|m| vault::Stamp::of(&m) == *stamp);
+        if !same {
+            own.remove(path);
+        }
+        same
     }
 
     /// The open vault's name and folder, if one is open.

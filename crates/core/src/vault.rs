@@ -72,13 +72,14 @@ pub type Fresh = Vec<(String, Stamp)>;
 /// stays inside the vault. Only a missing or unreadable root is an error: any problem with one
 /// file or folder becomes an [`Issue`] and the scan continues.
 pub fn scan(root: &Path) -> Result<Scan> {
-    scan_known(root, Known::new()).map(|(scan, _)| scan)
+    scan_known(root, Known::new()).map(|(scan, _, _)| scan)
 }
 
 /// [`scan`], taking a note from `known` instead of reading it when its file's stamp is the one
-/// known; returns the notes read afresh with their stamps as well. The stamp is taken before the
-/// read, so a file changed meanwhile is only ever read again next time, never missed.
-pub fn scan_known(root: &Path, known: Known) -> Result<(Scan, Fresh)> {
+/// known; returns as well the notes read afresh with their stamps, and the known notes whose
+/// file was not found (deleted, or moved: a moved file keeps its inode). The stamp is taken
+/// before the read, so a file changed meanwhile is only ever read again next time, never missed.
+pub fn scan_known(root: &Path, known: Known) -> Result<(Scan, Fresh, Known)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
@@ -140,7 +141,10 @@ pub fn scan_known(root: &Path, known: Known) -> Result<(Scan, Fresh)> {
     scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
     scan.attachments.sort();
-    Ok((scan, fresh.into_inner().unwrap_or_else(|e| e.into_inner())))
+    // What is left of `known` after the walk took every note it found.
+    let gone = std::mem::take(&mut *lock(known));
+    // A known note read afresh (its stamp changed) was taken out of `known` too: not gone.
+    Ok((scan, fresh.into_inner().unwrap_or_else(|e| e.into_inner()), gone))
 }
 
 /// One walker thread's results, moved to the shared list in batches so threads rarely contend

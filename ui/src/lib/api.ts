@@ -40,6 +40,8 @@ export interface Backend {
   onFolderDrop(handlers: DropHandlers): Promise<() => void>;
   /** Calls `handler` each time the window comes back to the front; resolves to an unsubscribe function. */
   onFocus(handler: () => void): Promise<() => void>;
+  /** Another program changed the open vault (the backend's file watcher); the index is updated. */
+  onVaultChange(handler: () => void): Promise<() => void>;
   /** A note of the open vault, rendered for review. */
   note(path: string): Promise<NoteView>;
   /** Marks a review done and logs it; the file is written safely or not at all. */
@@ -109,6 +111,7 @@ export function failureMessage(e: unknown): string {
 
 /** The event the backend emits when it has requests for the window (see `takeRequests`). */
 export const REQUEST_EVENT = 'bokseup://request';
+export const VAULT_EVENT = 'bokseup://vault-changed';
 
 async function tauriBackend(): Promise<Backend> {
   const { invoke } = await import('@tauri-apps/api/core');
@@ -145,6 +148,7 @@ async function tauriBackend(): Promise<Backend> {
     exportCalendar: () => invoke<CalendarStatus>('export_calendar'),
     takeRequests: () => invoke<Request[]>('take_requests'),
     onRequest: (handler) => listen(REQUEST_EVENT, () => handler()),
+    onVaultChange: (handler) => listen(VAULT_EVENT, () => handler()),
     search: (query) => invoke<string[]>('search', { query }),
     notePage: (path) => invoke<NotePage>('note_page', { path }),
     openInObsidian: (path) => invoke<void>('open_in_obsidian', { path }),

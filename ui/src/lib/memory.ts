@@ -25,6 +25,8 @@ export interface TestHooks {
   dragForTest(kind: 'enter' | 'leave' | 'drop', paths?: string[]): void;
   /** The window coming back to the front. */
   focusForTest(): void;
+  /** Replaces the open vault's overview and tells the page, as the file watcher does. */
+  vaultChangeForTest(overview: Overview): void;
   /** The desktop asking the window to do something (a toast or the tray clicked). */
   requestForTest(request: Request): void;
   /** Makes the next saves of settings fail with this message (null: succeed again). */
@@ -87,6 +89,7 @@ export function memoryBackend(
   let current = paths[0];
   let dropHandlers: DropHandlers | null = null;
   let focusHandler: (() => void) | null = null;
+  let vaultHandler: (() => void) | null = null;
   let requestHandler: (() => void) | null = null;
   const requests: Request[] = [];
   let settings: Settings = { ...DEFAULT_SETTINGS, ...extra.settings };
@@ -260,6 +263,14 @@ export function memoryBackend(
     },
     dragForTest: (kind, dropped = []) => (kind === 'drop' ? dropHandlers?.drop(dropped) : dropHandlers?.[kind]()),
     focusForTest: () => focusHandler?.(),
+    onVaultChange: async (h) => {
+      vaultHandler = h;
+      return () => (vaultHandler = null);
+    },
+    vaultChangeForTest: (overview) => {
+      vaults[current] = structuredClone(overview);
+      vaultHandler?.();
+    },
     requestForTest: (request) => {
       requests.push(request);
       requestHandler?.();

@@ -7,6 +7,14 @@ use crate::vault::{Fresh, Known, Stamp};
 use rusqlite::params;
 use std::collections::HashSet;
 
+/// Stores a note unless the index already holds a newer version of its file (by change time):
+/// a scan that began before the app's own write must not put back what it read before it.
+const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+     ON CONFLICT (vault, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+         ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note
+     WHERE excluded.ctime_ns >= note_index.ctime_ns";
+
 impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
@@ -51,10 +59,7 @@ impl Store {
                 delete.execute(params![vault, path])?;
             }
             let by_path: std::collections::HashMap<&str, &Note> = notes.iter().map(|n| (n.path.as_str(), n)).collect();
-            let mut upsert = tx.prepare(
-                "INSERT OR REPLACE INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
+            let mut upsert = tx.prepare(UPSERT)?;
             // In key order: the index's B-tree grows at its end instead of splitting pages.
             let mut fresh: Vec<&(String, Stamp)> = fresh.iter().collect();
             fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -78,6 +83,23 @@ impl Store {
             }
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores one note as just written by the app, with its file's stamp after the write.
+    pub fn index_note(&self, vault: &str, stamp: Stamp, note: &Note) -> Result<()> {
+        let json = serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
+        self.conn.execute(
+            UPSERT,
+            params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, json],
+        )?;
+        Ok(())
+    }
+
+    /// Moves the journal and review log of the note at `from` to `to` (it was renamed or moved),
+    /// so its history and undo follow it.
+    pub fn move_note(&self, vault: &str, from: &str, to: &str) -> Result<()> {
+        self.conn.execute("UPDATE edit SET path = ?3 WHERE vault = ?1 AND path = ?2", params![vault, from, to])?;
         Ok(())
     }
 
