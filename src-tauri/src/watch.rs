@@ -40,18 +40,20 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
         }
     };
     let mut watched: Option<PathBuf> = None;
-    let mut lost = false;
     // The stamp of each path as last seen: the kernel also reports a file opened or read (the
     // scan's own reads among them), which changes nothing.
     let mut seen: HashMap<PathBuf, Option<Stamp>> = HashMap::new();
+    // When the current watch began: a path reported for the first time whose last change is
+    // older was only read (the scan that opened the vault, Obsidian reading it).
+    let mut armed_ns = 0i64;
     loop {
         let session = app.state::<Session>();
         let open = session.open_vault_name().map(|(_, path)| path);
         if let Some(path) = watched.as_ref().filter(|p| open.as_ref() != Some(p) || !p.is_dir()) {
             let _ = debouncer.watcher().unwatch(path);
-            lost = open.as_ref() == Some(path);
+            let gone = open.as_ref() == Some(path);
             watched = None;
-            if lost {
+            if gone {
                 changed(app); // the folder is gone: the scan says so on screen
             }
         }
@@ -59,9 +61,12 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
             if let Some(path) = open.filter(|p| p.is_dir()) {
                 if debouncer.watcher().watch(&path, RecursiveMode::Recursive).is_ok() {
                     watched = Some(path);
-                    if std::mem::take(&mut lost) {
-                        changed(app); // back again
-                    }
+                    seen.clear();
+                    // The file system's clock ticks coarsely: a little before now.
+                    armed_ns = now_ns().saturating_sub(50_000_000);
+                    // What changed between the page's scan and now (or while the folder was
+                    // away) is caught up at once; an unchanged vault tells no one.
+                    changed(app);
                 }
             }
         }
@@ -74,7 +79,11 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
                     let was = seen.insert(e.path.clone(), now);
                     // A folder's stamp changes with its entries, a note's when it is written;
                     // neither when read.
-                    let changed_here = was != Some(now);
+                    let changed_here = match (was, now) {
+                        (Some(was), now) => was != now,
+                        (None, Some(now)) => now.ctime_ns >= armed_ns,
+                        (None, None) => true, // gone
+                    };
                     any |= changed_here && !session.is_own_write(&e.path);
                 }
                 if any {
@@ -85,6 +94,12 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
             Err(RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// Whether a change at `path` can change the agenda: a note, or a folder (a folder moved or
@@ -100,11 +115,14 @@ fn matters(root: &Path, path: &Path) -> bool {
     markdown || path.is_dir() || !path.exists()
 }
 
-/// The vault changed: a scan through the index (only the changed files are read), then the tray,
-/// the timer and the page follow.
+/// The vault may have changed: a scan through the index (only the changed files are read); if
+/// what the app shows changed, or the vault cannot be read, the tray, the timer and the page
+/// follow.
 fn changed<R: Runtime>(app: &AppHandle<R>) {
     let session = app.state::<Session>();
-    let _ = session.overview(session.now());
+    if let Ok(false) = session.rescan(session.now()) {
+        return;
+    }
     tray::refresh(app);
     timer::poke(app);
     let _ = app.emit_to("main", VAULT_EVENT, ());

@@ -354,6 +354,21 @@ impl Session {
         Overview::new(path, demo, agenda)
     }
 
+    /// Scans the open vault again (through the index) and says whether anything the app shows
+    /// changed since the last scan: a file watcher reports files merely read, and changes the
+    /// last scan already saw. An unreadable vault is an error, for the page to show.
+    pub fn rescan(&self, now: NaiveDateTime) -> Result<bool> {
+        let before = self.lock_open().as_ref().map(|o| (o.path.clone(), o.scan.clone()));
+        self.overview(now)?;
+        let after = self.lock_open().as_ref().map(|o| (o.path.clone(), o.scan.clone()));
+        Ok(match (before, after) {
+            (Some((p, b)), Some((q, a))) => {
+                p != q || b.notes != a.notes || b.issues != a.issues || b.attachments != a.attachments
+            }
+            _ => true,
+        })
+    }
+
     /// Today's agenda of the open vault from its last scan, without reading the vault again;
     /// `None` before a vault is open.
     pub fn agenda(&self, now: NaiveDateTime) -> Option<Agenda> {
@@ -947,6 +962,33 @@ mod tests {
 
     fn note(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_rescan_says_whether_anything_shown_changed_and_own_writes_are_known() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = tmp.path().join("공부");
+        std::fs::create_dir_all(&vault).unwrap();
+        note(&vault, "DNS.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n- 단서?\n");
+        let s = session(&tmp);
+        let now = at("2024-09-02 09:00");
+        s.open_vault(&vault, now).unwrap();
+        assert!(!s.rescan(now).unwrap(), "nothing changed: nobody is told");
+        std::fs::write(vault.join("DNS.md"), "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n---\n- 단서?\n")
+            .unwrap();
+        assert!(s.rescan(now).unwrap(), "another program's change");
+        let file = std::fs::canonicalize(vault.join("DNS.md")).unwrap();
+        assert!(!s.is_own_write(&file));
+        note(&vault, "TCP.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n- 단서?\n");
+        s.rescan(now).unwrap();
+        s.review("TCP.md", &ReviewInput::default(), at("2024-09-02 09:10")).unwrap();
+        let tcp = std::fs::canonicalize(vault.join("TCP.md")).unwrap();
+        assert!(s.is_own_write(&tcp), "the app's own review");
+        assert!(!s.rescan(at("2024-09-02 09:11")).unwrap(), "the own write is already in the scan");
+        std::fs::write(&tcp, "# 다른 프로그램\n").unwrap();
+        assert!(!s.is_own_write(&tcp), "changed since by someone else");
+        std::fs::remove_dir_all(&vault).unwrap();
+        assert!(s.rescan(now).is_err(), "a vault gone is an error for the page to show");
     }
 
     #[test]
