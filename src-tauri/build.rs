@@ -2,6 +2,7 @@ fn main() {
     // Every app command gets an allow-/deny- permission; the capability grants exactly these.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "overview",
+        "current_overview",
         "open_vault",
         "pick_vault",
         "open_demo",

@@ -36,6 +36,13 @@ pub fn overview<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> R
     Ok(overview?)
 }
 
+/// Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
+/// nothing is read.
+#[tauri::command(async)]
+pub fn current_overview(session: State<'_, Session>) -> Reply<Overview> {
+    Ok(session.current_overview(session.now())?)
+}
+
 /// Opens the folder at `path` (dropped on the window or typed) as the vault.
 #[tauri::command(async)]
 pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {

@@ -99,6 +99,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
         .register_uri_scheme_protocol("vault", |ctx, request| vault_image(ctx.app_handle(), request.uri().path()))
         .invoke_handler(tauri::generate_handler![
             commands::overview,
+            commands::current_overview,
             commands::open_vault,
             commands::pick_vault,
             commands::open_demo,

@@ -70,10 +70,11 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
                 }
             }
         }
-        match rx.recv_timeout(Duration::from_secs(1)) {
+        // Short waits: a vault just opened is watched within a fifth of a second.
+        match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(Ok(events)) => {
                 let root = watched.clone().unwrap_or_default();
-                let mut any = false;
+                let mut paths = Vec::new();
                 for e in events.iter().filter(|e| matters(&root, &e.path)) {
                     let now = std::fs::symlink_metadata(&e.path).ok().map(|m| Stamp::of(&m));
                     let was = seen.insert(e.path.clone(), now);
@@ -84,10 +85,12 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
                         (None, Some(now)) => now.ctime_ns >= armed_ns,
                         (None, None) => true, // gone
                     };
-                    any |= changed_here && !session.is_own_write(&e.path);
+                    if changed_here && !session.is_own_write(&e.path) {
+                        paths.push(e.path.clone());
+                    }
                 }
-                if any {
-                    changed(app);
+                if !paths.is_empty() {
+                    notes_changed(app, &paths);
                 }
             }
             Ok(Err(_)) | Err(RecvTimeoutError::Timeout) => {}
@@ -115,6 +118,16 @@ fn matters(root: &Path, path: &Path) -> bool {
     markdown || path.is_dir() || !path.exists()
 }
 
+/// Notes another program wrote: only they are read again (anything else takes a full scan
+/// through the index); if what the app shows changed, the tray, the timer and the page follow.
+fn notes_changed<R: Runtime>(app: &AppHandle<R>, paths: &[PathBuf]) {
+    let session = app.state::<Session>();
+    if let Ok(false) = session.notes_changed(paths, session.now()) {
+        return;
+    }
+    tell(app);
+}
+
 /// The vault may have changed: a scan through the index (only the changed files are read); if
 /// what the app shows changed, or the vault cannot be read, the tray, the timer and the page
 /// follow.
@@ -123,6 +136,11 @@ fn changed<R: Runtime>(app: &AppHandle<R>) {
     if let Ok(false) = session.rescan(session.now()) {
         return;
     }
+    tell(app);
+}
+
+/// What the app shows changed: the tray, the timer and the page follow.
+fn tell<R: Runtime>(app: &AppHandle<R>) {
     tray::refresh(app);
     timer::poke(app);
     let _ = app.emit_to("main", VAULT_EVENT, ());

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, ROOT, By, until, shot } from './driver.mjs';
+import { launch, ROOT, BIN, By, until, shot, text, eventually } from './driver.mjs';
 
 const BENCH = join(ROOT, 'target/debug/bokseup-bench');
 
@@ -64,7 +64,20 @@ test('10,000 notes: the window answers within 100 ms during a rescan; launch to 
   }
   await driver.executeAsyncScript('const done = arguments[0]; window.__scan.then(() => done(), () => done())');
   await shot(driver, 'big-vault.png');
-  console.log(`10,000 notes (debug build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms`);
+
+  // Another program marks the first of today's notes in long-term memory: the time until the
+  // headline shows it (a MutationObserver in the page, on this process's clock).
+  const due = JSON.parse(execFileSync(BIN, ['due', vault, '--today', '2024-10-27', '--json', '--data', join(home, 'cli')], { encoding: 'utf8', maxBuffer: 256 << 20 }));
+  const file = due.notes.map((n) => join(vault, n.path)).find((f) => readFileSync(f, 'utf8').includes('🧠장기기억: false'));
+  const before = await text(driver, '[data-testid="headline"]');
+  await driver.executeScript(`
+    const h = document.querySelector('[data-testid="headline"]');
+    new MutationObserver(() => { window.__changedAt ??= Date.now(); }).observe(h, { childList: true, characterData: true, subtree: true });`);
+  const written = Date.now();
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/🧠장기기억: false/, '🧠장기기억: true'));
+  await eventually(async () => (await text(driver, '[data-testid="headline"]')) !== before, 20000, 'the headline to follow');
+  const followed = (await driver.executeScript('return window.__changedAt')) - written;
+  console.log(`10,000 notes (debug build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms; a note changed by another program on screen in ${followed} ms`);
   // The last sample spans the arrival of the answer (the page parsing 10,000 notes' agenda): the
   // page's own work, not the backend's. The ones before are the page while the backend scans.
   const during = answers.slice(0, -1);

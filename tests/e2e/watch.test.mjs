@@ -29,6 +29,7 @@ test('changes made by another program reach the open screen, without a reload', 
     const h = document.querySelector('[data-testid="headline"]');
     new MutationObserver(() => { window.__changedAt ??= Date.now(); }).observe(h, { childList: true, characterData: true, subtree: true });`);
   const ebs = join(vault, 'EBS 볼륨.md');
+  await new Promise((r) => setTimeout(r, 1000)); // the watcher follows the vault just opened
   let started = Date.now();
   writeFileSync(ebs, readFileSync(ebs, 'utf8').replace('❤1일복습여부: false', '❤1일복습여부: true'));
   await eventually(async () => (await text(driver, '[data-testid="headline"]')) === '오늘 복습할 노트 2개', 10000, 'the card to leave');

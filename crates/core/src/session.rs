@@ -369,6 +369,67 @@ impl Session {
         })
     }
 
+    /// The open vault's overview from its last scan, without reading the vault again (the file
+    /// watcher has just brought it up to date); a full [`Session::overview`] before a vault is
+    /// open.
+    pub fn current_overview(&self, now: NaiveDateTime) -> Result<Overview> {
+        let open = self.lock_open().clone();
+        match open {
+            Some(v) if !v.path.is_dir() => Err(Error::MissingFolder(v.path)),
+            Some(v) => Ok(Overview::new(&v.path, v.demo, Agenda::new(&v.scan, self.today(now)))),
+            None => self.overview(now),
+        }
+    }
+
+    /// Brings the open vault up to date with notes another program wrote (`paths`, absolute):
+    /// each is read again and its index row replaced, nothing else is read. Anything else (a
+    /// folder, a file gone or moved, a path outside the vault) takes a full scan through the
+    /// index, which also moves the history of moved notes. Says whether anything shown changed.
+    pub fn notes_changed(&self, paths: &[PathBuf], now: NaiveDateTime) -> Result<bool> {
+        let Some(open) = self.lock_open().clone() else { return self.rescan(now) };
+        let mut rels = Vec::new();
+        for p in paths {
+            let markdown = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("md"));
+            match p.strip_prefix(&open.path) {
+                Ok(rel) if markdown && p.is_file() => rels.push(vault::relative(&open.path, &open.path.join(rel))),
+                _ => return self.rescan(now),
+            }
+        }
+        let key = index::key(&open.path);
+        let mut scan = (*open.scan).clone();
+        for rel in &rels {
+            let file = open.path.join(rel);
+            let stamp = std::fs::symlink_metadata(&file).ok().map(|m| vault::Stamp::of(&m));
+            let read = vault::read_note(&file).and_then(|bytes| Note::parse(rel, &bytes));
+            scan.notes.retain(|n| &n.path != rel);
+            scan.issues.retain(|i| &i.path != rel);
+            match read {
+                Ok(note) => {
+                    if let Some(stamp) = stamp {
+                        let _ = self.store().index_note(&key, stamp, &note);
+                    }
+                    let at = scan.notes.partition_point(|n| n.path < note.path);
+                    scan.notes.insert(at, note);
+                }
+                Err(e) => {
+                    let at = scan.issues.partition_point(|i| &i.path < rel);
+                    scan.issues.insert(at, vault::Issue { path: rel.clone(), message: e.to_string() });
+                }
+            }
+        }
+        let changed = scan.notes != open.scan.notes || scan.issues != open.scan.issues;
+        if changed {
+            let mut current = self.lock_open();
+            if let Some(o) = current.as_mut().filter(|o| o.path == open.path) {
+                o.links = scan.links();
+                o.scan = Arc::new(scan);
+            }
+            drop(current);
+            self.refresh_calendar(now);
+        }
+        Ok(changed)
+    }
+
     /// Today's agenda of the open vault from its last scan, without reading the vault again;
     /// `None` before a vault is open.
     pub fn agenda(&self, now: NaiveDateTime) -> Option<Agenda> {
@@ -987,8 +1048,22 @@ mod tests {
         assert!(!s.rescan(at("2024-09-02 09:11")).unwrap(), "the own write is already in the scan");
         std::fs::write(&tcp, "# 다른 프로그램\n").unwrap();
         assert!(!s.is_own_write(&tcp), "changed since by someone else");
+        // Notes written by another program: only they are read again.
+        std::fs::write(&tcp, "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n---\n").unwrap();
+        note(&vault, "UDP.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+        let later = at("2024-09-02 09:12");
+        assert!(s.notes_changed(&[tcp.clone(), std::fs::canonicalize(vault.join("UDP.md")).unwrap()], later).unwrap());
+        let shown = s.current_overview(later).unwrap();
+        let fresh = s.overview(later).unwrap();
+        assert_eq!(shown.agenda, fresh.agenda, "the same as a full scan");
+        assert!(shown.agenda.notes().iter().any(|n| n.path == "UDP.md"));
+        assert!(!s.notes_changed(std::slice::from_ref(&tcp), later).unwrap(), "read again, nothing new");
+        std::fs::write(&tcp, "---\n⭕첫 학습날: [\n---\n").unwrap();
+        assert!(s.notes_changed(std::slice::from_ref(&tcp), later).unwrap());
+        assert_eq!(s.current_overview(later).unwrap().agenda.issues.len(), 1, "now unreadable: listed with why");
         std::fs::remove_dir_all(&vault).unwrap();
         assert!(s.rescan(now).is_err(), "a vault gone is an error for the page to show");
+        assert!(matches!(s.current_overview(now), Err(Error::MissingFolder(_))));
     }
 
     #[test]

@@ -30,6 +30,8 @@ export interface DropHandlers {
 export interface Backend {
   /** Today's agenda of the open vault, scanned afresh. */
   overview(): Promise<Overview>;
+  /** The open vault's agenda from the backend's last scan (the file watcher keeps it current). */
+  currentOverview(): Promise<Overview>;
   /** Opens a folder as the vault and remembers it. */
   openVault(path: string): Promise<Overview>;
   /** Shows the system folder picker; null when cancelled. */
@@ -120,6 +122,7 @@ async function tauriBackend(): Promise<Backend> {
   const { getCurrentWindow } = await import('@tauri-apps/api/window');
   return {
     overview: () => invoke<Overview>('overview'),
+    currentOverview: () => invoke<Overview>('current_overview'),
     openVault: (path) => invoke<Overview>('open_vault', { path }),
     pickVault: () => invoke<Overview | null>('pick_vault'),
     openDemo: () => invoke<Overview>('open_demo'),

@@ -206,6 +206,7 @@ export function memoryBackend(
       return { id: recorded.writes.length + 1, path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
     },
     overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
+    currentOverview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
     openVault: open,
     pickVault: async () => null,
     openDemo: () => open(start.demoPath ?? paths.find((p) => vaults[p].demo) ?? paths[0]),
