@@ -63,7 +63,7 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
                     watched = Some(path);
                     seen.clear();
                     // The file system's clock ticks coarsely: a little before now.
-                    armed_ns = now_ns().saturating_sub(50_000_000);
+                    armed_ns = bokseup_core::index::now_ns().saturating_sub(50_000_000);
                     // What changed between the page's scan and now (or while the folder was
                     // away) is caught up at once; an unchanged vault tells no one.
                     changed(app);
@@ -97,12 +97,6 @@ fn run<R: Runtime>(app: &AppHandle<R>) {
             Err(RecvTimeoutError::Disconnected) => return,
         }
     }
-}
-
-fn now_ns() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 /// Whether a change at `path` can change the agenda: a note, or a folder (a folder moved or

@@ -31,20 +31,16 @@ pub struct Moved {
     pub to: String,
 }
 
-fn now_ns() -> i64 {
+/// The wall clock in nanoseconds since 1970, as file stamps count.
+pub fn now_ns() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
-}
-
-/// The key of a vault in the index: its canonical folder.
-pub(crate) fn key(root: &Path) -> String {
-    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).to_string_lossy().into_owned()
 }
 
 impl Pass {
     /// Begins a scan of `root` with the notes `store` knows of it; files changed less than
     /// `settle` before now are not trusted afterwards ([`SETTLE`] outside tests).
     pub fn begin(store: &Store, root: &Path, settle: Duration) -> Pass {
-        let vault = key(root);
+        let vault = crate::store::vault_key(root);
         let known = store.known_notes(&vault).unwrap_or_default();
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
         Pass { vault, known, gone: Known::new(), settled_before_ns: now_ns().saturating_sub(settle) }
@@ -137,7 +133,7 @@ mod tests {
         write(&root.join("c.md"), &REVIEW.replace("true", "false"));
         let mut s = store();
         let first = scan_settling(&mut s, root, Duration::ZERO).unwrap();
-        assert_eq!(s.known_notes(&key(root)).unwrap().len(), 3);
+        assert_eq!(s.known_notes(&crate::store::vault_key(root)).unwrap().len(), 3);
 
         // A change the stamp shows, a deletion, an addition.
         std::thread::sleep(Duration::from_millis(20));
@@ -156,7 +152,7 @@ mod tests {
         assert_eq!(second.notes, fresh_scan.notes);
         assert_eq!(second.issues, fresh_scan.issues);
         assert_ne!(first.notes, second.notes);
-        let known = s.known_notes(&key(root)).unwrap();
+        let known = s.known_notes(&crate::store::vault_key(root)).unwrap();
         assert_eq!(
             known.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(),
             ["a.md", "c.md"].into()
@@ -169,7 +165,10 @@ mod tests {
         fs::write(dir.path().join("a.md"), REVIEW).unwrap();
         let mut s = store();
         scan(&mut s, dir.path()).unwrap();
-        assert!(s.known_notes(&key(dir.path())).unwrap().is_empty(), "younger than SETTLE: not trusted");
+        assert!(
+            s.known_notes(&crate::store::vault_key(dir.path())).unwrap().is_empty(),
+            "younger than SETTLE: not trusted"
+        );
     }
 
     #[test]
@@ -178,8 +177,8 @@ mod tests {
         fs::write(dir.path().join("a.md"), REVIEW).unwrap();
         let mut s = store();
         scan_settling(&mut s, dir.path(), Duration::ZERO).unwrap();
-        s.damage_index_for_tests(&key(dir.path()));
-        assert!(s.known_notes(&key(dir.path())).unwrap().is_empty());
+        s.damage_index_for_tests(&crate::store::vault_key(dir.path()));
+        assert!(s.known_notes(&crate::store::vault_key(dir.path())).unwrap().is_empty());
         let again = scan_settling(&mut s, dir.path(), Duration::ZERO).unwrap();
         assert_eq!(again.notes, vault::scan(dir.path()).unwrap().notes);
     }
@@ -206,7 +205,7 @@ mod tests {
         let (scan, fresh) = pass.scan(root).unwrap();
         let moved = pass.finish(&mut s, &scan, &fresh);
         assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }], "c.md is new, not b.md moved");
-        let key = key(root);
+        let key = crate::store::vault_key(root);
         assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
         assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
     }

@@ -268,7 +268,7 @@ pub fn enroll(store: &mut Store, vault: &Path, rel: &str, today: NaiveDate, now:
 /// still are: the next undo goes to them.
 pub fn undo(store: &mut Store, vault: &Path, since: i64) -> Result<Undone> {
     let _lock = store.lock_writes()?;
-    let key = vault_key(vault);
+    let key = crate::store::vault_key(vault);
     let edit = store.newest_undoable(&key, since)?.ok_or(Error::NothingToUndo)?;
     undo_edit(store, vault, &edit, since)
 }
@@ -277,7 +277,7 @@ pub fn undo(store: &mut Store, vault: &Path, since: i64) -> Result<Undone> {
 /// still exactly what it left.
 pub fn undo_id(store: &mut Store, vault: &Path, id: i64) -> Result<Undone> {
     let _lock = store.lock_writes()?;
-    let key = vault_key(vault);
+    let key = crate::store::vault_key(vault);
     let edit = store.edit(id)?.filter(|e| e.vault == key).ok_or_else(|| {
         Error::Invalid(tf(
             format!("이 볼트에 {id}번 변경이 없습니다: `bokseup undo VAULT --list`로 번호를 확인하세요"),
@@ -359,7 +359,7 @@ pub struct UndoEntry {
 
 /// The newest `limit` writes in `vault`, each with whether it can be undone now.
 pub fn undo_list(store: &Store, vault: &Path, limit: usize) -> Result<Vec<UndoEntry>> {
-    let edits = store.recent_edits(&vault_key(vault), limit)?;
+    let edits = store.recent_edits(&crate::store::vault_key(vault), limit)?;
     Ok(edits
         .into_iter()
         .map(|e| {
@@ -417,7 +417,7 @@ fn write(
     let edited = edit::apply(before, &plan.sets)?;
     let row = EditRow {
         id: 0,
-        vault: vault_key(vault),
+        vault: crate::store::vault_key(vault),
         path: rel.to_string(),
         action,
         made_at: stamp(now),
@@ -454,16 +454,11 @@ pub fn note_path(vault: &Path, rel: &str) -> Result<PathBuf> {
 /// The reviews logged for `vault` whose write completed, oldest first; only those of the note
 /// `rel` when it is given.
 pub fn log(store: &Store, vault: &Path, rel: Option<&str>) -> Result<Vec<crate::store::LoggedReview>> {
-    let key = vault_key(vault);
+    let key = crate::store::vault_key(vault);
     match rel {
         None => store.reviews(&key),
         Some(rel) => store.reviews_of(&key, rel),
     }
-}
-
-/// The vault as the journal records it: its canonical path.
-fn vault_key(vault: &Path) -> String {
-    std::fs::canonicalize(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
 }
 
 fn stamp(now: NaiveDateTime) -> String {
@@ -532,7 +527,7 @@ mod tests {
             NOTE.replace("❤1일복습여부: false", "❤1일복습여부: true")
                 .replace("복습: 1일 복습\n", "복습: 4일 복습\n🔁마지막복습: 2024-08-26\n")
         );
-        let log = f.store.reviews(&vault_key(&f.vault)).unwrap();
+        let log = f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap();
         assert_eq!(log.len(), 1);
         assert_eq!(
             (log[0].review.step.as_str(), log[0].review.grades.as_str(), log[0].review.seconds),
@@ -542,7 +537,7 @@ mod tests {
         let undone = undo(&mut f.store, &f.vault, 0).unwrap();
         assert_eq!((undone.path.as_str(), undone.action.as_str()), ("과목/노트.md", "review"));
         assert_eq!(std::fs::read_to_string(f.vault.join("과목/노트.md")).unwrap(), NOTE);
-        assert!(f.store.reviews(&vault_key(&f.vault)).unwrap().is_empty());
+        assert!(f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap().is_empty());
         assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::NothingToUndo)));
     }
 
@@ -602,7 +597,7 @@ mod tests {
         let result = review_on_day_one(&mut f, "노트.md", &crash);
         assert!(result.is_err());
         assert_eq!(std::fs::read_to_string(f.vault.join("노트.md")).unwrap(), NOTE);
-        assert!(f.store.reviews(&vault_key(&f.vault)).unwrap().is_empty());
+        assert!(f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap().is_empty());
         assert!(f.store.pending_edits().unwrap().is_empty());
     }
 
@@ -621,7 +616,7 @@ mod tests {
         assert!(matches!(err, Error::Conflict(_)), "{err}");
         assert!(err.to_string().contains("덮어쓰지 않도록"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Obsidian의 변경");
-        assert!(f.store.reviews(&vault_key(&f.vault)).unwrap().is_empty());
+        assert!(f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap().is_empty());
         assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::NothingToUndo)));
     }
 
@@ -631,7 +626,7 @@ mod tests {
         for (path, after, on_disk) in [("a.md", "new a", "new a"), ("b.md", "new b", NOTE)] {
             let row = EditRow {
                 id: 0,
-                vault: vault_key(&f.vault),
+                vault: crate::store::vault_key(&f.vault),
                 path: path.into(),
                 action: Action::Review,
                 made_at: "2024-08-26T09:00:00".into(),
@@ -642,7 +637,7 @@ mod tests {
             std::fs::write(f.vault.join(path), on_disk).unwrap();
         }
         assert_eq!(reconcile(&mut f.store).unwrap(), 2);
-        let log = f.store.reviews(&vault_key(&f.vault)).unwrap();
+        let log = f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap();
         assert_eq!(log.iter().map(|r| r.path.as_str()).collect::<Vec<_>>(), ["a.md"]);
         assert_eq!(reconcile(&mut f.store).unwrap(), 0);
     }

@@ -390,39 +390,53 @@ impl Session {
         let mut rels = Vec::new();
         for p in paths {
             let markdown = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("md"));
-            match p.strip_prefix(&open.path) {
-                Ok(rel) if markdown && p.is_file() => rels.push(vault::relative(&open.path, &open.path.join(rel))),
-                _ => return self.rescan(now),
+            if !(markdown && p.starts_with(&open.path) && p.is_file()) {
+                return self.rescan(now);
             }
+            rels.push(vault::relative(&open.path, p));
         }
-        let key = index::key(&open.path);
-        let mut scan = (*open.scan).clone();
+        let key = crate::store::vault_key(&open.path);
+        // Shared with the open vault until a note really changed: only then is the scan copied.
+        let mut scan = Arc::clone(&open.scan);
+        let mut changed = false;
         for rel in &rels {
             let file = open.path.join(rel);
             let stamp = std::fs::symlink_metadata(&file).ok().map(|m| vault::Stamp::of(&m));
-            let read = vault::read_note(&file).and_then(|bytes| Note::parse(rel, &bytes));
-            scan.notes.retain(|n| &n.path != rel);
-            scan.issues.retain(|i| &i.path != rel);
-            match read {
-                Ok(note) => {
-                    if let Some(stamp) = stamp {
-                        let _ = self.store().index_note(&key, stamp, &note);
-                    }
-                    let at = scan.notes.partition_point(|n| n.path < note.path);
-                    scan.notes.insert(at, note);
-                }
-                Err(e) => {
-                    let at = scan.issues.partition_point(|i| &i.path < rel);
-                    scan.issues.insert(at, vault::Issue { path: rel.clone(), message: e.to_string() });
-                }
+            let (note, issue) = match vault::read_note(&file).and_then(|bytes| Note::parse(rel, &bytes)) {
+                Ok(note) => (Some(note), None),
+                Err(e) => (None, Some(vault::Issue { path: rel.clone(), message: e.to_string() })),
+            };
+            if let (Some(stamp), Some(note)) = (stamp, &note) {
+                let _ = self.store().index_note(&key, stamp, note);
+            }
+            let was_note = scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).ok();
+            let was_issue = scan.issues.binary_search_by(|i| i.path.as_str().cmp(rel)).ok();
+            if was_note.map(|i| &scan.notes[i]) == note.as_ref() && was_issue.map(|i| &scan.issues[i]) == issue.as_ref()
+            {
+                continue;
+            }
+            changed = true;
+            let s = Arc::make_mut(&mut scan);
+            if let Some(i) = was_note {
+                s.notes.remove(i);
+            }
+            if let Some(i) = was_issue {
+                s.issues.remove(i);
+            }
+            if let Some(note) = note {
+                let at = s.notes.partition_point(|n| n.path < note.path);
+                s.notes.insert(at, note);
+            }
+            if let Some(issue) = issue {
+                let at = s.issues.partition_point(|i| i.path < issue.path);
+                s.issues.insert(at, issue);
             }
         }
-        let changed = scan.notes != open.scan.notes || scan.issues != open.scan.issues;
         if changed {
             let mut current = self.lock_open();
             if let Some(o) = current.as_mut().filter(|o| o.path == open.path) {
                 o.links = scan.links();
-                o.scan = Arc::new(scan);
+                o.scan = scan;
             }
             drop(current);
             self.refresh_calendar(now);
@@ -506,17 +520,16 @@ impl Session {
     }
 
     fn reread(&self, vault: &Path, rel: &str, now: NaiveDateTime) {
-        let stamp = journal::note_path(vault, rel).ok().and_then(|file| {
-            let stamp = vault::Stamp::of(&std::fs::symlink_metadata(&file).ok()?);
-            lock(&self.own).insert(file, stamp);
+        let file = journal::note_path(vault, rel);
+        let stamp = file.as_ref().ok().and_then(|file| {
+            let stamp = vault::Stamp::of(&std::fs::symlink_metadata(file).ok()?);
+            lock(&self.own).insert(file.clone(), stamp);
             Some(stamp)
         });
-        let parsed = journal::note_path(vault, rel)
-            .and_then(|p| vault::read_note(&p))
-            .and_then(|bytes| Note::parse(rel, &bytes));
+        let parsed = file.and_then(|p| vault::read_note(&p)).and_then(|bytes| Note::parse(rel, &bytes));
         // The index follows the app's own write at once (the watcher leaves it alone).
         if let (Some(stamp), Ok(note)) = (stamp, &parsed) {
-            let _ = self.store().index_note(&index::key(vault), stamp, note);
+            let _ = self.store().index_note(&crate::store::vault_key(vault), stamp, note);
         }
         {
             let mut open = self.lock_open();

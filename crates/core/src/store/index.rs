@@ -15,6 +15,11 @@ const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime
          ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note
      WHERE excluded.ctime_ns >= note_index.ctime_ns";
 
+/// A note as its index row holds it.
+fn row(note: &Note) -> Result<String> {
+    serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))
+}
+
 impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
@@ -70,7 +75,7 @@ impl Store {
                     delete.execute(params![vault, path])?;
                     continue;
                 }
-                let json = serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
+                let json = row(note)?;
                 upsert.execute(params![
                     vault,
                     path,
@@ -88,7 +93,7 @@ impl Store {
 
     /// Stores one note as just written by the app, with its file's stamp after the write.
     pub fn index_note(&self, vault: &str, stamp: Stamp, note: &Note) -> Result<()> {
-        let json = serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))?;
+        let json = row(note)?;
         self.conn.execute(
             UPSERT,
             params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, json],
