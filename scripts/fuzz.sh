@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the frontmatter reader and the line editor (fuzz/fuzz_targets) with cargo-fuzz and
+# Fuzzes the frontmatter reader, the line editor and the flat YAML fast path (fuzz/fuzz_targets) with cargo-fuzz and
 # libFuzzer, from the small corpus kept in fuzz/corpus (copied: the run's findings stay out of
 # the repository). A crash, a panic, a broken invariant or an input slower than its bound fails.
 #   scripts/fuzz.sh                          each target 30 s (what the test command runs)
@@ -14,7 +14,7 @@ cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quie
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in frontmatter edit; do
+for target in frontmatter edit flat_yaml; do
   cp -r "fuzz/corpus/$target" "$work/$target"
   log="$work/$target.log"
   if (cd fuzz && cargo fuzz run -O "$target" "$work/$target" -- \

@@ -20,6 +20,9 @@ use tauri::Manager;
 
 pub use bokseup_core::cli::{self, Outcome};
 
+/// The event that tells the window how a long scan is going (a `ScanProgress`).
+pub const SCAN_EVENT: &str = "bokseup://scan-progress";
+
 /// The argument the login entry starts the app with: no window, reminders only.
 const HIDDEN: &str = "--hidden";
 
@@ -83,6 +86,10 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             if launch.review {
                 session.request(Request::Review);
             }
+            let handle = app.handle().clone();
+            session.on_scan_progress(std::sync::Arc::new(move |progress| {
+                let _ = tauri::Emitter::emit_to(&handle, "main", SCAN_EVENT, progress);
+            }));
             app.manage(session);
             if desktop == Desktop::Joined {
                 toast::listen(app.handle());

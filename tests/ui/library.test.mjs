@@ -184,6 +184,14 @@ test('the calendar: a day opens its list, PageDown turns the month, weeks start 
   assert.equal((await page.getByTestId('month-title').textContent()).trim(), '2026년 12월');
   await page.getByTestId('this-month').click();
   assert.equal((await page.getByTestId('month-title').textContent()).trim(), '2026년 11월');
+  // A change of the vault from another program remakes the calendar: the chosen day stays.
+  const other = page.locator('[data-testid="day"]:not(.out)').nth(3);
+  const chosen = await other.getAttribute('data-date');
+  await other.click();
+  await page.evaluate((o) => window.__BOKSEUP_BACKEND__.vaultChangeForTest(o), structuredClone(SMALL.overview));
+  await page.waitForFunction(() => document.querySelector('[data-testid="calendar"]'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('[data-testid="day"][aria-selected="true"]').getAttribute('data-date'), chosen);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -215,6 +223,30 @@ test('a change from another program updates the open screen in place, without a 
   assert.match(await page.getByTestId('headline').textContent(), new RegExp(`${rest.length}개`));
   assert.equal(await page.locator(`[data-testid="today-reviews"] [data-path="${gone.path}"]`).count(), 0);
   assert.equal(await page.evaluate(() => window.__marker), 'same page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a long scan shows how many notes are read of how many, and the display goes when it ends', async () => {
+  const { page, errors } = await openVault(SMALL);
+  await page.getByTestId('headline').waitFor();
+  const send = (p) => page.evaluate((p) => window.__BOKSEUP_BACKEND__.scanProgressForTest(p), p);
+  await send({ read: 3412, total: 10000, done: false });
+  const bar = page.getByTestId('scan-progress');
+  await bar.waitFor();
+  assert.equal((await bar.innerText()).trim(), '볼트를 읽는 중… 노트 3,412 / 10,000개');
+  assert.equal(await bar.getAttribute('aria-valuenow'), '3412');
+  assert.equal(await bar.getAttribute('aria-valuemax'), '10000');
+  const fill = await bar.locator('.fill').evaluate((e) => e.style.width);
+  assert.equal(fill, '34%');
+  await page.screenshot({ path: join(ARTIFACTS, 'scan-progress.png') });
+  // The bar floats over the page: the headline stays where it was and readable.
+  const headline = await page.getByTestId('headline').boundingBox();
+  const box = await bar.boundingBox();
+  assert.ok(box.y + box.height <= headline.y || box.x >= headline.x + headline.width || box.x + box.width <= headline.x
+    || box.y >= headline.y + headline.height, 'the bar does not cover the headline');
+  await send({ read: 10000, total: 10000, done: true });
+  await bar.waitFor({ state: 'detached' });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -544,8 +544,7 @@ fn write_note(name: Command, vault: &Path, note: &str, options: &Options, out: &
     let clock = clock(options, store.rollover_hour());
     let at = clock.now();
     let today = clock.day_of(at);
-    let input =
-        ReviewInput { grades: Vec::new(), seconds: 0, long_term: options.long_term, seen: None, early: options.early };
+    let input = ReviewInput { long_term: options.long_term, early: options.early, ..ReviewInput::default() };
     let (written, verb): (Written, &str) = match name {
         Command::Review => {
             (journal::review(&mut store, vault, note, &input, today, at)?, tr("복습을 기록했습니다", "Review recorded"))

@@ -48,7 +48,12 @@ impl Pass {
 
     /// Scans `root`, reading only the notes whose file changed.
     pub fn scan(&mut self, root: &Path) -> Result<(Scan, Fresh)> {
-        let (scan, fresh, gone) = vault::scan_known(root, std::mem::take(&mut self.known))?;
+        self.scan_counting(root, &vault::Progress::default())
+    }
+
+    /// [`Pass::scan`], counting the notes handled in `progress`.
+    pub fn scan_counting(&mut self, root: &Path, progress: &vault::Progress) -> Result<(Scan, Fresh)> {
+        let (scan, fresh, gone) = vault::scan_counting(root, std::mem::take(&mut self.known), progress)?;
         self.gone = gone;
         Ok((scan, fresh))
     }

@@ -80,6 +80,10 @@ pub struct ReviewInput {
     /// The user confirmed an early review of a note that is not due yet.
     #[serde(default)]
     pub early: bool,
+    /// Milliseconds from each cue question shown to its grade, in the order of `grades` (empty
+    /// from the command line).
+    #[serde(default)]
+    pub answer_ms: Vec<u32>,
 }
 
 /// A write made to a note.

@@ -25,11 +25,13 @@
 #![deny(missing_docs)]
 
 pub mod agenda;
+pub mod answer;
 pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod date;
 pub mod demo;
+pub mod drill;
 pub mod edit;
 pub mod error;
 pub mod frontmatter;
@@ -37,7 +39,11 @@ pub mod history;
 pub mod index;
 pub mod journal;
 pub mod lang;
+pub mod memory;
 pub mod note;
+pub mod pace;
+pub mod plan;
+pub mod question;
 pub mod reminder;
 pub mod render;
 pub mod review;
@@ -47,6 +53,7 @@ pub mod session;
 pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod sync;
 pub mod vault;
 
 pub use error::{Error, Result};

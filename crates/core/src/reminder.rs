@@ -102,6 +102,10 @@ pub struct Due {
     /// Titles of today's reviews in the order the review takes them (overdue first); the first
     /// two are named.
     pub titles: Vec<String>,
+    /// The minutes today's reviews take (0: not known).
+    pub minutes: u32,
+    /// Reviews due by today that the plan moved to later days (over the daily limit).
+    pub later: usize,
 }
 
 impl Due {
@@ -252,6 +256,14 @@ pub fn message(due: &Due, reason: Reason) -> Reminder {
         };
         parts.push(format!("{}{more}", named.join(", ")));
     }
+    if due.minutes > 0 {
+        let m = due.minutes;
+        parts.push(tf(format!("오늘 복습 약 {m}분"), format!("about {m} min today")));
+    }
+    if due.later > 0 {
+        let n = due.later;
+        parts.push(tf(format!("나머지 {n}개는 다음 날에"), format!("{n} more on the next days")));
+    }
     let title = tf(format!("오늘 복습할 노트 {total}개"), format!("{total} notes to review today"));
     Reminder { title, body: parts.join(" · "), reason }
 }
@@ -321,7 +333,7 @@ mod tests {
 
     fn due(overdue: usize, due: usize) -> Due {
         let titles = ["OSI 7계층", "EBS 볼륨", "DNS", "HTTP", "TCP"].iter().take(overdue + due).map(|t| t.to_string());
-        Due { overdue, due, titles: titles.collect() }
+        Due { overdue, due, titles: titles.collect(), ..Due::default() }
     }
 
     /// Runs the planner the way the app does: wake, plan, remember what was handled, sleep until

@@ -22,6 +22,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
 
+mod learning;
+pub use learning::{plan_items, DayLoad, Learning, WeakQuestion};
+
 /// One running app: its database, its clock, the demo vault's folder, and the open vault.
 pub struct Session {
     store: Mutex<Store>,
@@ -43,7 +46,32 @@ pub struct Session {
     /// The notes this session wrote, each with its file's stamp right after: a file watcher
     /// sees the app's own writes and must not take them for another program's.
     own: Mutex<std::collections::HashMap<PathBuf, vault::Stamp>>,
+    /// Who is told how a long scan is going (the window's progress display).
+    progress: Mutex<Option<ProgressListener>>,
+    /// This device's name in the vault's history files.
+    device: String,
 }
+
+/// A listener of [`ScanProgress`], called from a scan's helper thread.
+pub type ProgressListener = Arc<dyn Fn(ScanProgress) + Send + Sync>;
+
+/// How far a scan that takes longer than a moment has come: sent every
+/// [`PROGRESS_EVERY`] once it has run [`PROGRESS_AFTER`], and once more when it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ScanProgress {
+    /// Notes handled so far.
+    pub read: u32,
+    /// Notes in the vault (from the folders' listings; never less than `read`).
+    pub total: u32,
+    /// The scan has ended: the display can go.
+    pub done: bool,
+}
+
+/// How long a scan runs before its progress is shown: a warm start never shows it.
+pub const PROGRESS_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+/// How often a long scan's progress is sent.
+pub const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 #[derive(Debug, Clone)]
 struct OpenVault {
@@ -234,6 +262,7 @@ impl Session {
         journal::reconcile(&mut store)?;
         let first_edit = store.next_edit_id()?;
         clock.set_rollover_hour(store.rollover_hour());
+        let device = store.device(learning::random_device)?;
         Ok(Session {
             store: Mutex::new(store),
             clock,
@@ -247,6 +276,8 @@ impl Session {
             problem: Mutex::new(None),
             settle: index::SETTLE,
             own: Mutex::new(std::collections::HashMap::new()),
+            progress: Mutex::new(None),
+            device,
         })
     }
 
@@ -340,9 +371,31 @@ impl Session {
     /// scan. The database is not held while the files are read.
     fn scan(&self, path: &Path) -> Result<Scan> {
         let mut pass = index::Pass::begin(&self.store(), path, self.settle);
-        let (scan, fresh) = pass.scan(path)?;
-        pass.finish(&mut self.store(), &scan, &fresh);
-        Ok(scan)
+        let listener = lock(&self.progress).clone();
+        let progress = vault::Progress::default();
+        let (ended, end) = std::sync::mpsc::channel::<()>();
+        // The display stays up until the index is written too: 10,000 new rows take a moment.
+        std::thread::scope(|threads| {
+            let counted = &progress;
+            if let Some(listener) = &listener {
+                threads.spawn(move || report_progress(path, counted, &end, listener.as_ref()));
+            }
+            let scanned = pass.scan_counting(path, &progress).map(|(mut scan, fresh)| {
+                let moves = pass.finish(&mut self.store(), &scan, &fresh);
+                self.moved(path, &moves, self.clock.now());
+                // Other devices' answers (and this one's, into a new database).
+                scan.issues.extend(self.import_history(path));
+                scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
+                scan
+            });
+            drop(ended);
+            scanned
+        })
+    }
+
+    /// Sets who is told how a long scan is going (see [`ScanProgress`]).
+    pub fn on_scan_progress(&self, listener: ProgressListener) {
+        *lock(&self.progress) = Some(listener);
     }
 
     fn show(&self, path: &Path, demo: bool, scan: Scan, now: NaiveDateTime) -> Overview {
@@ -457,12 +510,31 @@ impl Session {
     }
 
     /// Today's reviews as a reminder counts them.
+    /// Over the daily limit, only today's share of the plan counts, and the rest is said to come
+    /// on the next days; the minutes are those of today's share.
     pub fn due(&self, now: NaiveDateTime) -> Due {
-        self.agenda(now).map_or_else(Due::default, |a| Due {
+        let Some(a) = self.agenda(now) else { return Due::default() };
+        let all = Due {
             overdue: a.counts.overdue,
             due: a.counts.due,
             titles: a.today_reviews.iter().map(|n| n.title.clone()).collect(),
-        })
+            ..Due::default()
+        };
+        let Ok(learning) = self.learning(None, now) else { return all };
+        let minutes = learning.week.first().map_or(0, |d| d.minutes);
+        if learning.plan.deferred == 0 {
+            return Due { minutes, ..all };
+        }
+        let share: std::collections::HashSet<&str> =
+            learning.plan.on(self.today(now)).iter().map(String::as_str).collect();
+        let today: Vec<_> = a.today_reviews.iter().filter(|n| share.contains(n.path.as_str())).collect();
+        Due {
+            overdue: today.iter().filter(|n| n.status == Some(crate::schedule::Status::Overdue)).count(),
+            due: today.iter().filter(|n| n.status == Some(crate::schedule::Status::Due)).count(),
+            titles: today.iter().map(|n| n.title.clone()).collect(),
+            minutes,
+            later: learning.plan.deferred as usize,
+        }
     }
 
     /// Opens the note `rel` of the open vault for review: its schedule, cue questions and body as
@@ -479,7 +551,13 @@ impl Session {
     /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
     pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
         let (vault, today) = self.write_context(now)?;
+        let before = self.lock_open().as_ref().and_then(|o| {
+            o.scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).ok().map(|i| o.scan.notes[i].clone())
+        });
         let written = journal::review(&mut self.store(), &vault, rel, input, today, now)?;
+        if let Some(note) = before {
+            self.answered(&vault, &note, input, today, now);
+        }
         Ok(self.wrote(&vault, written, now))
     }
 
@@ -574,6 +652,9 @@ impl Session {
         }
         let saved = checked.save(&self.store())?;
         self.clock.set_rollover_hour(saved.rollover_hour);
+        if saved.history_in_vault && !before.history_in_vault {
+            self.history_turned_on(now)?;
+        }
         if saved.calendar_file.is_none() {
             *self.lock_calendar() = CalendarState::default();
         }
@@ -1011,6 +1092,32 @@ fn percent(s: &str) -> String {
     out
 }
 
+/// Tells `listener` how the scan of `root` goes once it has run [`PROGRESS_AFTER`], every
+/// [`PROGRESS_EVERY`] until `end` disconnects, then that it ended. The total comes from a walk of
+/// the folders alone, made only for a scan this long.
+fn report_progress(
+    root: &Path,
+    progress: &vault::Progress,
+    end: &std::sync::mpsc::Receiver<()>,
+    listener: &dyn Fn(ScanProgress),
+) {
+    use std::sync::mpsc::RecvTimeoutError::Timeout;
+    if end.recv_timeout(PROGRESS_AFTER) != Err(Timeout) {
+        return;
+    }
+    let total = vault::count_notes(root);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    loop {
+        let read = progress.handled();
+        listener(ScanProgress { read: count(read), total: count(total.max(read)), done: false });
+        if end.recv_timeout(PROGRESS_EVERY) != Err(Timeout) {
+            break;
+        }
+    }
+    let read = count(progress.handled());
+    listener(ScanProgress { read, total: read, done: true });
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -1036,6 +1143,33 @@ mod tests {
 
     fn note(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_long_scan_reports_its_progress_and_a_short_one_does_not() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = tmp.path().join("공부");
+        std::fs::create_dir_all(vault.join("깊은/폴더")).unwrap();
+        for i in 0..30 {
+            let dir = if i % 2 == 0 { vault.clone() } else { vault.join("깊은/폴더") };
+            note(&dir, &format!("노트 {i}.md"), "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+        }
+        let s = session(&tmp);
+        let heard = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&heard);
+        s.on_scan_progress(Arc::new(move |p| sink.lock().unwrap().push(p)));
+        let now = at("2024-09-02 09:00");
+        s.open_vault(&vault, now).unwrap();
+        assert!(heard.lock().unwrap().is_empty(), "a scan of a moment shows nothing");
+        // An empty note written just now may be half-saved: the scan waits for it to be still
+        // (store::QUIET), long enough for its progress to show.
+        note(&vault, "저장 중.md", "");
+        s.rescan(now).unwrap();
+        let heard = heard.lock().unwrap().clone();
+        assert!(heard.len() >= 2, "{heard:?}");
+        let (last, running) = heard.split_last().unwrap();
+        assert!(running.iter().all(|p| !p.done && p.total == 31 && p.read <= p.total), "{heard:?}");
+        assert_eq!(*last, ScanProgress { read: 31, total: 31, done: true });
     }
 
     #[test]
@@ -1383,7 +1517,8 @@ mod tests {
         let tick = session.remind(at_s("2026-11-29 09:00:00"));
         let shown = tick.show.expect("the 09:00 reminder");
         assert_eq!(shown.title, "오늘 복습할 노트 3개");
-        assert_eq!(shown.body, "밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개");
+        // Three notes without cue questions, at the default pace (60 s of reading each).
+        assert_eq!(shown.body, "밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개 · 오늘 복습 약 3분");
         assert!(tick.rescanned);
         assert_eq!(tick.wake, at_s("2026-11-29 21:00:00"));
         assert_eq!(session.take_requests(), [Request::Reload]);

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::lang::{tf, tr, Lang};
+use crate::plan::{Exam, Limit};
 use crate::reminder::{self, format_time, parse_times};
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR, ROLLOVER_SETTING};
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,12 @@ pub mod keys {
     pub const AUTOSTART_OFFERED: &str = "autostart_offered";
     /// The "still running in the tray" toast was shown once.
     pub const TRAY_HINT_SHOWN: &str = "tray_hint_shown";
+    /// The review history is kept in the vault too (`.bokseup/history`).
+    pub const HISTORY_IN_VAULT: &str = "history_in_vault";
+    /// The daily limit, `20` (notes) or `45m` (minutes).
+    pub const DAILY_LIMIT: &str = "daily_limit";
+    /// The exams, as JSON.
+    pub const EXAMS: &str = "exams";
 }
 
 /// Every setting the user can change.
@@ -60,6 +67,13 @@ pub struct Settings {
     pub language: Language,
     /// Light or dark (the system's by default).
     pub theme: Theme,
+    /// The review history travels with the vault, in `.bokseup/history/` (on by default); off,
+    /// it stays in this computer's database.
+    pub history_in_vault: bool,
+    /// The most a day's plan holds (20 notes by default).
+    pub daily_limit: Limit,
+    /// Exams to plan toward.
+    pub exams: Vec<Exam>,
 }
 
 /// The first day of a week in the calendar.
@@ -125,7 +139,27 @@ impl Default for Settings {
             week_start: WeekStart::Sunday,
             language: Language::Auto,
             theme: Theme::System,
+            history_in_vault: true,
+            daily_limit: Limit::default(),
+            exams: Vec::new(),
         }
+    }
+}
+
+/// A daily limit as typed and kept: `20` for notes, `45m` (or `45분`) for minutes.
+pub fn parse_limit(text: &str) -> Option<Limit> {
+    let t = text.trim();
+    match t.strip_suffix('m').or_else(|| t.strip_suffix("분")).or_else(|| t.strip_suffix("min")) {
+        Some(m) => m.trim().parse().ok().map(Limit::Minutes),
+        None => t.strip_suffix("개").unwrap_or(t).trim().parse().ok().map(Limit::Notes),
+    }
+}
+
+/// A daily limit as kept and typed back.
+pub fn format_limit(limit: Limit) -> String {
+    match limit {
+        Limit::Notes(n) => n.to_string(),
+        Limit::Minutes(m) => format!("{m}m"),
     }
 }
 
@@ -148,6 +182,9 @@ impl Settings {
             week_start: word(text(keys::WEEK_START), &WEEK_STARTS, default.week_start),
             language: word(text(keys::LANGUAGE), &LANGUAGES, default.language),
             theme: word(text(keys::THEME), &THEMES, default.theme),
+            history_in_vault: store.flag_setting(keys::HISTORY_IN_VAULT, default.history_in_vault),
+            daily_limit: text(keys::DAILY_LIMIT).and_then(|t| parse_limit(&t)).unwrap_or(default.daily_limit),
+            exams: text(keys::EXAMS).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
         }
     }
 
@@ -188,11 +225,21 @@ impl Settings {
                 format!("The fewest notes worth a reminder must be from 1 to 999 (not {n})"),
             )));
         }
+        check_limit(self.daily_limit)?;
+        let mut exams = Vec::new();
+        for exam in &self.exams {
+            exams.push(check_exam(exam)?);
+        }
         let calendar_file = match self.calendar_file.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
             None => None,
             Some(path) => Some(check_calendar_file(Path::new(path))?.to_string_lossy().into_owned()),
         };
-        Ok(Settings { reminder_times: times.into_iter().map(format_time).collect(), calendar_file, ..self.clone() })
+        Ok(Settings {
+            reminder_times: times.into_iter().map(format_time).collect(),
+            calendar_file,
+            exams,
+            ..self.clone()
+        })
     }
 
     /// Keeps the settings in `store`, after [`Settings::checked`].
@@ -207,6 +254,9 @@ impl Settings {
         store.set_setting(keys::WEEK_START, word_of(s.week_start, &WEEK_STARTS))?;
         store.set_setting(keys::LANGUAGE, word_of(s.language, &LANGUAGES))?;
         store.set_setting(keys::THEME, word_of(s.theme, &THEMES))?;
+        store.set_setting(keys::HISTORY_IN_VAULT, &s.history_in_vault.to_string())?;
+        store.set_setting(keys::DAILY_LIMIT, &format_limit(s.daily_limit))?;
+        store.set_setting(keys::EXAMS, &serde_json::to_string(&s.exams).unwrap_or_else(|_| "[]".into()))?;
         Ok(s)
     }
 
@@ -264,10 +314,19 @@ impl Settings {
             "week-start" => self.week_start = one_of(name, value, &WEEK_STARTS)?,
             "language" => self.language = one_of(name, value, &LANGUAGES)?,
             "theme" => self.theme = one_of(name, value, &THEMES)?,
+            "history-in-vault" => self.history_in_vault = on_off(value)?,
+            "daily-limit" => {
+                self.daily_limit = parse_limit(value).ok_or_else(|| {
+                    Error::Invalid(tf(
+                        format!("{name}: 노트 수(예: 20) 또는 분(예: 45m)으로 적으세요 (\"{value}\"는 알 수 없습니다)"),
+                        format!("{name}: write a number of notes (20) or minutes (45m), not \"{value}\""),
+                    ))
+                })?
+            }
             _ => {
                 return Err(Error::Invalid(tf(
-                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme)"),
-                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme)"),
+                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit)"),
+                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit)"),
                 )))
             }
         }
@@ -278,7 +337,7 @@ impl Settings {
     pub fn describe(&self) -> String {
         let on_off = |b: bool| if b { "on" } else { "off" };
         format!(
-            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\n",
+            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\nhistory-in-vault: {}\ndaily-limit: {}\n",
             self.rollover_hour,
             on_off(self.reminders),
             self.reminder_times.join(", "),
@@ -288,8 +347,56 @@ impl Settings {
             word_of(self.week_start, &WEEK_STARTS),
             word_of(self.language, &LANGUAGES),
             word_of(self.theme, &THEMES),
+            on_off(self.history_in_vault),
+            format_limit(self.daily_limit),
         )
     }
+}
+
+/// A daily limit the plan can work with, or why not.
+pub fn check_limit(limit: Limit) -> Result<()> {
+    match limit {
+        Limit::Notes(0) | Limit::Minutes(0) => Err(Error::Invalid(
+            tr(
+                "하루 한도는 0일 수 없습니다: 하루에 복습할 노트 수(예: 20)나 분(예: 45m)을 정하세요",
+                "The daily limit cannot be 0: set how many notes (20) or minutes (45m) a day",
+            )
+            .into(),
+        )),
+        Limit::Notes(n) if n > 1000 => Err(Error::Invalid(tf(
+            format!("하루 한도는 1000개까지입니다 ({n}개는 너무 많습니다)"),
+            format!("The daily limit goes up to 1,000 notes ({n} is too many)"),
+        ))),
+        Limit::Minutes(m) if m > 24 * 60 => Err(Error::Invalid(tf(
+            format!("하루 한도는 1440분(24시간)까지입니다 ({m}분은 너무 깁니다)"),
+            format!("The daily limit goes up to 1,440 minutes ({m} is too long)"),
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// An exam tidied (names trimmed, empty ones dropped), or why it cannot be kept. Its date may
+/// be past: the plan then leaves it out, and the screens say it is over.
+pub fn check_exam(exam: &Exam) -> Result<Exam> {
+    let name = exam.name.trim().to_string();
+    if name.is_empty() {
+        return Err(Error::Invalid(
+            tr("시험 이름을 적으세요 (예: AWS SysOps)", "Give the exam a name (AWS SysOps)").into(),
+        ));
+    }
+    let tidy = |xs: &[String]| -> Vec<String> {
+        let mut out: Vec<String> = xs.iter().map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+        out.dedup();
+        out
+    };
+    let (subjects, textbooks) = (tidy(&exam.subjects), tidy(&exam.textbooks));
+    if subjects.is_empty() && textbooks.is_empty() {
+        return Err(Error::Invalid(tf(
+            format!("시험 \"{name}\"이 다루는 과목(⭕과목)이나 교재(⭕교재)를 하나 이상 고르세요"),
+            format!("Choose at least one subject (⭕과목) or textbook (⭕교재) the exam \"{name}\" covers"),
+        )));
+    }
+    Ok(Exam { name, date: exam.date, subjects, textbooks })
 }
 
 /// One of `words`, as typed on the command line.
@@ -339,6 +446,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn daily_limits_and_exams_are_checked_with_clear_messages() {
+        assert_eq!(parse_limit("20"), Some(Limit::Notes(20)));
+        assert_eq!(parse_limit("45m"), Some(Limit::Minutes(45)));
+        assert_eq!(parse_limit("30분"), Some(Limit::Minutes(30)));
+        assert_eq!(parse_limit("x"), None);
+        let mut s = Settings::default();
+        s.set("daily-limit", "0").unwrap();
+        let e = s.checked().unwrap_err().to_string();
+        assert!(e.contains("0일 수 없습니다") || e.contains("cannot be 0"), "{e}");
+        s.set("daily-limit", "40m").unwrap();
+        assert!(s.describe().contains("daily-limit: 40m"));
+        s.exams = vec![Exam {
+            name: "기말".into(),
+            date: "2024-12-01".parse().unwrap(),
+            subjects: vec![],
+            textbooks: vec![],
+        }];
+        let e = s.checked().unwrap_err().to_string();
+        assert!(e.contains("기말"), "{e}");
+        s.exams[0].name = "  ".into();
+        assert!(s.checked().is_err());
+    }
+
+    #[test]
     fn defaults_then_saved_values_survive_a_reopen() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("b.sqlite3");
@@ -358,8 +489,18 @@ mod tests {
             week_start: WeekStart::Monday,
             language: Language::En,
             theme: Theme::Dark,
+            history_in_vault: false,
+            daily_limit: Limit::Minutes(45),
+            exams: vec![Exam {
+                name: " AWS SysOps ".into(),
+                date: "2024-11-30".parse().unwrap(),
+                subjects: vec!["AWS".into(), " ".into()],
+                textbooks: vec![],
+            }],
         };
         let saved = mine.save(&store).unwrap();
+        assert_eq!(saved.exams[0].name, "AWS SysOps");
+        assert_eq!(saved.exams[0].subjects, ["AWS"]);
         assert_eq!(saved.reminder_times, ["07:05", "21:30"]);
         drop(store);
         let store = Store::open(&db).unwrap();
@@ -410,6 +551,11 @@ mod tests {
             (WeekStart::Monday, Language::En, Theme::Dark, Lang::En)
         );
         assert!(s.set("theme", "blue").unwrap_err().to_string().contains("system, light, dark 중 하나로"));
-        assert!(s.describe().ends_with("week-start: monday\nlanguage: en\ntheme: dark\n"), "{}", s.describe());
+        assert!(
+            s.describe()
+                .ends_with("week-start: monday\nlanguage: en\ntheme: dark\nhistory-in-vault: on\ndaily-limit: 20\n"),
+            "{}",
+            s.describe()
+        );
     }
 }

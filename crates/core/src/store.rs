@@ -28,6 +28,7 @@ pub fn database_path(data: Option<&Path>) -> PathBuf {
     dir.join("bokseup.sqlite3")
 }
 
+mod answer;
 mod index;
 mod journal;
 
@@ -52,6 +53,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("store/0003_reminder.sql")),
     Migration::Code(journal::migrate_to_deltas),
     Migration::Sql(include_str!("store/0005_index.sql")),
+    Migration::Sql(include_str!("store/0006_answer.sql")),
 ];
 
 /// How long a note must have been still before the app writes it: a note changed within the last

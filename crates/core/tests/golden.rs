@@ -64,6 +64,7 @@ fn run(action: Action, input: &[u8], when: &str) -> Result<Vec<u8>, String> {
         long_term,
         seen: None,
         early: true,
+        answer_ms: Vec::new(),
     };
     let result = match action {
         Action::Review => journal::review(&mut store, &vault, rel, &input_for(false), today, now),

@@ -26,4 +26,9 @@ seen: Seen | null,
 /**
  * The user confirmed an early review of a note that is not due yet.
  */
-early: boolean, };
+early: boolean, 
+/**
+ * Milliseconds from each cue question shown to its grade, in the order of `grades` (empty
+ * from the command line).
+ */
+answer_ms: Array<number>, };

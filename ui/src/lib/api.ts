@@ -11,6 +11,7 @@ import type { NotePage } from '../bindings/NotePage';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
 import type { Request } from '../bindings/Request';
+import type { ScanProgress } from '../bindings/ScanProgress';
 import type { ReviewInput } from '../bindings/ReviewInput';
 import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
@@ -44,6 +45,8 @@ export interface Backend {
   onFocus(handler: () => void): Promise<() => void>;
   /** Another program changed the open vault (the backend's file watcher); the index is updated. */
   onVaultChange(handler: () => void): Promise<() => void>;
+  /** How a scan that takes longer than a moment is going; resolves to an unsubscribe function. */
+  onScanProgress(handler: (progress: ScanProgress) => void): Promise<() => void>;
   /** A note of the open vault, rendered for review. */
   note(path: string): Promise<NoteView>;
   /** Marks a review done and logs it; the file is written safely or not at all. */
@@ -114,6 +117,7 @@ export function failureMessage(e: unknown): string {
 /** The event the backend emits when it has requests for the window (see `takeRequests`). */
 export const REQUEST_EVENT = 'bokseup://request';
 export const VAULT_EVENT = 'bokseup://vault-changed';
+export const SCAN_EVENT = 'bokseup://scan-progress';
 
 async function tauriBackend(): Promise<Backend> {
   const { invoke } = await import('@tauri-apps/api/core');
@@ -152,6 +156,7 @@ async function tauriBackend(): Promise<Backend> {
     takeRequests: () => invoke<Request[]>('take_requests'),
     onRequest: (handler) => listen(REQUEST_EVENT, () => handler()),
     onVaultChange: (handler) => listen(VAULT_EVENT, () => handler()),
+    onScanProgress: (handler) => listen<ScanProgress>(SCAN_EVENT, (event) => handler(event.payload)),
     search: (query) => invoke<string[]>('search', { query }),
     notePage: (path) => invoke<NotePage>('note_page', { path }),
     openInObsidian: (path) => invoke<void>('open_in_obsidian', { path }),

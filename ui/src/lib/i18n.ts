@@ -17,12 +17,12 @@ export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
-/** The text of `key` in `lang` with `vars` filled in; the plural form when `n` is not 1. */
 /** A placeholder's text: counts of a thousand and more grouped ("10,000"), the same way in both languages. */
 function shown(value: Vars[string]): string {
   return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1000 ? value.toLocaleString('en-US') : String(value);
 }
 
+/** The text of `key` in `lang` with `vars` filled in; the plural form when `n` is not 1. */
 export function translate(lang: Lang, key: Key, vars: Vars = {}): string {
   let text = CATALOGUES[lang][key] ?? ko[key] ?? key;
   if (text.includes('|')) {

@@ -12,6 +12,7 @@ import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
+import type { ScanProgress } from '../bindings/ScanProgress';
 import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
 import type { VaultEntry } from '../bindings/VaultEntry';
@@ -27,6 +28,8 @@ export interface TestHooks {
   focusForTest(): void;
   /** Replaces the open vault's overview and tells the page, as the file watcher does. */
   vaultChangeForTest(overview: Overview): void;
+  /** The backend telling how a long scan is going. */
+  scanProgressForTest(progress: ScanProgress): void;
   /** The desktop asking the window to do something (a toast or the tray clicked). */
   requestForTest(request: Request): void;
   /** Makes the next saves of settings fail with this message (null: succeed again). */
@@ -90,6 +93,7 @@ export function memoryBackend(
   let dropHandlers: DropHandlers | null = null;
   let focusHandler: (() => void) | null = null;
   let vaultHandler: (() => void) | null = null;
+  let scanHandler: ((progress: ScanProgress) => void) | null = null;
   let requestHandler: (() => void) | null = null;
   const requests: Request[] = [];
   let settings: Settings = { ...DEFAULT_SETTINGS, ...extra.settings };
@@ -268,6 +272,11 @@ export function memoryBackend(
       vaultHandler = h;
       return () => (vaultHandler = null);
     },
+    onScanProgress: async (h) => {
+      scanHandler = h;
+      return () => (scanHandler = null);
+    },
+    scanProgressForTest: (progress) => scanHandler?.(progress),
     vaultChangeForTest: (overview) => {
       vaults[current] = structuredClone(overview);
       vaultHandler?.();

@@ -60,6 +60,7 @@ export const en: Record<keyof typeof ko, string> = {
 
   'vault.opening': 'Opening the vault…',
   'vault.reading': 'Reading the vault…',
+  'vault.reading_count': 'Reading the vault… {read} of {total} notes',
   'vault.demo_tag': 'Demo',
   'vault.refresh': 'Read again',
   'vault.refresh_hint': 'Reads the vault again',

@@ -58,6 +58,7 @@ export const ko = {
 
   'vault.opening': '볼트를 여는 중…',
   'vault.reading': '볼트를 읽는 중…',
+  'vault.reading_count': '볼트를 읽는 중… 노트 {read} / {total}개',
   'vault.demo_tag': '데모',
   'vault.refresh': '다시 읽기',
   'vault.refresh_hint': '볼트를 다시 읽습니다',

@@ -4,6 +4,8 @@ use crate::error::{Error, Part, Result};
 use crate::lang::{tf, tr};
 use serde_yaml::{Mapping, Value};
 
+pub mod flat;
+
 /// A note split into its frontmatter and body, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -74,6 +76,9 @@ pub fn parse(yaml: &str) -> Result<Mapping> {
         return Ok(Mapping::new());
     }
     check_bounds(yaml)?;
+    if let Some(map) = flat::parse(yaml) {
+        return Ok(map);
+    }
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Ok(map),
         Ok(_) => Ok(Mapping::new()),

@@ -1,0 +1,360 @@
+//! The session's memory of each cue question: answers kept as events (in the database and the
+//! vault's history files), the weak-question drill, the backlog and exam plan, and the minutes a
+//! day's reviews take. Everything here advises; only [`Session::review`] writes notes.
+
+use super::{OpenVault, Session};
+use crate::agenda::NoteView;
+use crate::answer::{Answer, Event, Moved, Source};
+use crate::drill::{self, Size};
+use crate::error::{Error, Result};
+use crate::journal::{Grade, ReviewInput};
+use crate::lang::tf;
+use crate::memory::{self, Question};
+use crate::note::{Kind, Note};
+use crate::pace::Pace;
+use crate::plan::{self, ExamPlan, Item, Limit, Plan};
+use crate::schedule::{review_state, Status};
+use crate::{store, sync, vault};
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use ts_rs::TS;
+
+/// A weak question to drill, with its note and what its answers say.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WeakQuestion {
+    /// The note, relative to the vault.
+    pub path: String,
+    /// The note's title.
+    pub title: String,
+    /// The question's place among the note's cue questions.
+    pub index: u32,
+    /// The question's text, as the drill sends it back with the grade.
+    pub question: String,
+    /// The question as safe inline HTML.
+    pub question_html: String,
+    /// The answer as safe HTML.
+    pub answer_html: String,
+    /// The probability of recall now, 0–1.
+    pub recall: f64,
+    /// How it was last graded.
+    pub last_grade: Grade,
+    /// When it was last answered, `YYYY-MM-DDTHH:MM:SS`.
+    pub last_at: String,
+    /// How many answers it has.
+    pub answers: u32,
+}
+
+/// One day's load: the notes planned and the minutes they take.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DayLoad {
+    /// The day.
+    pub date: NaiveDate,
+    /// Notes planned.
+    pub notes: u32,
+    /// Minutes they take, rounded up.
+    pub minutes: u32,
+}
+
+/// What the home screen, the calendar and the reminders know beyond the ladder: today's share
+/// of a backlog, the week's load in minutes, the weak questions and the exams.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Learning {
+    /// The plan (today first).
+    pub plan: Plan,
+    /// Today and the next six days.
+    pub week: Vec<DayLoad>,
+    /// Cue questions weak now (see [`drill::is_weak`]).
+    pub weak: u32,
+    /// Cue questions with answers.
+    pub known: u32,
+    /// Seconds per answer the minutes are counted with.
+    pub answer_seconds: u32,
+    /// Whether those come from the user's own answers (else a default).
+    pub measured: bool,
+}
+
+/// Rounds minutes up to whole minutes.
+fn whole(minutes: f64) -> u32 {
+    minutes.ceil().max(0.0) as u32
+}
+
+/// A device name nobody else has: sixteen hex digits from the system's random hash keys.
+pub(super) fn random_device() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u32(std::process::id());
+    format!("{:016x}", h.finish())
+}
+
+impl Session {
+    /// This device's name in the vault's history files.
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    /// Names this device `name` (tests, which play two devices).
+    pub fn with_device(mut self, name: &str) -> Session {
+        let _ = self.store().set_setting("history_device", name);
+        self.device = name.to_string();
+        self
+    }
+
+    /// Keeps `events` of the vault at `root`: in the database, and in this device's history file
+    /// in the vault unless the user keeps the history on this computer. The file is not a note:
+    /// failing to write it (a read-only vault) loses nothing, the database has the events.
+    fn keep_events(&self, root: &Path, mut events: Vec<Event>) -> Result<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let key = store::vault_key(root);
+        let in_vault = self.settings().history_in_vault;
+        let mut store = self.store();
+        let ids = store.new_events(&self.device, events.len())?;
+        for (e, id) in events.iter_mut().zip(ids) {
+            match e {
+                Event::Answer(a) => a.event = id,
+                Event::Moved(m) => m.event = id,
+            }
+        }
+        store.add_events(&key, &events)?;
+        drop(store);
+        if in_vault {
+            sync::append(root, &self.device, &events)?;
+        }
+        Ok(())
+    }
+
+    /// After a review of `note` (as it was before): one answer per graded cue question.
+    pub(super) fn answered(&self, root: &Path, note: &Note, input: &ReviewInput, today: NaiveDate, now: NaiveDateTime) {
+        let step =
+            input.seen.map(|s| s.step).or_else(|| review_state(note.flags, note.day0, note.last_review, today).step);
+        let events: Vec<Event> = note
+            .cues
+            .iter()
+            .zip(&input.grades)
+            .enumerate()
+            .map(|(i, (cue, grade))| {
+                Event::Answer(Answer {
+                    event: String::new(),
+                    at: now,
+                    note: note.path.clone(),
+                    question: cue.question.clone(),
+                    grade: *grade,
+                    source: Source::Review,
+                    step,
+                    answer_ms: input.answer_ms.get(i).copied().unwrap_or(0),
+                })
+            })
+            .collect();
+        // The review itself is written: its answers are advice, and a failure to keep them is
+        // not the user's concern now.
+        let _ = self.keep_events(root, events);
+    }
+
+    /// Notes the index found moved: their answers follow them, on every device.
+    pub(super) fn moved(&self, root: &Path, moves: &[crate::index::Moved], now: NaiveDateTime) {
+        let events = moves
+            .iter()
+            .map(|m| Event::Moved(Moved { event: String::new(), at: now, from: m.from.clone(), to: m.to.clone() }))
+            .collect();
+        let _ = self.keep_events(root, events);
+    }
+
+    /// Reads what other devices (or an earlier database) wrote to the vault's history files.
+    pub(super) fn import_history(&self, root: &Path) -> Vec<vault::Issue> {
+        sync::import(&mut self.store(), root, &store::vault_key(root))
+    }
+
+    /// The user turned the vault's history on: this device's file is written whole, with the
+    /// answers given while it was off.
+    pub(super) fn history_turned_on(&self, now: NaiveDateTime) -> Result<()> {
+        let open = self.current(now)?;
+        let events = self.store().own_events(&store::vault_key(&open.path), &self.device)?;
+        if events.is_empty() {
+            return Ok(());
+        }
+        sync::rewrite(&open.path, &self.device, &events)
+    }
+
+    /// A drill's grade of the question `question` (its text as shown) of the note `rel`: it
+    /// feeds the question's memory and writes nothing into the note.
+    pub fn drill_answer(
+        &self,
+        rel: &str,
+        question: &str,
+        grade: Grade,
+        answer_ms: u32,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let open = self.current(now)?;
+        if open.scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).is_err() {
+            return Err(Error::Invalid(tf(
+                format!("{rel}: 볼트에 없는 노트입니다 (옮겨졌거나 지워졌습니다)"),
+                format!("{rel}: not in the vault (moved or deleted)"),
+            )));
+        }
+        let answer = Answer {
+            event: String::new(),
+            at: now,
+            note: rel.to_string(),
+            question: question.to_string(),
+            grade,
+            source: Source::Drill,
+            step: None,
+            answer_ms,
+        };
+        self.keep_events(&open.path, vec![Event::Answer(answer)])
+    }
+
+    /// Every cue question of the open vault's review notes, with its memory.
+    fn questions_of(&self, open: &OpenVault) -> Result<Vec<Question>> {
+        let answers = self.store().answers(&store::vault_key(&open.path))?;
+        Ok(memory::questions(open.scan.notes.iter(), &answers))
+    }
+
+    /// The user's pace, from their answers and reviews in this vault.
+    fn pace_of(&self, open: &OpenVault) -> Result<Pace> {
+        let key = store::vault_key(&open.path);
+        let store = self.store();
+        let answers: Vec<u32> = store.answers(&key)?.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
+        let reviews: Vec<(u32, usize)> =
+            store.reviews(&key)?.iter().map(|r| (r.review.seconds, grades_in(&r.review.grades))).collect();
+        Ok(Pace::measured(&answers, &reviews))
+    }
+
+    /// The weakest questions of the open vault now, within `size`; only the notes an exam covers
+    /// when `exam` names one.
+    pub fn weak(&self, size: Size, exam: Option<&str>, now: NaiveDateTime) -> Result<Vec<WeakQuestion>> {
+        let open = self.current(now)?;
+        let mut questions = self.questions_of(&open)?;
+        if let Some(name) = exam {
+            let exams = self.settings().exams;
+            let exam = exams.iter().find(|e| e.name == name).ok_or_else(|| {
+                Error::Invalid(tf(format!("\"{name}\"라는 시험이 없습니다"), format!("No exam named \"{name}\"")))
+            })?;
+            let covered: std::collections::HashSet<&str> = open
+                .scan
+                .notes
+                .iter()
+                .filter(|n| exam.covers(n.subject.as_deref(), n.textbook.as_deref()))
+                .map(|n| n.path.as_str())
+                .collect();
+            questions.retain(|q| covered.contains(q.note.as_str()));
+        }
+        let pace = self.pace_of(&open)?;
+        let picked = drill::weakest(&questions, now, size, pace);
+        let mut views: HashMap<&str, Option<NoteView>> = HashMap::new();
+        let mut out = Vec::new();
+        for q in picked {
+            let view = views.entry(q.note.as_str()).or_insert_with(|| self.note(&q.note, now).ok());
+            let Some(view) = view.as_ref() else { continue };
+            let (Some(cue), Some(m)) = (view.cues.get(q.index), q.memory.as_ref()) else { continue };
+            out.push(WeakQuestion {
+                path: q.note.clone(),
+                title: view.summary.title.clone(),
+                index: q.index as u32,
+                question: q.text.clone(),
+                question_html: cue.question_html.clone(),
+                answer_html: cue.answer_html.clone(),
+                recall: memory::recall(m, now),
+                last_grade: m.last_grade,
+                last_at: m.last.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                answers: m.answers,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The plan, the week's load and the weak questions of the open vault today, with the
+    /// daily limit `limit` (the setting's when `None`).
+    pub fn learning(&self, limit: Option<Limit>, now: NaiveDateTime) -> Result<Learning> {
+        let open = self.current(now)?;
+        let today = self.today(now);
+        let settings = self.settings();
+        let limit = limit.unwrap_or(settings.daily_limit);
+        crate::settings::check_limit(limit)?;
+        let questions = self.questions_of(&open)?;
+        let pace = self.pace_of(&open)?;
+        let items = plan_items(&open.scan.notes, &questions, pace, today, now);
+        let plan = plan::make(&items, &settings.exams, limit, today).map_err(|_| {
+            Error::Invalid(tf("하루 한도는 0일 수 없습니다".to_string(), "The daily limit cannot be 0".to_string()))
+        })?;
+        let week = (0..7)
+            .map(|i| {
+                let date = today + Days::new(i);
+                let day = plan.days.iter().find(|d| d.date == date);
+                DayLoad {
+                    date,
+                    notes: day.map_or(0, |d| d.notes.len() as u32),
+                    minutes: day.map_or(0, |d| whole(d.minutes)),
+                }
+            })
+            .collect();
+        let weak = questions.iter().filter(|q| drill::is_weak(q, now)).count() as u32;
+        let known = questions.iter().filter(|q| q.memory.is_some()).count() as u32;
+        Ok(Learning {
+            plan,
+            week,
+            weak,
+            known,
+            answer_seconds: pace.answer.round() as u32,
+            measured: pace != Pace::default(),
+        })
+    }
+
+    /// The exams of the plan, soonest first (none past).
+    pub fn exam_plans(&self, now: NaiveDateTime) -> Result<Vec<ExamPlan>> {
+        Ok(self.learning(None, now)?.plan.exams)
+    }
+}
+
+/// How many grades a logged review holds (its JSON array).
+fn grades_in(grades: &str) -> usize {
+    serde_json::from_str::<Vec<u8>>(grades).map_or(0, |g| g.len())
+}
+
+/// The notes a plan places: every review note due within [`plan::HORIZON`] days (overdue ones
+/// included), with its questions' mean recall and its minutes.
+pub fn plan_items(
+    notes: &[Note],
+    questions: &[Question],
+    pace: Pace,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Vec<Item> {
+    let mut recall: HashMap<&str, (f64, u32)> = HashMap::new();
+    for q in questions {
+        if let Some(m) = &q.memory {
+            let e = recall.entry(q.note.as_str()).or_default();
+            e.0 += memory::recall(m, now);
+            e.1 += 1;
+        }
+    }
+    let horizon = today + Days::new(plan::HORIZON);
+    notes
+        .iter()
+        .filter(|n| n.kind == Kind::Review)
+        .filter_map(|n| {
+            let state = review_state(n.flags, n.day0, n.last_review, today);
+            let due = state.next_due.filter(|d| *d <= horizon)?;
+            if !matches!(state.status, Status::Overdue | Status::Due | Status::Upcoming) {
+                return None;
+            }
+            Some(Item {
+                path: n.path.clone(),
+                due,
+                recall: recall.get(n.path.as_str()).map(|(sum, k)| sum / f64::from(*k)),
+                minutes: pace.minutes(n.cues.len()),
+                subject: n.subject.clone(),
+                textbook: n.textbook.clone(),
+                reviewed: n.last_review,
+            })
+        })
+        .collect()
+}
