@@ -32,6 +32,9 @@ fn main() {
         "vaults",
         "forget_vault",
         "appearance",
+        "learning",
+        "weak",
+        "drill_answer",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -10,8 +10,12 @@ use bokseup_core::history::{DayCount, DayList};
 use bokseup_core::journal::{ReviewInput, Undone, Written};
 use bokseup_core::lang::{self, tf, tr};
 use bokseup_core::render;
+use bokseup_core::drill::Size;
+use bokseup_core::journal::Grade;
+use bokseup_core::plan::Limit;
 use bokseup_core::session::{
-    Appearance, CalendarStatus, DesktopStatus, Mute, NotePage, Request, Session, Stats, VaultEntry,
+    Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, Request, Session, Stats, VaultEntry,
+    WeakQuestion,
 };
 use bokseup_core::settings::Settings;
 use chrono::NaiveDate;
@@ -319,4 +323,43 @@ pub fn forget_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Vec<Vau
 #[tauri::command]
 pub fn appearance(session: State<'_, Session>) -> Appearance {
     session.appearance()
+}
+
+/// The plan of the open vault today (the setting's daily limit unless `limit`), the week's load
+/// in minutes, and how many questions are weak.
+#[tauri::command(async)]
+pub fn learning(session: State<'_, Session>, limit: Option<Limit>) -> Reply<Learning> {
+    Ok(session.learning(limit, session.now())?)
+}
+
+/// The weakest cue questions now: `count` of them, or `minutes`' worth; only those of the notes
+/// the exam named `exam` covers.
+#[tauri::command(async)]
+pub fn weak(
+    session: State<'_, Session>,
+    count: Option<u32>,
+    minutes: Option<u32>,
+    exam: Option<String>,
+) -> Reply<Vec<WeakQuestion>> {
+    let size = match (count, minutes) {
+        (_, Some(m)) => Size::Minutes(f64::from(m.max(1))),
+        (Some(n), None) => Size::Questions(n.max(1) as usize),
+        (None, None) => Size::Questions(bokseup_core::drill::DEFAULT_COUNT),
+    };
+    Ok(session.weak(size, exam.as_deref(), session.now())?)
+}
+
+/// A drill's grade of one question: its memory learns it; no note is written.
+#[tauri::command(async)]
+pub fn drill_answer<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    path: String,
+    question: String,
+    grade: Grade,
+    answer_ms: u32,
+) -> Reply<()> {
+    session.drill_answer(&path, &question, grade, answer_ms, session.now())?;
+    tray::refresh(&app);
+    Ok(())
 }

@@ -135,6 +135,9 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             commands::stats,
             commands::vaults,
             commands::forget_vault,
-            commands::appearance
+            commands::appearance,
+            commands::learning,
+            commands::weak,
+            commands::drill_answer
         ])
 }

@@ -1,6 +1,6 @@
 //! The tray icon (StatusNotifierItem through libayatana-appindicator on Linux): today's review
-//! count beside the icon, and a menu: where things stand, 복습 시작 (N), 열기, 알림 끄기 (1시간 /
-//! 오늘 / 다시 켜기), 종료. Without a tray host or the library the app runs on and says why.
+//! count beside the icon, and a menu: where things stand, 복습 시작 (N), 약한 질문 연습 (N), 열기,
+//! 알림 끄기 (1시간 / 오늘 / 다시 켜기), 종료. Without a tray host or the library the app runs on and says why.
 
 use crate::{timer, window};
 use bokseup_core::lang::tr;
@@ -28,6 +28,7 @@ struct Shown<R: Runtime> {
 struct Items<R: Runtime> {
     status: MenuItem<R>,
     review: MenuItem<R>,
+    drill: MenuItem<R>,
     unmute: MenuItem<R>,
 }
 
@@ -96,6 +97,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>, labels: [&str; 6]) -> tauri::Result<(Men
     let [open, mute, hour, today, unmute, quit] = labels;
     let status = MenuItem::with_id(app, "status", "…", false, None::<&str>)?;
     let review = MenuItem::with_id(app, "review", "…", false, None::<&str>)?;
+    let drill = MenuItem::with_id(app, "drill", "…", false, None::<&str>)?;
     let open = MenuItem::with_id(app, "open", open, true, None::<&str>)?;
     let hour = MenuItem::with_id(app, "mute-hour", hour, true, None::<&str>)?;
     let today = MenuItem::with_id(app, "mute-today", today, true, None::<&str>)?;
@@ -108,13 +110,14 @@ fn menu<R: Runtime>(app: &AppHandle<R>, labels: [&str; 6]) -> tauri::Result<(Men
             &status,
             &PredefinedMenuItem::separator(app)?,
             &review,
+            &drill,
             &open,
             &mute,
             &PredefinedMenuItem::separator(app)?,
             &quit,
         ],
     )?;
-    Ok((menu, Items { status, review, unmute }))
+    Ok((menu, Items { status, review, drill, unmute }))
 }
 
 fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
@@ -122,6 +125,7 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     let now = session.now();
     match event.id.as_ref() {
         "review" => window::ask(app, Request::Review),
+        "drill" => window::ask(app, Request::Drill),
         "open" => window::ask(app, Request::Home),
         "mute-hour" => drop(session.mute(Mute::Hour, now)),
         "mute-today" => drop(session.mute(Mute::Today, now)),
@@ -163,6 +167,8 @@ fn apply<R: Runtime>(app: &AppHandle<R>) {
         let _ = items.status.set_text(&view.status);
         let _ = items.review.set_text(&view.review);
         let _ = items.review.set_enabled(view.can_review);
+        let _ = items.drill.set_text(&view.drill);
+        let _ = items.drill.set_enabled(view.can_drill);
         let _ = items.unmute.set_enabled(view.muted);
     }
     shown.view = Some(view);

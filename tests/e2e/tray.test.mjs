@@ -30,7 +30,7 @@ test('the tray shows the due count; 복습 시작 opens the review; 알림 끄�
     return m.label === '3' && m;
   }, 15000, 'the tray label to carry the count');
   const labels = menu.entries.map((e) => e.label);
-  assert.deepEqual(labels, ['오늘 복습 3개 · 다음 알림 21:00', '복습 시작 (3)', '열기', '알림 끄기', '1시간', '오늘', '다시 켜기', '종료']);
+  assert.deepEqual(labels, ['오늘 복습 3개 · 다음 알림 21:00', '복습 시작 (3)', '약한 질문 연습 (0)', '열기', '알림 끄기', '1시간', '오늘', '다시 켜기', '종료']);
   const enabled = Object.fromEntries(menu.entries.map((e) => [e.label, e.enabled]));
   assert.equal(enabled['복습 시작 (3)'], true);
   assert.equal(enabled['다시 켜기'], false);

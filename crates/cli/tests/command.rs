@@ -77,3 +77,70 @@ fn hands_the_window_to_the_app_beside_it() {
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "app: /some/vault --today 2024-10-27\n");
 }
+
+/// A vault like the user's on 2024-10-27: 43 notes overdue by 1 to 100 days, each with two cue
+/// questions; device "phone" graded some of them in its history file.
+fn backlog(dir: &std::path::Path) -> std::path::PathBuf {
+    let vault = dir.join("공부");
+    std::fs::create_dir_all(vault.join(".bokseup/history")).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 27).unwrap();
+    for i in 0..43u64 {
+        let day0 = today - chrono::Days::new(7 + 1 + (i * 97) % 100);
+        let text = format!("---\n⭕첫 학습날: {day0}\n⭕과목: AWS\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: false\n💚14일복습여부: false\n🧠장기기억: false\n---\n### 단서 질문\n- 개념 {i}란?\n    설명 {i}\n- 개념 {i}의 특징\n    특징\n");
+        std::fs::write(vault.join(format!("개념 {i:02}.md")), text).unwrap();
+    }
+    let line = |n: u32, note: &str, q: &str, grade: u8| {
+        format!("{{\"v\":1,\"kind\":\"answer\",\"event\":\"phone-{n}\",\"at\":\"2024-10-20T09:0{n}:00\",\"note\":\"{note}\",\"question\":\"{q}\",\"grade\":{grade},\"source\":\"drill\",\"ms\":4000}}\n")
+    };
+    let history = line(1, "개념 05.md", "개념 5란?", 3) + &line(2, "개념 05.md", "개념 5의 특징", 1) + &line(3, "개념 09.md", "개념 9란?", 2);
+    std::fs::write(vault.join(".bokseup/history/phone.jsonl"), history).unwrap();
+    vault
+}
+
+#[test]
+fn plans_a_backlog_within_the_daily_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, data) = (backlog(dir.path()), dir.path().join("data"));
+    let v = vault.to_str().unwrap();
+    let out = bokseup(&["plan", v, "--today", "2024-10-27", "--json"], &data);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let days = plan["days"].as_array().unwrap();
+    assert_eq!(days[0]["date"], "2024-10-27");
+    assert_eq!(days[0]["notes"].as_array().unwrap().len(), 20);
+    assert_eq!(plan["deferred"], 23);
+    let all: usize = days.iter().map(|d| d["notes"].as_array().unwrap().len()).sum();
+    assert_eq!(all, 43, "every overdue note has a day");
+    // The notes with the lowest predicted recall come first today, before the oldest: one
+    // question graded 모름 (개념 05), then one graded 헷갈림 (개념 09), on another device.
+    let first: Vec<&str> = days[0]["notes"].as_array().unwrap().iter().take(2).map(|n| n.as_str().unwrap()).collect();
+    assert_eq!(first, ["개념 05.md", "개념 09.md"]);
+    let text = bokseup(&["plan", v, "--today", "2024-10-27", "--limit", "10"], &data);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.starts_with("하루 한도 노트 10개 · 오늘 10개 (약 20분) · 나머지 33개는 다음 4일에"), "{text}");
+    let zero = bokseup(&["plan", v, "--limit", "0"], &data);
+    assert_eq!(zero.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("하루 한도는 0일 수 없습니다"));
+}
+
+#[test]
+fn lists_the_weak_questions_from_the_vaults_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, data) = (backlog(dir.path()), dir.path().join("data"));
+    let out = bokseup(&["weak", vault.to_str().unwrap(), "--today", "2024-10-27", "--json"], &data);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let weak: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let qs: Vec<(&str, &str)> = weak["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| (q["path"].as_str().unwrap(), q["question"].as_str().unwrap()))
+        .collect();
+    // The one graded 모름, then the one graded 헷갈림; never-answered questions are not listed.
+    assert_eq!(qs[..2], [("개념 05.md", "개념 5란?"), ("개념 09.md", "개념 9란?")]);
+    assert!(qs.len() <= 3, "{qs:?}");
+    let one = bokseup(&["weak", vault.to_str().unwrap(), "--today", "2024-10-27", "--limit", "1"], &data);
+    let text = String::from_utf8(one.stdout).unwrap();
+    assert!(text.starts_with("약한 질문 1개"), "{text}");
+    assert!(text.contains("개념 05.md · 개념 5란?") && text.contains("마지막: 모름, 2024-10-20"), "{text}");
+}

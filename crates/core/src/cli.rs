@@ -27,6 +27,10 @@ pub const HELP: &str = "\
                                                  앱을 엽니다 (VAULT: 볼트 폴더)
   bokseup due VAULT [--today D] [--json]         오늘 복습할 노트 (밀린 것부터)
   bokseup scan VAULT [--today D] [--json]        모든 노트와 읽지 못한 파일
+  bokseup weak VAULT [--limit N|Nm] [--exam E] [--json]
+                                                 잊었을 가능성이 가장 큰 단서 질문
+  bokseup plan VAULT [--today D] [--limit N|Nm] [--json]
+                                                 하루 한도에 맞춘 복습 계획 (밀린 복습, 시험)
   bokseup review VAULT NOTE [--date D] [--time HH:MM] [--long-term]
                                                  NOTE의 복습을 완료로 기록합니다
   bokseup start VAULT NOTE [--date D]            시작 전 노트의 학습을 시작합니다
@@ -54,6 +58,9 @@ pub const HELP: &str = "\
   --json                기계가 읽는 JSON으로 출력합니다
   --counts              (scan) files=N with_flags=R plain=P fail=F 한 줄만 출력합니다
   --data DIR            앱 데이터(복습 기록, 되돌리기, 설정) 폴더 (기본: 앱과 같은 곳)
+  --limit N, --limit Nm (weak) 질문 N개 또는 N분어치 (기본 10개)
+                        (plan) 하루 한도: 노트 N개 또는 N분 (기본: 설정, 20개)
+  --exam E              (weak) 시험 E가 다루는 노트의 질문만
 
 설정 (bokseup settings NAME VALUE):
   reminders on|off            복습 알림 (기본 on)
@@ -65,11 +72,15 @@ pub const HELP: &str = "\
   week-start sunday|monday    달력의 주가 시작하는 요일
   language auto|ko|en         앱의 언어 (auto: 시스템 언어)
   theme system|light|dark     밝은 화면, 어두운 화면
+  history-in-vault on|off     복습 기록을 볼트의 .bokseup/history에도 둡니다 (기본 on)
+  daily-limit N|Nm            하루 한도: 노트 N개 또는 N분 (기본 20)
 
 예:
   bokseup ~/Obsidian/공부
   bokseup due ~/Obsidian/공부
   bokseup due ~/Obsidian/공부 --today 2024-10-27 --json
+  bokseup weak ~/Obsidian/공부 --limit 15m
+  bokseup plan ~/Obsidian/공부 --limit 30 --json
   bokseup scan ~/Obsidian/공부 --json > notes.json
   bokseup review ~/Obsidian/공부 \"AWS/EC2 인스턴스 유형.md\" --time 21:30
   bokseup review ~/Obsidian/공부 AWS/AMI.md --long-term
@@ -90,6 +101,10 @@ Usage:
                                                  opens the app (VAULT: the vault folder)
   bokseup due VAULT [--today D] [--json]         today's reviews (the latest first)
   bokseup scan VAULT [--today D] [--json]        every note and the files that could not be read
+  bokseup weak VAULT [--limit N|Nm] [--exam E] [--json]
+                                                 the cue questions most likely forgotten
+  bokseup plan VAULT [--today D] [--limit N|Nm] [--json]
+                                                 the review plan within a daily limit (backlog, exams)
   bokseup review VAULT NOTE [--date D] [--time HH:MM] [--long-term]
                                                  records NOTE's review as done
   bokseup start VAULT NOTE [--date D]            starts studying a not-started note
@@ -117,6 +132,9 @@ Options:
   --json                prints JSON for programs
   --counts              (scan) prints one line: files=N with_flags=R plain=P fail=F
   --data DIR            the app's data folder (review log, undo, settings; the app's by default)
+  --limit N, --limit Nm (weak) N questions or N minutes' worth (10 questions by default)
+                        (plan) the daily limit: N notes or N minutes (the setting's by default, 20)
+  --exam E              (weak) only questions of the notes exam E covers
 
 Settings (bokseup settings NAME VALUE):
   reminders on|off            review reminders (on by default)
@@ -128,11 +146,15 @@ Settings (bokseup settings NAME VALUE):
   week-start sunday|monday    the first day of the calendar's weeks
   language auto|ko|en         the app's language (auto: the system's)
   theme system|light|dark     light or dark
+  history-in-vault on|off     keep the review history in the vault's .bokseup/history too (on by default)
+  daily-limit N|Nm            the daily limit: N notes or N minutes (20 by default)
 
 Examples:
   bokseup ~/Obsidian/study
   bokseup due ~/Obsidian/study
   bokseup due ~/Obsidian/study --today 2024-10-27 --json
+  bokseup weak ~/Obsidian/study --limit 15m
+  bokseup plan ~/Obsidian/study --limit 30 --json
   bokseup scan ~/Obsidian/study --json > notes.json
   bokseup review ~/Obsidian/study \"AWS/EC2 instance types.md\" --time 21:30
   bokseup review ~/Obsidian/study AWS/AMI.md --long-term
@@ -206,6 +228,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                 Command::Review | Command::Start | Command::Enroll => {
                     write_note(name, &path, note.as_deref().unwrap_or_default(), &options, out)
                 }
+                Command::Weak => weak(&path, &options, out),
+                Command::Plan => plan(&path, &options, out),
                 Command::Undo => undo(&path, &options, out),
             };
             match result {
@@ -264,6 +288,8 @@ fn stored_rollover(options: &Options) -> u32 {
 enum Command {
     Scan,
     Due,
+    Weak,
+    Plan,
     Demo,
     Review,
     Start,
@@ -297,6 +323,10 @@ struct Options {
     data: Option<PathBuf>,
     /// `settings NAME VALUE`
     setting: Option<(String, String)>,
+    /// `--limit N` (weak: questions, or minutes as `15m`; plan: the daily limit, `20` or `45m`)
+    limit: Option<String>,
+    /// `--exam NAME` (weak: only the notes the exam covers)
+    exam: Option<String>,
 }
 
 #[derive(Debug)]
@@ -356,6 +386,16 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                     iter.next().ok_or_else(|| tr("--out 뒤에 파일 경로가 필요합니다", "--out needs a file path"))?;
                 options.out = Some(PathBuf::from(file));
             }
+            "--limit" => {
+                let value = iter.next().ok_or_else(|| {
+                    tr("--limit 뒤에 개수(예: 20)나 분(예: 15m)이 필요합니다", "--limit needs a count (20) or minutes (15m)")
+                })?;
+                options.limit = Some(value.clone());
+            }
+            "--exam" => {
+                let name = iter.next().ok_or_else(|| tr("--exam 뒤에 시험 이름이 필요합니다", "--exam needs an exam's name"))?;
+                options.exam = Some(name.clone());
+            }
             "--data" => {
                 let folder = iter.next().ok_or_else(|| tr("--data 뒤에 폴더가 필요합니다", "--data needs a folder"))?;
                 options.data = Some(PathBuf::from(folder));
@@ -371,6 +411,8 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
     let name = match positional.first().map(String::as_str) {
         Some("scan") => Command::Scan,
         Some("due") => Command::Due,
+        Some("weak") => Command::Weak,
+        Some("plan") => Command::Plan,
         Some("demo") => Command::Demo,
         Some("review") => Command::Review,
         Some("start") => Command::Start,
@@ -528,6 +570,186 @@ fn due(
     }
     let _ = out.write_all(due_table(&agenda).as_bytes());
     write_issues(err, &agenda.issues);
+    Ok(())
+}
+
+/// A session of the app's engine on the vault at `path` (not remembered as the app's vault), on
+/// the clock the options ask for.
+fn session_on(path: &Path, options: &Options) -> Result<(crate::session::Session, chrono::NaiveDateTime), Error> {
+    let store = open_store(options)?;
+    let clock = clock(options, store.rollover_hour());
+    let demo = crate::store::database_path(options.data.as_deref()).with_file_name("demo");
+    let session = crate::session::Session::new(store, demo, clock)?.starting_on(Some(path.to_path_buf()));
+    let now = session.now();
+    if !path.is_dir() {
+        return Err(Error::MissingFolder(path.to_path_buf()));
+    }
+    session.overview(now)?;
+    Ok((session, now))
+}
+
+/// `--limit` as a number of questions or minutes (`weak`).
+fn drill_size(options: &Options) -> Result<crate::drill::Size, Error> {
+    use crate::drill::Size;
+    let Some(text) = options.limit.as_deref() else { return Ok(Size::Questions(crate::drill::DEFAULT_COUNT)) };
+    match crate::settings::parse_limit(text) {
+        Some(crate::plan::Limit::Notes(n)) if n > 0 => Ok(Size::Questions(n as usize)),
+        Some(crate::plan::Limit::Minutes(m)) if m > 0 => Ok(Size::Minutes(f64::from(m))),
+        _ => Err(Error::Invalid(tf(
+            format!("--limit는 1 이상의 질문 수(예: 10)나 분(예: 15m)이어야 합니다: {text}"),
+            format!("--limit must be a count of 1 or more (10) or minutes (15m): {text}"),
+        ))),
+    }
+}
+
+/// The JSON of `weak --json`.
+#[derive(Serialize)]
+struct WeakReport {
+    vault: String,
+    now: String,
+    questions: Vec<crate::session::WeakQuestion>,
+}
+
+fn weak(path: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    let size = drill_size(options)?;
+    let (session, now) = session_on(path, options)?;
+    let questions = session.weak(size, options.exam.as_deref(), now)?;
+    if options.json {
+        let vault = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let now = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        write_json(out, &WeakReport { vault: vault.to_string_lossy().into_owned(), now, questions });
+        return Ok(());
+    }
+    if questions.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                "약한 질문이 없습니다: 복습하며 단서 질문에 1/2/3으로 답하면 질문마다 기억이 쌓입니다",
+                "No weak questions: grade the cue questions 1/2/3 in reviews and each question's memory builds up"
+            )
+        );
+        return Ok(());
+    }
+    let n = questions.len();
+    let _ = writeln!(out, "{}", tf(format!("약한 질문 {n}개 (잊었을 가능성이 큰 순)"), format!("{n} weak questions (most likely forgotten first)")));
+    for q in &questions {
+        let grade = match q.last_grade {
+            crate::journal::Grade::Remembered => tr("기억남", "remembered"),
+            crate::journal::Grade::Unsure => tr("헷갈림", "unsure"),
+            crate::journal::Grade::Forgot => tr("모름", "forgot"),
+        };
+        let last = q.last_at.get(..10).unwrap_or(&q.last_at);
+        let _ = writeln!(
+            out,
+            "  {:>3.0}%  {} · {}  ({}: {grade}, {last})",
+            q.recall * 100.0,
+            q.path,
+            q.question,
+            tr("마지막", "last")
+        );
+    }
+    Ok(())
+}
+
+/// The JSON of `plan --json`.
+#[derive(Serialize)]
+struct PlanReport<'a> {
+    vault: String,
+    today: NaiveDate,
+    limit: crate::plan::Limit,
+    deferred: u32,
+    days: Vec<PlanDay<'a>>,
+    exams: &'a [crate::plan::ExamPlan],
+}
+
+#[derive(Serialize)]
+struct PlanDay<'a> {
+    date: NaiveDate,
+    notes: &'a [String],
+    minutes: u32,
+}
+
+fn plan(path: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    let limit = match options.limit.as_deref() {
+        None => None,
+        Some(text) => Some(crate::settings::parse_limit(text).ok_or_else(|| {
+            Error::Invalid(tf(
+                format!("--limit는 노트 수(예: 20)나 분(예: 45m)이어야 합니다: {text}"),
+                format!("--limit must be a number of notes (20) or minutes (45m): {text}"),
+            ))
+        })?),
+    };
+    let (session, now) = session_on(path, options)?;
+    let learning = session.learning(limit, now)?;
+    let plan = &learning.plan;
+    let today = plan.days.first().map_or(now.date(), |d| d.date);
+    if options.json {
+        let vault = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let days = plan
+            .days
+            .iter()
+            .map(|d| PlanDay { date: d.date, notes: &d.notes, minutes: d.minutes.ceil() as u32 })
+            .collect();
+        let report = PlanReport {
+            vault: vault.to_string_lossy().into_owned(),
+            today,
+            limit: plan.limit,
+            deferred: plan.deferred,
+            days,
+            exams: &plan.exams,
+        };
+        write_json(out, &report);
+        return Ok(());
+    }
+    let limit_text = match plan.limit {
+        crate::plan::Limit::Notes(n) => tf(format!("노트 {n}개"), format!("{n} notes")),
+        crate::plan::Limit::Minutes(m) => tf(format!("{m}분"), format!("{m} min")),
+    };
+    let first = &plan.days[0];
+    let (n, m) = (first.notes.len(), first.minutes.ceil() as u32);
+    let mut head = tf(
+        format!("하루 한도 {limit_text} · 오늘 {n}개 (약 {m}분)"),
+        format!("daily limit {limit_text} · today {n} notes (about {m} min)"),
+    );
+    if plan.deferred > 0 {
+        let d = plan.deferred;
+        let days = plan.days.iter().skip(1).filter(|x| !x.notes.is_empty()).count();
+        head += &tf(format!(" · 나머지 {d}개는 다음 {days}일에"), format!(" · the other {d} over the next {days} days"));
+    }
+    let _ = writeln!(out, "{head}");
+    for day in &plan.days {
+        if day.notes.is_empty() {
+            continue;
+        }
+        let titles: Vec<&str> = day
+            .notes
+            .iter()
+            .take(3)
+            .map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md"))
+            .collect();
+        let more = day.notes.len().saturating_sub(3);
+        let more = if more > 0 { tf(format!(" 외 {more}개"), format!(" and {more} more")) } else { String::new() };
+        let (n, m) = (day.notes.len(), day.minutes.ceil() as u32);
+        let load = tf(format!("{n:>3}개 · 약 {m}분"), format!("{n:>3} notes · ~{m} min"));
+        let _ = writeln!(out, "  {}  {load}  {}{more}", day.date, titles.join(", "));
+    }
+    for e in &plan.exams {
+        let mut line = tf(
+            format!(
+                "시험 {} (D-{}): {}개 중 {}개 복습함 · 남은 {}개를 {}일에",
+                e.name, e.days_left, e.covered, e.reviewed, e.remaining, e.days
+            ),
+            format!(
+                "exam {} (in {} days): {} of {} notes reviewed · the other {} in {} days",
+                e.name, e.days_left, e.reviewed, e.covered, e.remaining, e.days
+            ),
+        );
+        if let (false, Some(minutes)) = (e.fits, e.minutes_needed) {
+            line += &tf(format!(" — 하루 {minutes}분이 필요합니다"), format!(" — it needs {minutes} min a day"));
+        }
+        let _ = writeln!(out, "{line}");
+    }
     Ok(())
 }
 

@@ -103,7 +103,7 @@ pub struct ExamPlan {
     /// Its date.
     pub date: NaiveDate,
     /// Days until it (0 on the day).
-    pub days_left: i64,
+    pub days_left: i32,
     /// The notes it covers.
     pub covered: u32,
     /// Of those, reviewed in its final stretch already.
@@ -288,7 +288,7 @@ fn place_exam<'a>(
     ExamPlan {
         name: exam.name.clone(),
         date: exam.date,
-        days_left: (exam.date - today).num_days(),
+        days_left: i32::try_from((exam.date - today).num_days()).unwrap_or(i32::MAX),
         covered: covered.len() as u32,
         reviewed: reviewed.len() as u32,
         remaining,

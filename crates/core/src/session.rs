@@ -90,6 +90,8 @@ struct OpenVault {
 pub enum Request {
     /// Start today's review.
     Review,
+    /// Start a drill of the weak questions.
+    Drill,
     /// Show the home screen.
     Home,
     /// Show the settings.
@@ -136,6 +138,10 @@ pub struct TrayView {
     pub review: String,
     /// Whether there is anything to review.
     pub can_review: bool,
+    /// "약한 질문 연습 (N)".
+    pub drill: String,
+    /// Whether any question is weak.
+    pub can_drill: bool,
     /// Whether reminders are silenced ("다시 켜기" is offered).
     pub muted: bool,
     /// The menu's fixed entries, in the language of the messages: 열기, 알림 끄기, 1시간, 오늘,
@@ -785,6 +791,7 @@ impl Session {
     pub fn tray(&self, now: NaiveDateTime) -> TrayView {
         let status = self.reminder_status(now);
         let n = status.due;
+        let weak = self.learning(None, now).map_or(0, |l| l.weak);
         let when = |at: NaiveDateTime| {
             let day = match (at.date() - now.date()).num_days() {
                 0 => String::new(),
@@ -815,6 +822,8 @@ impl Session {
             status: line,
             review: tf(format!("복습 시작 ({n})"), format!("Start review ({n})")),
             can_review: n > 0,
+            drill: tf(format!("약한 질문 연습 ({weak})"), format!("Drill weak questions ({weak})")),
+            can_drill: weak > 0,
             muted: status.muted_until.is_some(),
             labels: match crate::lang::current() {
                 Lang::Ko => ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
@@ -1670,6 +1679,8 @@ mod tests {
                 status: "오늘 복습 3개 · 다음 알림 09:00".into(),
                 review: "복습 시작 (3)".into(),
                 can_review: true,
+                drill: "약한 질문 연습 (0)".into(),
+                can_drill: false,
                 muted: false,
                 labels: ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
             }

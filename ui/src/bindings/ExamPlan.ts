@@ -15,7 +15,7 @@ date: string,
 /**
  * Days until it (0 on the day).
  */
-days_left: bigint, 
+days_left: number, 
 /**
  * The notes it covers.
  */

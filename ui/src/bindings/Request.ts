@@ -4,7 +4,7 @@
  * What the window is asked to do by the desktop side of the app (a toast, the tray, a second
  * launch, the reminder timer).
  */
-export type Request = { "kind": "review" } | { "kind": "home" } | { "kind": "settings" } | { "kind": "reload" } | { "kind": "notice", 
+export type Request = { "kind": "review" } | { "kind": "drill" } | { "kind": "home" } | { "kind": "settings" } | { "kind": "reload" } | { "kind": "notice", 
 /**
  * What to say.
  */

@@ -7,6 +7,9 @@ import type { DayCount } from '../bindings/DayCount';
 import type { DayList } from '../bindings/DayList';
 import type { DesktopStatus } from '../bindings/DesktopStatus';
 import type { Failure } from '../bindings/Failure';
+import type { Grade } from '../bindings/Grade';
+import type { Learning } from '../bindings/Learning';
+import type { Limit } from '../bindings/Limit';
 import type { NotePage } from '../bindings/NotePage';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
@@ -17,6 +20,7 @@ import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
 import type { Undone } from '../bindings/Undone';
 import type { VaultEntry } from '../bindings/VaultEntry';
+import type { WeakQuestion } from '../bindings/WeakQuestion';
 import type { Written } from '../bindings/Written';
 
 export interface DropHandlers {
@@ -101,6 +105,12 @@ export interface Backend {
   forgetVault(path: string): Promise<VaultEntry[]>;
   /** The window's language, theme and week start. */
   appearance(): Promise<Appearance>;
+  /** Today's plan (the setting's daily limit unless `limit`), the week's minutes, the weak questions. */
+  learning(limit?: Limit): Promise<Learning>;
+  /** The weakest cue questions now: `count` of them or `minutes`' worth; only an exam's notes if named. */
+  weak(size: { count?: number; minutes?: number; exam?: string }): Promise<WeakQuestion[]>;
+  /** A drill's grade of one question: its memory learns it; the note is not written. */
+  drillAnswer(path: string, question: string, grade: Grade, answerMs: number): Promise<void>;
 }
 
 export function isFailure(e: unknown): e is Failure {
@@ -158,6 +168,9 @@ async function tauriBackend(): Promise<Backend> {
     onVaultChange: (handler) => listen(VAULT_EVENT, () => handler()),
     onScanProgress: (handler) => listen<ScanProgress>(SCAN_EVENT, (event) => handler(event.payload)),
     search: (query) => invoke<string[]>('search', { query }),
+    learning: (limit) => invoke<Learning>('learning', { limit: limit ?? null }),
+    weak: ({ count, minutes, exam }) => invoke<WeakQuestion[]>('weak', { count: count ?? null, minutes: minutes ?? null, exam: exam ?? null }),
+    drillAnswer: (path, question, grade, answerMs) => invoke<void>('drill_answer', { path, question, grade, answerMs }),
     notePage: (path) => invoke<NotePage>('note_page', { path }),
     openInObsidian: (path) => invoke<void>('open_in_obsidian', { path }),
     showInFolder: (path) => invoke<void>('show_in_folder', { path }),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../bindings/Agenda';
 import type { NoteSummary } from '../bindings/NoteSummary';
-import { byDay, droppedFolder, headline, stats, subline } from './home';
+import type { Learning } from '../bindings/Learning';
+import { byDay, droppedFolder, examLines, headline, planLine, stats, subline, todayShare, weekBars } from './home';
 
 function note(title: string, next_due: string | null, status: NoteSummary['status']): NoteSummary {
   return {
@@ -57,5 +58,37 @@ describe('droppedFolder', () => {
   it('takes the first dropped path', () => {
     expect(droppedFolder(['/home/me/vault', '/x'])).toBe('/home/me/vault');
     expect(droppedFolder([])).toBeNull();
+  });
+});
+
+describe('the plan on the home screen', () => {
+  const notes = ['a', 'b', 'c', 'd'].map((t) => note(t, '2026-11-20', 'overdue'));
+  const learning = (today: string[], deferred: number): Learning => ({
+    plan: {
+      limit: { unit: 'notes', value: 2 }, deferred, exams: [],
+      days: [{ date: '2026-11-28', notes: today, minutes: 8 }, { date: '2026-11-29', notes: ['a.md', 'b.md'], minutes: 8 }],
+    },
+    week: [0, 1, 2, 3, 4, 5, 6].map((i) => ({ date: `2026-12-0${i + 1}`, notes: 2, minutes: i === 0 ? 8 : i })),
+    weak: 3, known: 10, answer_seconds: 30, measured: false,
+  });
+
+  it('keeps to today\'s share in the plan\'s order when the plan moved some to later days', () => {
+    const a = agenda({ today_reviews: notes });
+    expect(todayShare(a, null)).toBe(notes);
+    expect(todayShare(a, learning(['a.md', 'b.md', 'c.md', 'd.md'], 0))).toBe(notes);
+    expect(todayShare(a, learning(['d.md', 'c.md'], 2)).map((n) => n.title)).toEqual(['d', 'c']);
+    expect(planLine(learning(['d.md', 'c.md'], 2))).toBe('오늘은 2개만 · 나머지 2개는 다음 1일에');
+    expect(planLine(learning([], 0))).toBeNull();
+  });
+
+  it('draws the week\'s minutes against the busiest day and says how an exam stands', () => {
+    const bars = weekBars(learning([], 0), '2026-12-01');
+    expect(bars[0]).toMatchObject({ label: '오늘', minutes: 8, share: 1 });
+    expect(bars[4].share).toBe(0.5);
+    const exam = { name: 'SysOps', date: '2026-12-07', days_left: 9, covered: 63, reviewed: 41, remaining: 22, days: 9, fits: true, minutes_needed: null, notes_needed: null };
+    expect(examLines(exam)).toEqual({ countdown: 'D-9', coverage: '63개 중 41개 복습함 · 남은 22개를 9일에', warning: null });
+    const short = examLines({ ...exam, fits: false, minutes_needed: 40, notes_needed: 12, days_left: 0 });
+    expect(short.countdown).toBe('오늘 시험');
+    expect(short.warning).toBe('한도 안에 다 들어가지 않습니다: 하루 40분(12개)이 필요합니다');
   });
 });

@@ -2,8 +2,11 @@
 // The backend decides every note's group and order; this only lays the groups out.
 import type { Agenda } from '../bindings/Agenda';
 import type { Counts } from '../bindings/Counts';
+import type { ExamPlan } from '../bindings/ExamPlan';
+import type { Learning } from '../bindings/Learning';
+import type { Limit } from '../bindings/Limit';
 import type { NoteSummary } from '../bindings/NoteSummary';
-import { daysBetween, relativeDay, relativeDayInText, shortDate } from './format';
+import { daysBetween, relativeDay, relativeDayInText, shortDate, weekday, weekdayNames } from './format';
 import { t } from './locale.svelte';
 
 /** The big line at the top of the screen. */
@@ -68,4 +71,57 @@ export function byDay(upcoming: NoteSummary[], today: string): DayGroup[] {
 /** The first path of a drop, which should be the vault folder; null for an empty drop. */
 export function droppedFolder(paths: string[]): string | null {
   return paths.length > 0 ? paths[0] : null;
+}
+
+/** Today's share of the reviews: all of today's, unless the plan moved some to later days
+ * (over the daily limit); then those the plan keeps for today, in its order. */
+export function todayShare(agenda: Agenda, learning: Learning | null): NoteSummary[] {
+  const today = learning?.plan.days[0];
+  if (!learning || !learning.plan.deferred || !today || today.date !== agenda.today) return agenda.today_reviews;
+  const byPath = new Map(agenda.today_reviews.map((n) => [n.path, n]));
+  return today.notes.map((p) => byPath.get(p)).filter((n): n is NoteSummary => n !== undefined);
+}
+
+/** "오늘은 20개 · 나머지 23개는 다음 2일에" when the plan moved reviews to later days; else null. */
+export function planLine(learning: Learning | null): string | null {
+  if (!learning?.plan.deferred) return null;
+  const [today, ...rest] = learning.plan.days;
+  const days = rest.filter((d) => d.notes.length > 0).length;
+  return t('home.plan_share', { n: today?.notes.length ?? 0, later: learning.plan.deferred, days });
+}
+
+/** The daily limit as words: "노트 20개", "45분". */
+export function limitText(limit: Limit): string {
+  return limit.unit === 'notes' ? t('home.limit_notes', { n: limit.value }) : t('home.limit_minutes', { n: limit.value });
+}
+
+export interface WeekBar {
+  date: string;
+  label: string;
+  minutes: number;
+  /** Share of the busiest day, 0–1. */
+  share: number;
+}
+
+/** The week's minutes as bars: today and the next six days. */
+export function weekBars(learning: Learning, today: string): WeekBar[] {
+  const most = Math.max(1, ...learning.week.map((d) => d.minutes));
+  return learning.week.map((d) => ({
+    date: d.date,
+    label: d.date === today ? t('day.today') : weekdayShort(d.date),
+    minutes: d.minutes,
+    share: d.minutes / most,
+  }));
+}
+
+function weekdayShort(date: string): string {
+  return weekdayNames('sunday')[weekday(date)];
+}
+
+/** An exam's line: "63개 중 41개 복습함 · 남은 22개를 9일에", and what a day needs if it cannot fit. */
+export function examLines(exam: ExamPlan): { countdown: string; coverage: string; warning: string | null } {
+  const countdown = exam.days_left === 0 ? t('home.exam_today') : `D-${exam.days_left}`;
+  const coverage = t('home.exam_coverage', { covered: exam.covered, reviewed: exam.reviewed, remaining: exam.remaining, days: exam.days });
+  const warning = exam.fits ? null : t('home.exam_needs', { m: exam.minutes_needed ?? 0, n: exam.notes_needed ?? 0 });
+  return { countdown, coverage, warning };
 }

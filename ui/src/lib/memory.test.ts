@@ -54,12 +54,12 @@ describe('memoryBackend writes', () => {
       step: 'd1' as const, flags: null, stage: '1일 복습', next_due: '2026-11-28', days_since: 1, days_late: 0, progress: 0, progress_bar: '', cues: 0,
     };
     const api = memoryBackend({ '/v': o }, { 'a.md': { summary, cues: [], body_html: '' } });
-    const w = await api.review('a.md', { grades: ['remembered'], seconds: 3, long_term: false, seen: null, early: false });
+    const w = await api.review('a.md', { grades: ['remembered'], seconds: 3, long_term: false, seen: null, early: false, answer_ms: [] });
     expect(w.note.status).toBe('upcoming');
     expect(api.writes).toHaveLength(1);
     expect((await api.undo()).path).toBe('a.md');
     expect(isFailure(await api.undo().catch((e) => e))).toBe(true);
-    expect(isFailure(await api.review('b.md', { grades: [], seconds: 0, long_term: false, seen: null, early: false }).catch((e) => e))).toBe(true);
+    expect(isFailure(await api.review('b.md', { grades: [], seconds: 0, long_term: false, seen: null, early: false, answer_ms: [] }).catch((e) => e))).toBe(true);
   });
 });
 

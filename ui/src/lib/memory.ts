@@ -6,6 +6,8 @@ import type { DayCount } from '../bindings/DayCount';
 import type { DayList } from '../bindings/DayList';
 import type { DesktopStatus } from '../bindings/DesktopStatus';
 import type { Failure } from '../bindings/Failure';
+import type { Learning } from '../bindings/Learning';
+import type { WeakQuestion } from '../bindings/WeakQuestion';
 import type { NotePage } from '../bindings/NotePage';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
@@ -42,6 +44,8 @@ export interface TestHooks {
 
 export interface Recorded {
   writes: { action: string; path: string; input?: ReviewInput }[];
+  /** Drill grades, in order. */
+  drills: { path: string; question: string; grade: string; answerMs: number }[];
   links: string[];
   saved: Settings[];
   calls: string[];
@@ -49,7 +53,8 @@ export interface Recorded {
 
 export const DEFAULT_SETTINGS: Settings = {
   rollover_hour: 4, reminders: true, reminder_times: ['09:00', '21:00'], min_due: 1, keep_running: true, calendar_file: null,
-  week_start: 'sunday', language: 'auto', theme: 'system',
+  week_start: 'sunday', language: 'auto', theme: 'system', history_in_vault: true, daily_limit: { unit: 'notes', value: 20 },
+  exams: [],
 };
 
 /** What the in-memory backend answers beyond the overviews: the log's side of things. */
@@ -68,6 +73,10 @@ export interface Extra {
   systemLang?: 'ko' | 'en';
   /** Settings to start with. */
   settings?: Partial<Settings>;
+  /** The plan and load; by default every note due today is today's, at 2 minutes each. */
+  learning?: Learning;
+  /** The weak questions, weakest first. */
+  weak?: WeakQuestion[];
 }
 
 /** `obsidian://open?vault=…&file=…`, encoded as the backend does. */
@@ -104,7 +113,7 @@ export function memoryBackend(
     reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
     tray_problem: null, autostart: false, offer_autostart: false, ...structuredClone(start.status ?? {}),
   };
-  const recorded: Recorded = { writes: [], links: [], saved: [], calls: [] };
+  const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [] };
   const refuse = (code: Failure['code'], message: string): Failure => ({ code, message });
   const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
     const view = notes[path];
@@ -184,6 +193,26 @@ export function memoryBackend(
       forgotten.add(path);
       recorded.calls.push(`forget:${path}`);
       return listVaults();
+    },
+    learning: async (limit) => {
+      if (extra.learning && !limit) return structuredClone(extra.learning);
+      const agenda = vaults[current].agenda;
+      const today = agenda.today_reviews.map((n) => n.path);
+      const minutes = today.length * 2;
+      const learning: Learning = {
+        plan: { limit: limit ?? settings.daily_limit, days: [{ date: agenda.today, notes: today, minutes }], deferred: 0, exams: [] },
+        week: Array.from({ length: 7 }, (_, i) => ({ date: addDays(agenda.today, i), notes: i ? 0 : today.length, minutes: i ? 0 : minutes })),
+        weak: extra.weak?.length ?? 0, known: extra.weak?.length ?? 0, answer_seconds: 30, measured: false,
+      };
+      return learning;
+    },
+    weak: async ({ count, minutes }) => {
+      const all = structuredClone(extra.weak ?? []);
+      const n = count ?? (minutes ? Math.max(1, Math.floor((minutes * 60) / 30)) : 10);
+      return all.slice(0, n);
+    },
+    drillAnswer: async (path, question, grade, answerMs) => {
+      recorded.drills.push({ path, question, grade, answerMs });
     },
     appearance: async (): Promise<Appearance> => ({
       lang: settings.language === 'auto' ? systemLang() : settings.language,

@@ -128,9 +128,21 @@ describe('what the backend says about the note', () => {
     let s = reduce(begin([a]), { type: 'loaded', view: view(a, 0), at: 1_000 });
     s = press(s, 'Enter');
     expect(reviewInput(s, 43_000, false, false)).toEqual({
-      grades: [], seconds: 42, long_term: false, early: false,
+      grades: [], seconds: 42, long_term: false, early: false, answer_ms: [],
       seen: { step: 'd4', flags: { d1: true, d4: false, d7: false, d14: false, long_term: false } },
     });
+  });
+
+  it('times each answer from its question shown to its grade', () => {
+    const a = summary('a');
+    let s = reduce(begin([a]), { type: 'loaded', view: view(a, 2), at: 1_000 });
+    s = reduce(s, { type: 'reveal' });
+    s = reduce(s, { type: 'grade', grade: 'unsure', at: 6_500 });
+    s = reduce(s, { type: 'reveal' });
+    s = reduce(s, { type: 'grade', grade: 'remembered', at: 9_000 });
+    expect(s.phase).toEqual({ kind: 'note' });
+    expect(reviewInput(s, 20_000, false, false).answer_ms).toEqual([5_500, 2_500]);
+    expect(reviewInput(s, 20_000, false, false).grades).toEqual(['unsure', 'remembered']);
   });
 
   it('sets a note reviewed elsewhere aside and goes on', () => {

@@ -36,7 +36,11 @@ export interface ReviewState {
   phase: Phase;
   view: NoteView | null;
   grades: Grade[];
+  /** Milliseconds from each graded question shown to its grade. */
+  answerMs: number[];
   startedAt: number;
+  /** When the question on screen was shown. */
+  shownAt: number;
   done: Done[];
   skipped: NoteSummary[];
   /** Notes reviewed elsewhere meanwhile, with the backend's words. */
@@ -46,7 +50,8 @@ export interface ReviewState {
 
 export type Command =
   | { type: 'reveal' }
-  | { type: 'grade'; grade: Grade }
+  /** `at`: when the grade was given (`Date.now()`), to time the answer. */
+  | { type: 'grade'; grade: Grade; at?: number }
   | { type: 'complete'; longTerm: boolean; early?: boolean }
   | { type: 'skip' }
   | { type: 'undo' }
@@ -64,7 +69,7 @@ export type Event =
 export function begin(queue: NoteSummary[]): ReviewState {
   return {
     queue: [...queue], index: 0, phase: queue.length ? { kind: 'loading' } : { kind: 'finished' },
-    view: null, grades: [], startedAt: 0, done: [], skipped: [], elsewhere: [], error: null,
+    view: null, grades: [], answerMs: [], startedAt: 0, shownAt: 0, done: [], skipped: [], elsewhere: [], error: null,
   };
 }
 
@@ -72,7 +77,7 @@ export function begin(queue: NoteSummary[]): ReviewState {
 export function reviewInput(s: ReviewState, now: number, longTerm: boolean, early: boolean): ReviewInput {
   const summary = s.view?.summary;
   const seen = summary?.step && summary.flags ? { step: summary.step, flags: summary.flags } : null;
-  return { grades: s.grades, seconds: seconds(s.startedAt, now), long_term: longTerm, seen, early };
+  return { grades: s.grades, seconds: seconds(s.startedAt, now), long_term: longTerm, seen, early, answer_ms: s.answerMs };
 }
 
 /** The grades with their keys; their words are `grade.*` in the catalogue. */
@@ -126,14 +131,14 @@ export function commandFor(s: ReviewState, key: { key: string; ctrlKey?: boolean
 function next(s: ReviewState): ReviewState {
   const index = s.index + 1;
   const finished = index >= s.queue.length;
-  return { ...s, index, view: null, grades: [], phase: finished ? { kind: 'finished' } : { kind: 'loading' } };
+  return { ...s, index, view: null, grades: [], answerMs: [], phase: finished ? { kind: 'finished' } : { kind: 'loading' } };
 }
 
 export function reduce(s: ReviewState, e: Event): ReviewState {
   switch (e.type) {
     case 'loaded':
       return {
-        ...s, view: e.view, grades: [], startedAt: e.at, error: null,
+        ...s, view: e.view, grades: [], answerMs: [], startedAt: e.at, shownAt: e.at, error: null,
         phase: e.view.cues.length ? { kind: 'question', cue: 0, revealed: false } : { kind: 'note' },
       };
     case 'reveal':
@@ -141,8 +146,10 @@ export function reduce(s: ReviewState, e: Event): ReviewState {
     case 'grade': {
       if (s.phase.kind !== 'question' || !s.phase.revealed || !s.view) return s;
       const grades = [...s.grades, e.grade];
+      const took = e.at === undefined ? 0 : Math.max(0, Math.round(e.at - s.shownAt));
+      const answerMs = [...s.answerMs, took];
       const more = s.phase.cue + 1 < s.view.cues.length;
-      return { ...s, grades, phase: more ? { kind: 'question', cue: s.phase.cue + 1, revealed: false } : { kind: 'note' } };
+      return { ...s, grades, answerMs, shownAt: e.at ?? s.shownAt, phase: more ? { kind: 'question', cue: s.phase.cue + 1, revealed: false } : { kind: 'note' } };
     }
     case 'complete':
       return s.phase.kind === 'note' || s.phase.kind === 'early' ? { ...s, phase: { kind: 'saving' }, error: null } : s;
@@ -173,7 +180,7 @@ export function reduce(s: ReviewState, e: Event): ReviewState {
       const undone = s.done[i];
       const again = s.queue.find((n) => n.path === undone.path)!;
       const queue = [...s.queue.slice(0, s.index), again, ...s.queue.slice(s.index)];
-      return { ...s, queue, done: s.done.filter((_, j) => j !== i), view: null, grades: [], phase: { kind: 'loading' }, error: null };
+      return { ...s, queue, done: s.done.filter((_, j) => j !== i), view: null, grades: [], answerMs: [], phase: { kind: 'loading' }, error: null };
     }
     default:
       return s;

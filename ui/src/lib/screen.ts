@@ -12,6 +12,8 @@ export type Screen =
   | { name: 'settings' }
   /** A review of today's notes, or of the notes named. */
   | { name: 'review'; paths?: string[] }
+  /** A drill of the weak questions, of one exam's notes when named. */
+  | { name: 'drill'; exam?: string }
   | { name: 'note'; path: string };
 
 export type ScreenName = Screen['name'];
@@ -80,11 +82,11 @@ export interface KeyPress {
 
 /**
  * What a key press means on `screen`: the command, and whether a `g` now waits. The review
- * screen keeps its own keys (it handles Escape itself); while typing, only Escape counts.
+ * and drill screens keep their own keys (they handle Escape); while typing, only Escape counts.
  */
 export function dispatch(state: KeyState, press: KeyPress, screen: Screen): { command: KeyCommand | null; state: KeyState } {
   const none = { command: null, state: { pending: false } };
-  if (screen.name === 'review') return none;
+  if (screen.name === 'review' || screen.name === 'drill') return none;
   if (press.typing) return press.key === 'Escape' ? none : { command: null, state };
   if ((press.ctrlKey || press.metaKey) && press.key.toLowerCase() === 'z') return { command: { type: 'undo' }, state: { pending: false } };
   if ((press.ctrlKey || press.metaKey) && press.key === ',') return { command: { type: 'go', screen: { name: 'settings' } }, state: { pending: false } };
@@ -113,13 +115,16 @@ export interface Routing {
 
 /** What a batch of requests does. A review under way is never interrupted. */
 export function route(requests: Request[], router: Router): Routing {
-  const reviewing = router.screen.name === 'review';
+  const reviewing = router.screen.name === 'review' || router.screen.name === 'drill';
   const routing: Routing = { router, reload: false, review: false, notices: [] };
   for (const request of requests) {
     switch (request.kind) {
       case 'review':
         routing.reload = true;
         routing.review = !reviewing;
+        break;
+      case 'drill':
+        if (!reviewing) routing.router = go(routing.router, { name: 'drill' });
         break;
       case 'home':
         routing.reload = true;

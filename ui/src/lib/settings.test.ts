@@ -59,7 +59,8 @@ describe('words', () => {
   it('a form differs from what is kept', () => {
     const kept = {
       rollover_hour: 4, reminders: true, reminder_times: ['09:00'], min_due: 1, keep_running: true, calendar_file: null,
-      week_start: 'sunday' as const, language: 'auto' as const, theme: 'system' as const,
+      week_start: 'sunday' as const, language: 'auto' as const, theme: 'system' as const, history_in_vault: true,
+      daily_limit: { unit: 'notes' as const, value: 20 }, exams: [],
     };
     expect(changed(kept, { ...kept })).toBe(false);
     expect(changed(kept, { ...kept, reminder_times: ['09:00', '21:00'] })).toBe(true);

@@ -3,6 +3,7 @@
 // here never decides whether a time is valid.
 import type { CalendarStatus } from '../bindings/CalendarStatus';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
+import type { Exam } from '../bindings/Exam';
 import type { Settings } from '../bindings/Settings';
 import { daysBetween, relativeDayInText, shortDate } from './format';
 import { look, t } from './locale.svelte';
@@ -65,4 +66,16 @@ export function calendarLine(calendar: CalendarStatus | null, now: string): { te
   if (calendar.error) return { text: calendar.error, ok: false };
   if (!calendar.written_at) return { text: t('set.calendar_unwritten'), ok: true };
   return { text: t('set.calendar_written', { when: when(calendar.written_at, now), n: calendar.events }), ok: true };
+}
+
+/** A list typed with commas ("AWS, 네트워크"), tidied: no blanks, no repeats. */
+export function splitList(text: string): string[] {
+  return [...new Set(text.split(/[,，]/).map((x) => x.trim()).filter(Boolean))];
+}
+
+/** A new exam for the form: a fortnight from `today`, nothing covered yet. */
+export function newExam(today: string): Exam {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 14);
+  return { name: '', date: d.toISOString().slice(0, 10), subjects: [], textbooks: [] };
 }

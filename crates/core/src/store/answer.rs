@@ -148,11 +148,24 @@ impl Store {
     /// The identities of `n` new events of this device, `<device>-<k>`.
     pub fn new_events(&mut self, device: &str, n: usize) -> Result<Vec<String>> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let last: u64 = tx
+        let counted: u64 = tx
             .query_row("SELECT value FROM setting WHERE key = ?1", params![SEQUENCE], |r| r.get::<_, String>(0))
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+        // A database rebuilt from the vault under the same name must not reuse a number: an
+        // event with a known identity would be taken for a copy and dropped.
+        let prefix = format!("{device}-");
+        let mut seen: u64 = 0;
+        for table in ["answer", "moved"] {
+            let mut s = tx.prepare_cached(&format!(
+                "SELECT max(CAST(substr(event, ?1) AS INTEGER)) FROM {table} WHERE substr(event, 1, ?2) = ?3"
+            ))?;
+            let max: Option<i64> =
+                s.query_row(params![prefix.len() as i64 + 1, prefix.len() as i64, prefix], |r| r.get(0))?;
+            seen = seen.max(max.unwrap_or(0).max(0) as u64);
+        }
+        let last = counted.max(seen);
         let next = last + n as u64;
         tx.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -249,6 +262,9 @@ mod tests {
         assert_eq!(s.device(|| "other".into()).unwrap(), "d1");
         assert_eq!(s.new_events("d1", 2).unwrap(), ["d1-1", "d1-2"]);
         assert_eq!(s.new_events("d1", 1).unwrap(), ["d1-3"]);
+        // Events of this name already known (a database rebuilt from the vault): numbers go on.
+        s.add_events("/v", &[answer("d9-41", "2024-10-01 09:00", "a.md", Grade::Forgot)]).unwrap();
+        assert_eq!(s.new_events("d9", 1).unwrap(), ["d9-42"]);
         s.set_history_read_to("/v", "d2.jsonl", 120).unwrap();
         assert_eq!(s.history_read_to("/v", "d2.jsonl").unwrap(), 120);
         assert_eq!(s.history_read_to("/v", "d3.jsonl").unwrap(), 0);

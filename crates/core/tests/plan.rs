@@ -1,0 +1,208 @@
+//! The backlog and exam plan (issue 10): property tests over random backlogs, limits and exams
+//! (every due note gets a day, no day goes over the limit, no note is planned before it is due
+//! unless an exam asks, exam coverage before the date or an honest "cannot fit"), and the
+//! 43-overdue case of a vault built like the user's.
+
+use bokseup_core::clock::Clock;
+use bokseup_core::plan::{self, Exam, Item, Limit};
+use bokseup_core::session::Session;
+use bokseup_core::store::Store;
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use proptest::prelude::*;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 10, 27).unwrap()
+}
+
+const SUBJECTS: [&str; 3] = ["AWS", "네트워크", "운영체제"];
+
+fn items() -> impl Strategy<Value = Vec<Item>> {
+    prop::collection::vec(
+        (-100i64..14, prop::option::of(0.0f64..1.0), 0.5f64..12.0, 0usize..4, prop::option::of(-30i64..0)),
+        0..60,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (due, recall, minutes, subject, reviewed))| Item {
+                path: format!("n{i:03}.md"),
+                due: today().checked_add_signed(chrono::Duration::days(due)).unwrap(),
+                recall,
+                minutes,
+                subject: SUBJECTS.get(subject).map(|s| s.to_string()),
+                textbook: None,
+                reviewed: reviewed.map(|d| today().checked_add_signed(chrono::Duration::days(d)).unwrap()),
+            })
+            .collect()
+    })
+}
+
+fn limit() -> impl Strategy<Value = Limit> {
+    prop_oneof![(1u32..25).prop_map(Limit::Notes), (5u32..120).prop_map(Limit::Minutes)]
+}
+
+fn exams() -> impl Strategy<Value = Vec<Exam>> {
+    prop::collection::vec((1u64..30, 0usize..3), 0..3).prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (days, subject))| Exam {
+                name: format!("시험 {i}"),
+                date: today() + Days::new(days),
+                subjects: vec![SUBJECTS[subject].to_string()],
+                textbooks: vec![],
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_due_note_gets_a_day_within_the_limit(items in items(), exams in exams(), limit in limit()) {
+        let plan = plan::make(&items, &exams, limit, today()).unwrap();
+        prop_assert_eq!(plan.days[0].date, today());
+        for item in &items {
+            let days: Vec<NaiveDate> =
+                plan.days.iter().filter(|d| d.notes.contains(&item.path)).map(|d| d.date).collect();
+            prop_assert!(!days.is_empty(), "{} has no day", item.path);
+            // The ladder's own review is never before the note is due; only an exam's extra
+            // review may come earlier.
+            let on_ladder = days.iter().filter(|d| **d >= item.due.max(today())).count();
+            let covered = exams.iter().any(|e| e.covers(item.subject.as_deref(), None));
+            prop_assert!(on_ladder >= 1 || covered, "{} only before its due day", item.path);
+        }
+        for day in &plan.days {
+            match limit {
+                Limit::Notes(n) => prop_assert!(day.notes.len() <= n as usize, "{} holds {}", day.date, day.notes.len()),
+                Limit::Minutes(m) => prop_assert!(
+                    day.notes.len() <= 1 || day.minutes <= f64::from(m) + 1e-6,
+                    "{} takes {} min", day.date, day.minutes
+                ),
+            }
+        }
+        prop_assert_eq!(plan.exams.len(), exams.iter().filter(|e| e.date > today()).count());
+        for e in &plan.exams {
+            let exam = exams.iter().find(|x| x.name == e.name).unwrap();
+            let start = exam.stretch_start(today());
+            let window_start = exam.date.checked_sub_days(Days::new(plan::STRETCH)).unwrap();
+            let covered: Vec<&Item> = items.iter().filter(|i| exam.covers(i.subject.as_deref(), None)).collect();
+            prop_assert_eq!(e.covered as usize, covered.len());
+            let unplanned = covered
+                .iter()
+                .filter(|i| !i.reviewed.is_some_and(|r| r >= window_start))
+                .filter(|i| !plan.days.iter().any(|d| d.date >= start && d.date < exam.date && d.notes.contains(&i.path)))
+                .count();
+            if e.fits {
+                prop_assert_eq!(unplanned, 0, "{} said it fits", e.name);
+            } else {
+                prop_assert!(unplanned > 0);
+                prop_assert!(e.minutes_needed.is_some() && e.notes_needed.is_some());
+                if let Limit::Notes(n) = limit {
+                    prop_assert!(e.notes_needed.unwrap() > n, "{:?} needs no more than the limit", e);
+                }
+            }
+        }
+    }
+}
+
+const TEMPLATE: &str = "---\n⭕첫 학습날: {day0}\n⭕과목: {subject}\n❤1일복습여부: true\n🧡4일복습여부: {d4}\n💛7일복습여부: false\n💚14일복습여부: false\n🧠장기기억: false\n복습: 7일 복습\n학습률: \"0.4\"\n---\n### 단서 질문\n- {title}란?\n    설명\n- {title}의 특징\n    특징\n";
+
+/// A vault built like the user's: 43 notes overdue by 1 to 100 days (each waiting for its D7
+/// review), four due in the next days, one not started.
+fn backlog_vault(dir: &std::path::Path) -> std::path::PathBuf {
+    let vault = dir.join("공부");
+    std::fs::create_dir_all(vault.join("AWS")).unwrap();
+    std::fs::create_dir_all(vault.join("네트워크")).unwrap();
+    for i in 0..43u64 {
+        // D7 due 1..=100 days ago: day 0 = today − 7 − late.
+        let late = 1 + (i * 97) % 100;
+        let day0 = today() - Days::new(7 + late);
+        let subject = if i % 3 == 0 { "네트워크" } else { "AWS" };
+        let text = TEMPLATE
+            .replace("{day0}", &day0.to_string())
+            .replace("{subject}", subject)
+            .replace("{d4}", "true")
+            .replace("{title}", &format!("개념 {i}"));
+        std::fs::write(vault.join(subject).join(format!("개념 {i:02}.md")), text).unwrap();
+    }
+    for i in 0..4u64 {
+        let day0 = today() - Days::new(i);
+        let text = TEMPLATE
+            .replace("{day0}", &day0.to_string())
+            .replace("{subject}", "AWS")
+            .replace("{d4}", "false")
+            .replace("{title}", &format!("새 개념 {i}"));
+        std::fs::write(vault.join(format!("새 개념 {i}.md")), text).unwrap();
+    }
+    std::fs::write(vault.join("시작 전.md"), "---\n❤1일복습여부: false\n🛑첫날: \"✏첫날 :\"\n---\n").unwrap();
+    vault
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = backlog_vault(tmp.path());
+    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let now = at("2024-10-27 09:00");
+    let overview = session.open_vault(&vault, now).unwrap();
+    assert_eq!(overview.agenda.counts.overdue, 43);
+    let learning = session.learning(None, now).unwrap();
+    let plan = &learning.plan;
+    assert_eq!(plan.limit, Limit::Notes(20));
+    assert_eq!(plan.days[0].notes.len(), 20, "today's share");
+    assert_eq!(plan.deferred, 23);
+    // No answers yet: the oldest first. The most overdue note is today's first.
+    let first = &plan.days[0].notes[0];
+    let oldest = overview.agenda.today_reviews.iter().max_by_key(|n| n.days_late).unwrap();
+    assert_eq!(first, &oldest.path);
+    // All 43 within three days, none over 20; today's minutes at the default pace.
+    let placed: usize = plan.days.iter().take(3).map(|d| d.notes.iter().filter(|p| p.contains("개념 ") && !p.contains("새")).count()).sum();
+    assert_eq!(placed, 43);
+    assert!(plan.days.iter().all(|d| d.notes.len() <= 20));
+    assert_eq!(learning.week[0].minutes, 40, "20 notes × (60 s + 2 × 30 s)");
+    // The reminder counts today's share and says when the rest comes.
+    let due = session.due(now);
+    assert_eq!(due.total(), 20);
+    assert_eq!(due.later, 23);
+    let message = bokseup_core::reminder::message(&due, bokseup_core::reminder::Reason::Slot);
+    assert!(message.body.contains("오늘 복습 약 40분") && message.body.contains("나머지 23개는 다음 날에"), "{}", message.body);
+    // A limit in minutes: 30 minutes hold 15 notes of 2 minutes.
+    let by_minutes = session.learning(Some(Limit::Minutes(30)), now).unwrap();
+    assert_eq!(by_minutes.plan.days[0].notes.len(), 15);
+    // A limit of 0 is refused with a message.
+    let refused = session.learning(Some(Limit::Notes(0)), now).unwrap_err().to_string();
+    assert!(refused.contains("0"), "{refused}");
+}
+
+#[test]
+fn an_exam_tells_whether_it_fits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = backlog_vault(tmp.path());
+    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let now = at("2024-10-27 09:00");
+    session.open_vault(&vault, now).unwrap();
+    let mut settings = session.settings();
+    settings.exams = vec![Exam { name: "AWS SysOps".into(), date: today() + Days::new(3), subjects: vec!["AWS".into()], textbooks: vec![] }];
+    settings.daily_limit = Limit::Notes(5);
+    session.save_settings(&settings, now).unwrap();
+    let exam = &session.learning(None, now).unwrap().plan.exams[0];
+    // 28 overdue AWS notes and 4 new ones: 32 to review in 3 days at 5 a day cannot fit. The
+    // stretch's 15 places hold the 15 oldest overdue notes (11 of them AWS); the 21 AWS notes
+    // left make 36 for 3 days: 12 a day, of 2 minutes each.
+    assert_eq!((exam.covered, exam.reviewed, exam.remaining, exam.days, exam.days_left), (32, 0, 32, 3, 3));
+    assert!(!exam.fits);
+    assert_eq!(exam.notes_needed, Some(12));
+    assert_eq!(exam.minutes_needed, Some(24));
+    settings.daily_limit = Limit::Notes(20);
+    session.save_settings(&settings, now).unwrap();
+    assert!(session.learning(None, now).unwrap().plan.exams[0].fits);
+    // An exam in the past is left out of the plan.
+    settings.exams[0].date = today() - Days::new(1);
+    session.save_settings(&settings, now).unwrap();
+    assert!(session.learning(None, now).unwrap().plan.exams.is_empty());
+}
