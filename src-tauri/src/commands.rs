@@ -5,14 +5,14 @@
 
 use crate::{timer, tray};
 use bokseup_core::agenda::{NoteView, Overview};
+use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
 use bokseup_core::history::{DayCount, DayList};
+use bokseup_core::journal::Grade;
 use bokseup_core::journal::{ReviewInput, Undone, Written};
 use bokseup_core::lang::{self, tf, tr};
-use bokseup_core::render;
-use bokseup_core::drill::Size;
-use bokseup_core::journal::Grade;
 use bokseup_core::plan::Limit;
+use bokseup_core::render;
 use bokseup_core::session::{
     Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, Request, Session, Stats, VaultEntry,
     WeakQuestion,

@@ -92,7 +92,9 @@ fn backlog(dir: &std::path::Path) -> std::path::PathBuf {
     let line = |n: u32, note: &str, q: &str, grade: u8| {
         format!("{{\"v\":1,\"kind\":\"answer\",\"event\":\"phone-{n}\",\"at\":\"2024-10-20T09:0{n}:00\",\"note\":\"{note}\",\"question\":\"{q}\",\"grade\":{grade},\"source\":\"drill\",\"ms\":4000}}\n")
     };
-    let history = line(1, "개념 05.md", "개념 5란?", 3) + &line(2, "개념 05.md", "개념 5의 특징", 1) + &line(3, "개념 09.md", "개념 9란?", 2);
+    let history = line(1, "개념 05.md", "개념 5란?", 3)
+        + &line(2, "개념 05.md", "개념 5의 특징", 1)
+        + &line(3, "개념 09.md", "개념 9란?", 2);
     std::fs::write(vault.join(".bokseup/history/phone.jsonl"), history).unwrap();
     vault
 }

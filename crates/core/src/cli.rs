@@ -388,12 +388,17 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             }
             "--limit" => {
                 let value = iter.next().ok_or_else(|| {
-                    tr("--limit 뒤에 개수(예: 20)나 분(예: 15m)이 필요합니다", "--limit needs a count (20) or minutes (15m)")
+                    tr(
+                        "--limit 뒤에 개수(예: 20)나 분(예: 15m)이 필요합니다",
+                        "--limit needs a count (20) or minutes (15m)",
+                    )
                 })?;
                 options.limit = Some(value.clone());
             }
             "--exam" => {
-                let name = iter.next().ok_or_else(|| tr("--exam 뒤에 시험 이름이 필요합니다", "--exam needs an exam's name"))?;
+                let name = iter
+                    .next()
+                    .ok_or_else(|| tr("--exam 뒤에 시험 이름이 필요합니다", "--exam needs an exam's name"))?;
                 options.exam = Some(name.clone());
             }
             "--data" => {
@@ -632,7 +637,14 @@ fn weak(path: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error
         return Ok(());
     }
     let n = questions.len();
-    let _ = writeln!(out, "{}", tf(format!("약한 질문 {n}개 (잊었을 가능성이 큰 순)"), format!("{n} weak questions (most likely forgotten first)")));
+    let _ = writeln!(
+        out,
+        "{}",
+        tf(
+            format!("약한 질문 {n}개 (잊었을 가능성이 큰 순)"),
+            format!("{n} weak questions (most likely forgotten first)")
+        )
+    );
     for q in &questions {
         let grade = match q.last_grade {
             crate::journal::Grade::Remembered => tr("기억남", "remembered"),
@@ -715,19 +727,16 @@ fn plan(path: &Path, options: &Options, out: &mut dyn Write) -> Result<(), Error
     if plan.deferred > 0 {
         let d = plan.deferred;
         let days = plan.days.iter().skip(1).filter(|x| !x.notes.is_empty()).count();
-        head += &tf(format!(" · 나머지 {d}개는 다음 {days}일에"), format!(" · the other {d} over the next {days} days"));
+        head +=
+            &tf(format!(" · 나머지 {d}개는 다음 {days}일에"), format!(" · the other {d} over the next {days} days"));
     }
     let _ = writeln!(out, "{head}");
     for day in &plan.days {
         if day.notes.is_empty() {
             continue;
         }
-        let titles: Vec<&str> = day
-            .notes
-            .iter()
-            .take(3)
-            .map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md"))
-            .collect();
+        let titles: Vec<&str> =
+            day.notes.iter().take(3).map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md")).collect();
         let more = day.notes.len().saturating_sub(3);
         let more = if more > 0 { tf(format!(" 외 {more}개"), format!(" and {more} more")) } else { String::new() };
         let (n, m) = (day.notes.len(), day.minutes.ceil() as u32);

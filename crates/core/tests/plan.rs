@@ -90,7 +90,7 @@ proptest! {
             prop_assert_eq!(e.covered as usize, covered.len());
             let unplanned = covered
                 .iter()
-                .filter(|i| !i.reviewed.is_some_and(|r| r >= window_start))
+                .filter(|i| i.reviewed.is_none_or(|r| r < window_start))
                 .filter(|i| !plan.days.iter().any(|d| d.date >= start && d.date < exam.date && d.notes.contains(&i.path)))
                 .count();
             if e.fits {
@@ -161,7 +161,12 @@ fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
     let oldest = overview.agenda.today_reviews.iter().max_by_key(|n| n.days_late).unwrap();
     assert_eq!(first, &oldest.path);
     // All 43 within three days, none over 20; today's minutes at the default pace.
-    let placed: usize = plan.days.iter().take(3).map(|d| d.notes.iter().filter(|p| p.contains("개념 ") && !p.contains("새")).count()).sum();
+    let placed: usize = plan
+        .days
+        .iter()
+        .take(3)
+        .map(|d| d.notes.iter().filter(|p| p.contains("개념 ") && !p.contains("새")).count())
+        .sum();
     assert_eq!(placed, 43);
     assert!(plan.days.iter().all(|d| d.notes.len() <= 20));
     assert_eq!(learning.week[0].minutes, 40, "20 notes × (60 s + 2 × 30 s)");
@@ -170,7 +175,11 @@ fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
     assert_eq!(due.total(), 20);
     assert_eq!(due.later, 23);
     let message = bokseup_core::reminder::message(&due, bokseup_core::reminder::Reason::Slot);
-    assert!(message.body.contains("오늘 복습 약 40분") && message.body.contains("나머지 23개는 다음 날에"), "{}", message.body);
+    assert!(
+        message.body.contains("오늘 복습 약 40분") && message.body.contains("나머지 23개는 다음 날에"),
+        "{}",
+        message.body
+    );
     // A limit in minutes: 30 minutes hold 15 notes of 2 minutes.
     let by_minutes = session.learning(Some(Limit::Minutes(30)), now).unwrap();
     assert_eq!(by_minutes.plan.days[0].notes.len(), 15);
@@ -187,7 +196,12 @@ fn an_exam_tells_whether_it_fits() {
     let now = at("2024-10-27 09:00");
     session.open_vault(&vault, now).unwrap();
     let mut settings = session.settings();
-    settings.exams = vec![Exam { name: "AWS SysOps".into(), date: today() + Days::new(3), subjects: vec!["AWS".into()], textbooks: vec![] }];
+    settings.exams = vec![Exam {
+        name: "AWS SysOps".into(),
+        date: today() + Days::new(3),
+        subjects: vec!["AWS".into()],
+        textbooks: vec![],
+    }];
     settings.daily_limit = Limit::Notes(5);
     session.save_settings(&settings, now).unwrap();
     let exam = &session.learning(None, now).unwrap().plan.exams[0];
