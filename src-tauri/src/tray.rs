@@ -22,7 +22,12 @@ struct Tray<R: Runtime> {
 struct Shown<R: Runtime> {
     view: Option<TrayView>,
     items: Option<Items<R>>,
+    /// The number of the refresh last applied: an older view worked out late is not applied.
+    applied: u64,
 }
+
+/// Refreshes asked for, numbered.
+static REFRESHES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The menu items whose text or state follows the session.
 struct Items<R: Runtime> {
@@ -78,7 +83,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) {
     if let Some(why) = &problem {
         eprintln!("bokseup: {}", why.text());
     }
-    app.manage(Tray { icon, problem, shown: Mutex::new(Shown { view: None, items: None }) });
+    app.manage(Tray { icon, problem, shown: Mutex::new(Shown { view: None, items: None, applied: 0 }) });
     refresh(app);
 }
 
@@ -140,16 +145,29 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
 /// Brings the tray's label and menu up to date with the session. Callable from any thread: the
 /// update runs on the main thread, queued, so no caller ever waits there while holding a lock.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    if app.try_state::<Tray<R>>().is_none_or(|t| t.icon.is_none()) {
+        return;
+    }
+    // The view is worked out on a thread of its own (the plan and the weak questions read the
+    // database: at 10,000 notes that is not for the main thread), then applied there.
+    let number = REFRESHES.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
     let handle = app.clone();
-    let _ = app.run_on_main_thread(move || apply(&handle));
+    std::thread::spawn(move || {
+        let session = handle.state::<Session>();
+        let view = session.tray(session.now());
+        let main = handle.clone();
+        let _ = handle.run_on_main_thread(move || apply(&main, number, view));
+    });
 }
 
-fn apply<R: Runtime>(app: &AppHandle<R>) {
+fn apply<R: Runtime>(app: &AppHandle<R>, number: u64, view: TrayView) {
     let Some(tray) = app.try_state::<Tray<R>>() else { return };
     let Some(icon) = &tray.icon else { return };
-    let session = app.state::<Session>();
-    let view = session.tray(session.now());
     let mut shown = tray.shown.lock().unwrap_or_else(|e| e.into_inner());
+    if number < shown.applied {
+        return;
+    }
+    shown.applied = number;
     if shown.view.as_ref() == Some(&view) {
         return;
     }

@@ -42,7 +42,8 @@ test('with the window open: one toast at 09:00, and its click opens the review',
   assert.deepEqual(toasts.calls(), [], 'nothing before 09:00');
   const [toast] = await eventually(() => toasts.calls().length && toasts.calls(), 45000, 'the 09:00 toast');
   assert.equal(toast.title, '오늘 복습할 노트 3개');
-  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개');
+  // Three notes of one cue question each, at the default pace (60 s reading, 30 s an answer).
+  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개 · 오늘 복습 약 5분');
   assert.deepEqual(toast.actions.map((a) => a.label), ['지금 복습', '1시간 뒤에', '']);
   assert.deepEqual(toast.actions.map((a) => a.id), ['review', 'snooze', 'default']);
   await sleep(4000);
@@ -108,7 +109,8 @@ test('a login launch starts hidden in the tray and reminds shortly after', async
   const toast = await eventually(() => reminders(toasts)[0], 40000, 'the login toast');
   const seconds = (Date.now() - started) / 1000;
   assert.ok(seconds >= 10 && seconds < 40, `came ${seconds} s after the launch`);
-  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개');
+  // Three notes of one cue question each, at the default pace (60 s reading, 30 s an answer).
+  assert.equal(toast.body, '밀린 복습 2개 · OSI 7계층, EBS 볼륨 외 1개 · 오늘 복습 약 5분');
   assert.equal(desktop(bus, 'viewable', WINDOW_TITLE).trim(), 'no', 'no window at login');
   await sleep(2000);
   assert.equal(reminders(toasts).length, 1, 'the missed 09:00 reminder is not shown on top');

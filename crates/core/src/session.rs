@@ -50,6 +50,10 @@ pub struct Session {
     progress: Mutex<Option<ProgressListener>>,
     /// This device's name in the vault's history files.
     device: String,
+    /// The last [`Learning`] and what it was made from.
+    learned: Mutex<Option<(learning::LearningKey, Learning)>>,
+    /// Counts every change of the open vault's scan (a new scan, a note re-read).
+    scan_version: std::sync::atomic::AtomicU64,
 }
 
 /// A listener of [`ScanProgress`], called from a scan's helper thread.
@@ -284,6 +288,8 @@ impl Session {
             own: Mutex::new(std::collections::HashMap::new()),
             progress: Mutex::new(None),
             device,
+            learned: Mutex::new(None),
+            scan_version: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -405,6 +411,7 @@ impl Session {
     }
 
     fn show(&self, path: &Path, demo: bool, scan: Scan, now: NaiveDateTime) -> Overview {
+        self.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let agenda = Agenda::new(&scan, self.today(now));
         *self.lock_open() =
             Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links(), scan: Arc::new(scan) });
@@ -498,6 +505,7 @@ impl Session {
                 o.scan = scan;
             }
             drop(current);
+            self.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             self.refresh_calendar(now);
         }
         Ok(changed)
@@ -618,6 +626,7 @@ impl Session {
         {
             let mut open = self.lock_open();
             let Some(open) = open.as_mut().filter(|o| o.path == vault) else { return };
+            self.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let scan = Arc::make_mut(&mut open.scan);
             match (parsed, scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel))) {
                 (Ok(note), Ok(i)) => scan.notes[i] = note,
@@ -791,7 +800,9 @@ impl Session {
     pub fn tray(&self, now: NaiveDateTime) -> TrayView {
         let status = self.reminder_status(now);
         let n = status.due;
-        let weak = self.learning(None, now).map_or(0, |l| l.weak);
+        // Only with a vault open: the tray never opens one by asking.
+        let open = self.lock_open().is_some();
+        let weak = if open { self.learning(None, now).map_or(0, |l| l.weak) } else { 0 };
         let when = |at: NaiveDateTime| {
             let day = match (at.date() - now.date()).num_days() {
                 0 => String::new(),

@@ -170,3 +170,27 @@ fn a_cut_line_and_a_duplicated_file_from_another_device_lose_nothing() {
     assert!(overview.agenda.issues.iter().all(|i| !i.path.starts_with(".bokseup")));
     assert_eq!(a.rows().len(), 3);
 }
+
+#[test]
+fn a_renamed_note_keeps_its_questions_history_on_every_device() {
+    let root = tempfile::tempdir().unwrap();
+    let (a, b) = (Device::new(root.path(), "first"), Device::new(root.path(), "second"));
+    std::fs::write(a.vault.join("노트.md"), NOTE).unwrap();
+    let sa = a.session("2024-10-21 09:00");
+    sa.drill_answer("노트.md", "첫째 질문?", Grade::Forgot, 3000, at("2024-10-21 09:01")).unwrap();
+    // Obsidian renames the note and moves it into a folder: the same file (inode) at a new path.
+    std::fs::create_dir_all(a.vault.join("정리")).unwrap();
+    std::fs::rename(a.vault.join("노트.md"), a.vault.join("정리/새 이름.md")).unwrap();
+    sa.rescan(at("2024-10-21 10:00")).unwrap();
+    let weak = sa.weak(bokseup_core::drill::Size::Questions(10), None, at("2024-10-21 10:01")).unwrap();
+    assert_eq!(weak.iter().map(|w| (w.path.as_str(), w.answers)).collect::<Vec<_>>(), [("정리/새 이름.md", 1)]);
+    drop(sa);
+    // The other device gets the renamed note and both history files: the move travels too.
+    sync(&a.vault, &b.vault);
+    let sb = b.session("2024-10-21 11:00");
+    let weak = sb.weak(bokseup_core::drill::Size::Questions(10), None, at("2024-10-21 11:01")).unwrap();
+    assert_eq!(
+        weak.iter().map(|w| (w.path.as_str(), w.question.as_str())).collect::<Vec<_>>(),
+        [("정리/새 이름.md", "첫째 질문?")]
+    );
+}

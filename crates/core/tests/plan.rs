@@ -186,6 +186,14 @@ fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
     // A limit of 0 is refused with a message.
     let refused = session.learning(Some(Limit::Notes(0)), now).unwrap_err().to_string();
     assert!(refused.contains("0"), "{refused}");
+    // The plan follows a change at once (it is kept between changes): a note started today
+    // falls due tomorrow.
+    let planned = |s: &Session| {
+        s.learning(None, now).unwrap().plan.days.iter().any(|d| d.notes.iter().any(|p| p == "시작 전.md"))
+    };
+    assert!(!planned(&session));
+    session.start_note("시작 전.md", at("2024-10-27 09:05")).unwrap();
+    assert!(planned(&session));
 }
 
 #[test]

@@ -90,5 +90,6 @@ describe('the plan on the home screen', () => {
     const short = examLines({ ...exam, fits: false, minutes_needed: 40, notes_needed: 12, days_left: 0 });
     expect(short.countdown).toBe('오늘 시험');
     expect(short.warning).toBe('한도 안에 다 들어가지 않습니다: 하루 40분(12개)이 필요합니다');
+    expect(examLines({ ...exam, covered: 0 }).coverage).toMatch(/이 시험이 다루는 노트가 없습니다/);
   });
 });

@@ -121,6 +121,7 @@ function weekdayShort(date: string): string {
 /** An exam's line: "63개 중 41개 복습함 · 남은 22개를 9일에", and what a day needs if it cannot fit. */
 export function examLines(exam: ExamPlan): { countdown: string; coverage: string; warning: string | null } {
   const countdown = exam.days_left === 0 ? t('home.exam_today') : `D-${exam.days_left}`;
+  if (exam.covered === 0) return { countdown, coverage: t('home.exam_no_notes'), warning: null };
   const coverage = t('home.exam_coverage', { covered: exam.covered, reviewed: exam.reviewed, remaining: exam.remaining, days: exam.days });
   const warning = exam.fits ? null : t('home.exam_needs', { m: exam.minutes_needed ?? 0, n: exam.notes_needed ?? 0 });
   return { countdown, coverage, warning };

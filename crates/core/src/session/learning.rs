@@ -2,7 +2,7 @@
 //! vault's history files), the weak-question drill, the backlog and exam plan, and the minutes a
 //! day's reviews take. Everything here advises; only [`Session::review`] writes notes.
 
-use super::{OpenVault, Session};
+use super::{lock, OpenVault, Session};
 use crate::agenda::NoteView;
 use crate::answer::{Answer, Event, Moved, Source};
 use crate::drill::{self, Size};
@@ -15,10 +15,12 @@ use crate::pace::Pace;
 use crate::plan::{self, ExamPlan, Item, Limit, Plan};
 use crate::schedule::{review_state, Status};
 use crate::{store, sync, vault};
+use chrono::Timelike;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// A weak question to drill, with its note and what its answers say.
@@ -76,6 +78,20 @@ pub struct Learning {
     pub answer_seconds: u32,
     /// Whether those come from the user's own answers (else a default).
     pub measured: bool,
+}
+
+/// What a [`Learning`] was made from: while it is the same, the learning is the same.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LearningKey {
+    scan: usize,
+    version: u64,
+    notes: usize,
+    vault: PathBuf,
+    hour: NaiveDateTime,
+    today: NaiveDate,
+    limit: Limit,
+    exams: Vec<crate::plan::Exam>,
+    stamp: (i64, i64),
 }
 
 /// Rounds minutes up to whole minutes.
@@ -273,14 +289,46 @@ impl Session {
 
     /// The plan, the week's load and the weak questions of the open vault today, with the
     /// daily limit `limit` (the setting's when `None`).
+    ///
+    /// Kept for the hour while the scan, the answers, the reviews and the settings are the same:
+    /// the tray, the reminders and the window all ask after each change.
     pub fn learning(&self, limit: Option<Limit>, now: NaiveDateTime) -> Result<Learning> {
         let open = self.current(now)?;
         let today = self.today(now);
         let settings = self.settings();
         let limit = limit.unwrap_or(settings.daily_limit);
         crate::settings::check_limit(limit)?;
-        let questions = self.questions_of(&open)?;
-        let pace = self.pace_of(&open)?;
+        let key = LearningKey {
+            scan: Arc::as_ptr(&open.scan) as usize,
+            version: self.scan_version.load(std::sync::atomic::Ordering::SeqCst),
+            notes: open.scan.notes.len(),
+            vault: open.path.clone(),
+            hour: now.date().and_hms_opt(now.time().hour(), 0, 0).unwrap_or(now),
+            today,
+            limit,
+            exams: settings.exams.clone(),
+            stamp: self.store().learning_stamp(&store::vault_key(&open.path))?,
+        };
+        if let Some((k, learned)) = lock(&self.learned).as_ref() {
+            if *k == key {
+                return Ok(learned.clone());
+            }
+        }
+        let learned = self.learn(&open, &settings, limit, today, now)?;
+        *lock(&self.learned) = Some((key, learned.clone()));
+        Ok(learned)
+    }
+
+    fn learn(
+        &self,
+        open: &OpenVault,
+        settings: &crate::settings::Settings,
+        limit: Limit,
+        today: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Result<Learning> {
+        let questions = self.questions_of(open)?;
+        let pace = self.pace_of(open)?;
         let items = plan_items(&open.scan.notes, &questions, pace, today, now);
         let plan = plan::make(&items, &settings.exams, limit, today).map_err(|_| {
             Error::Invalid(tf("하루 한도는 0일 수 없습니다".to_string(), "The daily limit cannot be 0".to_string()))

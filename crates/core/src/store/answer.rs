@@ -68,6 +68,16 @@ impl Store {
         Ok(added)
     }
 
+    /// What changes when an answer or a review is kept: the newest answer of `vault` and the
+    /// newest review, by row id (a cache of what they make stays right while these do).
+    pub fn learning_stamp(&self, vault: &str) -> Result<(i64, i64)> {
+        let answers: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(id), 0) FROM answer WHERE vault = ?1", params![vault], |r| r.get(0))?;
+        let reviews: i64 = self.conn.query_row("SELECT coalesce(max(id), 0) FROM review", [], |r| r.get(0))?;
+        Ok((answers, reviews))
+    }
+
     /// Every answer of `vault`, oldest first, each under its note's present path. Rows that do
     /// not read (a code or date this app never writes) are left out.
     pub fn answers(&self, vault: &str) -> Result<Vec<Answer>> {

@@ -336,4 +336,6 @@ export const en: Record<keyof typeof ko, string> = {
   'cal.plan_n': "plan {n}",
   'cal.plan_list': "Planned for this day",
   'cal.plan_hint': "The backlog spread within the daily limit (what reviews write into notes is unchanged)",
+  'home.exam_no_notes': "This exam covers no note: in the settings, write its subjects and textbooks exactly as the notes' ⭕과목 and ⭕교재",
+  'set.exam_past': "This exam is past: the plan leaves it out",
 };

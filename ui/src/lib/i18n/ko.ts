@@ -334,4 +334,6 @@ export const ko = {
   'cal.plan_n': "계획 {n}",
   'cal.plan_list': "계획에 따른 복습",
   'cal.plan_hint': "하루 한도에 맞춰 밀린 복습을 나눈 계획입니다 (노트에 쓰는 내용은 그대로)",
+  'home.exam_no_notes': "이 시험이 다루는 노트가 없습니다: 설정에서 과목·교재 이름을 노트의 ⭕과목·⭕교재와 똑같이 적으세요",
+  'set.exam_past': "날짜가 지난 시험입니다: 계획에서 빠집니다",
 } as const;
