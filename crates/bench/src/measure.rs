@@ -356,15 +356,18 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         let goal = GOALS.iter().find(|(k, _)| label.contains(k)).map(|(_, g)| *g).unwrap_or("");
         println!("| {label} | {} | {goal} |", cells.join(" | "));
     }
+    let rest = " |".repeat(all.len() - 1);
     for (name, goal) in [("bokseup-app", "≤ 15 MB (release, stripped, LTO)"), ("bokseup", "")] {
-        if let Ok(m) = fs::metadata(bin.join(name)) {
-            let rest = " |".repeat(all.len() - 1);
-            println!("| binary `{name}` | {:.1} MB |{rest} {goal} |", m.len() as f64 / 1e6);
+        match fs::metadata(bin.join(name)) {
+            Ok(m) => println!("| binary `{name}` | {:.1} MB |{rest} {goal} |", m.len() as f64 / 1e6),
+            Err(_) => println!("| binary `{name}` | not built here (scripts/package.sh builds it) |{rest} {goal} |"),
         }
     }
-    let rest = " |".repeat(all.len() - 1);
     println!(
         "| one file changed by another program → card updated | in the real app: tests/e2e/watch.test.mjs and responsive.test.mjs print it |{rest} ≤ 200 ms |"
+    );
+    println!(
+        "| app launch → due list painted, 10,000 notes, warm index | in the real app: tests/e2e/responsive.test.mjs prints it (BOKSEUP_BIN=target/release/bokseup for this build) |{rest} ≤ 1 s |"
     );
     Ok(())
 }
