@@ -101,7 +101,8 @@ test('10,000 notes: the window answers within 100 ms during a rescan; launch to 
   assert.ok(counts.every(([read, total]) => read <= total && total >= 10000), JSON.stringify(progress));
 
   console.log(`progress shown while another 10,000-note vault was read: ${progress.join(' → ')}`);
-  console.log(`10,000 notes (debug build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms; a note changed by another program on screen in ${followed} ms`);
+  const build = BIN.includes('/release/') ? 'release' : 'debug';
+  console.log(`10,000 notes (${build} build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms; a note changed by another program on screen in ${followed} ms`);
   // The last sample spans the arrival of the answer (the page parsing 10,000 notes' agenda): the
   // page's own work, not the backend's. The ones before are the page while the backend scans.
   const during = answers.slice(0, -1);
