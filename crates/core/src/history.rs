@@ -43,13 +43,12 @@ impl Entry {
     /// app never writes), which is left out rather than failing the whole history.
     pub fn of(logged: &LoggedReview) -> Option<Entry> {
         let r = &logged.review;
-        let grades: Vec<u8> = serde_json::from_str(&r.grades).unwrap_or_default();
         Some(Entry {
             on: r.reviewed_on.parse().ok()?,
             at: r.reviewed_at.clone(),
             step: Step::from_code(&r.step)?,
             steps_done: r.steps_done.split(',').filter_map(Step::from_code).collect(),
-            grades: grades.into_iter().filter_map(Grade::of_number).collect(),
+            grades: r.grade_list(),
             seconds: r.seconds,
             long_term: r.long_term,
         })

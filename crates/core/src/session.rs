@@ -565,9 +565,7 @@ impl Session {
     /// Marks a review of `rel` done now (REVIEW-MODEL.md 3.1) and logs it.
     pub fn review(&self, rel: &str, input: &ReviewInput, now: NaiveDateTime) -> Result<Written> {
         let (vault, today) = self.write_context(now)?;
-        let before = self.lock_open().as_ref().and_then(|o| {
-            o.scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).ok().map(|i| o.scan.notes[i].clone())
-        });
+        let before = self.lock_open().as_ref().and_then(|o| o.scan.note(rel).cloned());
         let written = journal::review(&mut self.store(), &vault, rel, input, today, now)?;
         if let Some(note) = before {
             self.answered(&vault, &note, input, today, now);

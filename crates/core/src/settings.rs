@@ -353,16 +353,21 @@ impl Settings {
     }
 }
 
+/// Why a daily limit of 0 cannot be kept.
+pub fn zero_limit() -> Error {
+    Error::Invalid(
+        tr(
+            "하루 한도는 0일 수 없습니다: 하루에 복습할 노트 수(예: 20)나 분(예: 45m)을 정하세요",
+            "The daily limit cannot be 0: set how many notes (20) or minutes (45m) a day",
+        )
+        .into(),
+    )
+}
+
 /// A daily limit the plan can work with, or why not.
 pub fn check_limit(limit: Limit) -> Result<()> {
     match limit {
-        Limit::Notes(0) | Limit::Minutes(0) => Err(Error::Invalid(
-            tr(
-                "하루 한도는 0일 수 없습니다: 하루에 복습할 노트 수(예: 20)나 분(예: 45m)을 정하세요",
-                "The daily limit cannot be 0: set how many notes (20) or minutes (45m) a day",
-            )
-            .into(),
-        )),
+        Limit::Notes(0) | Limit::Minutes(0) => Err(zero_limit()),
         Limit::Notes(n) if n > 1000 => Err(Error::Invalid(tf(
             format!("하루 한도는 1000개까지입니다 ({n}개는 너무 많습니다)"),
             format!("The daily limit goes up to 1,000 notes ({n} is too many)"),

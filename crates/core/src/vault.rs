@@ -249,6 +249,11 @@ impl Drop for Batch<'_> {
 }
 
 impl Scan {
+    /// The note at `path` (relative to the vault); the notes are sorted by path.
+    pub fn note(&self, path: &str) -> Option<&Note> {
+        self.notes.binary_search_by(|n| n.path.as_str().cmp(path)).ok().map(|i| &self.notes[i])
+    }
+
     /// The link index of this vault: every note and attachment by name.
     pub fn links(&self) -> crate::render::Links {
         let notes = self.notes.iter().map(|n| n.path.as_str());

@@ -85,20 +85,9 @@ fn entry(line: &str) -> Option<(Value, Value, bool)> {
     if line.starts_with("---") || line.starts_with("...") {
         return None;
     }
-    let (key, rest) = if let Some(quoted) = line.strip_prefix('"') {
-        let end = quoted.find('"')?;
-        let text = &quoted[..end];
-        if text.contains('\\') {
-            return None;
-        }
-        (Value::String(text.to_owned()), quoted[end + 1..].strip_prefix(':')?)
-    } else if let Some(quoted) = line.strip_prefix('\'') {
-        let end = quoted.find('\'')?;
-        let rest = &quoted[end + 1..];
-        if rest.starts_with('\'') {
-            return None;
-        }
-        (Value::String(quoted[..end].to_owned()), rest.strip_prefix(':')?)
+    let (key, rest) = if line.starts_with(['"', '\'']) {
+        let (text, rest) = quoted(line)?;
+        (Value::String(text.to_owned()), rest.strip_prefix(':')?)
     } else {
         let colon = key_end(line)?;
         let text = &line[..colon];
@@ -147,23 +136,10 @@ fn value(text: &str) -> Option<Value> {
     if let Some(inner) = text.strip_prefix('[') {
         return flow_list(inner);
     }
-    if let Some(quoted) = text.strip_prefix('"') {
-        let end = quoted.find('"')?;
-        let inner = &quoted[..end];
-        if inner.contains('\\') {
-            return None;
-        }
-        after_scalar(&quoted[end + 1..])?;
-        return Some(Value::String(inner.to_owned()));
-    }
-    if let Some(quoted) = text.strip_prefix('\'') {
-        let end = quoted.find('\'')?;
-        let rest = &quoted[end + 1..];
-        if rest.starts_with('\'') {
-            return None;
-        }
+    if text.starts_with(['"', '\'']) {
+        let (inner, rest) = quoted(text)?;
         after_scalar(rest)?;
-        return Some(Value::String(quoted[..end].to_owned()));
+        return Some(Value::String(inner.to_owned()));
     }
     let plain = text.trim_end_matches(' ');
     // `key: # note` is a null with a comment; leave it, and every other indicator, to serde_yaml.
@@ -203,6 +179,18 @@ fn flow_list(inner: &str) -> Option<Value> {
         })
         .collect::<Option<Vec<_>>>()
         .map(Value::Sequence)
+}
+
+/// A quoted scalar at the start of `text` (which starts with `"` or `'`), on one line: its
+/// content and what follows the closing quote. `None` for one with an escape (`\` in double
+/// quotes, `''` in single quotes) or no closing quote on the line.
+fn quoted(text: &str) -> Option<(&str, &str)> {
+    let quote = text.chars().next()?;
+    let body = &text[1..];
+    let end = body.find(quote)?;
+    let (inner, rest) = (&body[..end], &body[end + 1..]);
+    let escaped = if quote == '"' { inner.contains('\\') } else { rest.starts_with('\'') };
+    (!escaped).then_some((inner, rest))
 }
 
 /// What may follow a closing quote on its line: spaces, then nothing or a comment.

@@ -12,7 +12,7 @@ use crate::lang::tf;
 use crate::memory::{self, Question};
 use crate::note::{Kind, Note};
 use crate::pace::Pace;
-use crate::plan::{self, ExamPlan, Item, Limit, Plan};
+use crate::plan::{self, Item, Limit, Plan};
 use crate::schedule::{review_state, Status};
 use crate::{store, sync, vault};
 use chrono::Timelike;
@@ -20,7 +20,6 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use ts_rs::TS;
 
 /// A weak question to drill, with its note and what its answers say.
@@ -83,9 +82,8 @@ pub struct Learning {
 /// What a [`Learning`] was made from: while it is the same, the learning is the same.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct LearningKey {
-    scan: usize,
+    /// [`Session`]'s count of changes to the open scan.
     version: u64,
-    notes: usize,
     vault: PathBuf,
     hour: NaiveDateTime,
     today: NaiveDate,
@@ -209,7 +207,7 @@ impl Session {
         now: NaiveDateTime,
     ) -> Result<()> {
         let open = self.current(now)?;
-        if open.scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).is_err() {
+        if open.scan.note(rel).is_none() {
             return Err(Error::Invalid(tf(
                 format!("{rel}: 볼트에 없는 노트입니다 (옮겨졌거나 지워졌습니다)"),
                 format!("{rel}: not in the vault (moved or deleted)"),
@@ -228,27 +226,24 @@ impl Session {
         self.keep_events(&open.path, vec![Event::Answer(answer)])
     }
 
-    /// Every cue question of the open vault's review notes, with its memory.
-    fn questions_of(&self, open: &OpenVault) -> Result<Vec<Question>> {
-        let answers = self.store().answers(&store::vault_key(&open.path))?;
-        Ok(memory::questions(open.scan.notes.iter(), &answers))
-    }
-
-    /// The user's pace, from their answers and reviews in this vault.
-    fn pace_of(&self, open: &OpenVault) -> Result<Pace> {
+    /// Every cue question of the open vault's review notes with its memory, and the user's pace:
+    /// both from the vault's answers (read once) and, for the pace, its reviews.
+    fn memory_of(&self, open: &OpenVault) -> Result<(Vec<Question>, Pace)> {
         let key = store::vault_key(&open.path);
         let store = self.store();
-        let answers: Vec<u32> = store.answers(&key)?.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
+        let answers = store.answers(&key)?;
+        let times: Vec<u32> = answers.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
         let reviews: Vec<(u32, usize)> =
-            store.reviews(&key)?.iter().map(|r| (r.review.seconds, grades_in(&r.review.grades))).collect();
-        Ok(Pace::measured(&answers, &reviews))
+            store.reviews(&key)?.iter().map(|r| (r.review.seconds, r.review.grade_list().len())).collect();
+        drop(store);
+        Ok((memory::questions(open.scan.notes.iter(), &answers), Pace::measured(&times, &reviews)))
     }
 
     /// The weakest questions of the open vault now, within `size`; only the notes an exam covers
     /// when `exam` names one.
     pub fn weak(&self, size: Size, exam: Option<&str>, now: NaiveDateTime) -> Result<Vec<WeakQuestion>> {
         let open = self.current(now)?;
-        let mut questions = self.questions_of(&open)?;
+        let (mut questions, pace) = self.memory_of(&open)?;
         if let Some(name) = exam {
             let exams = self.settings().exams;
             let exam = exams.iter().find(|e| e.name == name).ok_or_else(|| {
@@ -263,7 +258,6 @@ impl Session {
                 .collect();
             questions.retain(|q| covered.contains(q.note.as_str()));
         }
-        let pace = self.pace_of(&open)?;
         let picked = drill::weakest(&questions, now, size, pace);
         let mut views: HashMap<&str, Option<NoteView>> = HashMap::new();
         let mut out = Vec::new();
@@ -299,9 +293,7 @@ impl Session {
         let limit = limit.unwrap_or(settings.daily_limit);
         crate::settings::check_limit(limit)?;
         let key = LearningKey {
-            scan: Arc::as_ptr(&open.scan) as usize,
             version: self.scan_version.load(std::sync::atomic::Ordering::SeqCst),
-            notes: open.scan.notes.len(),
             vault: open.path.clone(),
             hour: now.date().and_hms_opt(now.time().hour(), 0, 0).unwrap_or(now),
             today,
@@ -327,12 +319,10 @@ impl Session {
         today: NaiveDate,
         now: NaiveDateTime,
     ) -> Result<Learning> {
-        let questions = self.questions_of(open)?;
-        let pace = self.pace_of(open)?;
+        let (questions, pace) = self.memory_of(open)?;
         let items = plan_items(&open.scan.notes, &questions, pace, today, now);
-        let plan = plan::make(&items, &settings.exams, limit, today).map_err(|_| {
-            Error::Invalid(tf("하루 한도는 0일 수 없습니다".to_string(), "The daily limit cannot be 0".to_string()))
-        })?;
+        let plan = plan::make(&items, &settings.exams, limit, today)
+            .map_err(|plan::Refusal::ZeroLimit| crate::settings::zero_limit())?;
         let week = (0..7)
             .map(|i| {
                 let date = today + Days::new(i);
@@ -355,16 +345,6 @@ impl Session {
             measured: pace != Pace::default(),
         })
     }
-
-    /// The exams of the plan, soonest first (none past).
-    pub fn exam_plans(&self, now: NaiveDateTime) -> Result<Vec<ExamPlan>> {
-        Ok(self.learning(None, now)?.plan.exams)
-    }
-}
-
-/// How many grades a logged review holds (its JSON array).
-fn grades_in(grades: &str) -> usize {
-    serde_json::from_str::<Vec<u8>>(grades).map_or(0, |g| g.len())
 }
 
 /// The notes a plan places: every review note due within [`plan::HORIZON`] days (overdue ones

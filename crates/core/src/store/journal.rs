@@ -110,6 +110,14 @@ pub struct ReviewRow {
     pub seconds: u32,
 }
 
+impl ReviewRow {
+    /// The self-grades as kept; a value that does not read (not the app's JSON) gives none.
+    pub fn grade_list(&self) -> Vec<crate::journal::Grade> {
+        let numbers: Vec<u8> = serde_json::from_str(&self.grades).unwrap_or_default();
+        numbers.into_iter().filter_map(crate::journal::Grade::of_number).collect()
+    }
+}
+
 #[cfg(test)]
 impl ReviewRow {
     /// A D1 review at 09:00 on 2024-08-26, for tests of the journal's tables.
