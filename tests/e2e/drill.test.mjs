@@ -94,6 +94,8 @@ test('a backlog over the daily limit and an exam on home, in the real app', asyn
   const subjects = await driver.findElement(By.css('[data-testid="exam-subjects"]'));
   await subjects.sendKeys('AWS');
   await driver.executeScript('document.querySelector(\'[data-testid="exam-subjects"]\').dispatchEvent(new Event("change", { bubbles: true }))');
+  await driver.executeScript('document.querySelector(\'[data-testid="panel-plan"]\').scrollIntoView()');
+  await shot(driver, 'settings-plan-real.png');
   await driver.findElement(By.css('[data-testid="save-settings"]')).click();
   await eventually(async () => (await driver.findElements(By.css('[data-testid="toast"]'))).length === 1, 10000, 'saved');
   await body.sendKeys('g', 'h');
@@ -103,4 +105,10 @@ test('a backlog over the daily limit and an exam on home, in the real app', asyn
   assert.equal(await text(driver, '[data-testid="exam-countdown"]'), 'D-5');
   assert.equal(await text(driver, '[data-testid="exam-coverage"]'), '8개 중 0개 복습함 · 남은 8개를 5일에');
   await shot(driver, 'plan-exam-real.png');
+  // The calendar shows the rest of the backlog on the next days.
+  await body.sendKeys('g', 'c');
+  await eventually(async () => (await driver.findElements(By.css('[data-testid="day"][data-date="2026-11-30"][data-plan="3"]'))).length === 1, 10000, 'the plan on the calendar');
+  await driver.findElement(By.css('[data-testid="day"][data-date="2026-11-30"]')).click();
+  await driver.wait(until.elementLocated(By.css('[data-testid="plan-list"]')), 5000);
+  await shot(driver, 'calendar-plan-real.png');
 });
