@@ -5,7 +5,7 @@
 //! and one the capability does not grant is refused.
 
 use bokseup_app::{app, context, Desktop};
-use bokseup_core::cli::Launch;
+use bokseup_cli::Launch;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tauri::ipc::{CallbackFn, InvokeBody};

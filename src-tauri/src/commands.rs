@@ -115,7 +115,7 @@ pub fn enroll<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: 
 /// Undoes this session's newest write, if the note is still as the app left it.
 #[tauri::command(async)]
 pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Undone> {
-    let undone = session.undo(session.now())?;
+    let undone = session.undo(None, session.now())?;
     tray::refresh(&app);
     Ok(undone)
 }

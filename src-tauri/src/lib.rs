@@ -10,15 +10,13 @@ mod tray;
 mod watch;
 mod window;
 
-use bokseup_core::cli::Launch;
+use bokseup_cli::Launch;
 use bokseup_core::clock::Clock;
 use bokseup_core::session::{Request, Session};
 use bokseup_core::store::{database_path, Store};
 use std::borrow::Cow;
 use tauri::http::Response;
 use tauri::Manager;
-
-pub use bokseup_core::cli::{self, Outcome};
 
 /// The event that tells the window how a long scan is going (a `ScanProgress`).
 pub const SCAN_EVENT: &str = "bokseup://scan-progress";

@@ -1,7 +1,7 @@
 // Release builds on Windows open no console window.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use bokseup_app::{cli, Outcome};
+use bokseup_cli::{self as cli, Outcome};
 use bokseup_core::lang::{self, Lang};
 
 fn main() {

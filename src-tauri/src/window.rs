@@ -2,7 +2,7 @@
 //! tray, a second launch), hidden instead of closed while the app keeps running for reminders.
 
 use crate::{timer, toast, tray};
-use bokseup_core::cli;
+use bokseup_cli as cli;
 use bokseup_core::lang::tr;
 use bokseup_core::session::{Request, Session};
 use std::path::Path;

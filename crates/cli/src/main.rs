@@ -2,7 +2,7 @@
 //! starts in milliseconds and runs without a display. With no command, or a vault folder, it
 //! hands over to the desktop app, `bokseup-app`, installed beside it.
 
-use bokseup_core::cli::{self, Outcome};
+use bokseup_cli::{self as cli, Outcome};
 use bokseup_core::lang::{self, tf, Lang};
 use std::path::PathBuf;
 use std::process::Command;

@@ -2,11 +2,39 @@
 //! from. They live in the database and, one JSON line each, in the vault's history files (see
 //! [`crate::sync`]), so that a vault carries its history to another computer.
 
-use crate::journal::Grade;
 use crate::schedule::Step;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// How well the user recalled one cue question's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Grade {
+    /// 1 기억남: remembered.
+    Remembered,
+    /// 2 헷갈림: unsure.
+    Unsure,
+    /// 3 모름: forgot.
+    Forgot,
+}
+
+impl Grade {
+    /// The grade's number in the review log: 1 기억남, 2 헷갈림, 3 모름.
+    pub fn number(self) -> u8 {
+        match self {
+            Grade::Remembered => 1,
+            Grade::Unsure => 2,
+            Grade::Forgot => 3,
+        }
+    }
+
+    /// The grade of a number of [`Grade::number`].
+    pub fn of_number(n: u8) -> Option<Grade> {
+        [Grade::Remembered, Grade::Unsure, Grade::Forgot].into_iter().find(|g| g.number() == n)
+    }
+}
 
 /// The version of the history files' lines this app writes. A line of a later version comes
 /// from a newer app on another device: it is skipped with a message, never guessed at.

@@ -8,12 +8,12 @@
 //! due if the user keeps up ([`schedule::forecast`]). Everything here is a pure function of the
 //! notes, the log and `today`.
 
+use crate::answer::Grade;
 use crate::calendar::{self, Planned};
-use crate::journal::Grade;
 use crate::note::{Kind, Note};
 use crate::schedule::{self, due_date, extra_due, review_state, Status, Step};
 use crate::store::LoggedReview;
-use chrono::{Days, NaiveDate};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
@@ -24,8 +24,8 @@ use ts_rs::TS;
 pub struct Entry {
     /// The review day (after the rollover hour).
     pub on: NaiveDate,
-    /// The local time of the review, `YYYY-MM-DDTHH:MM:SS`.
-    pub at: String,
+    /// The local time of the review, to the second.
+    pub at: NaiveDateTime,
     /// The step reviewed.
     pub step: Step,
     /// The fixed steps it marked done (more than one when it caught up on late ones).
@@ -39,19 +39,18 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The entry of a logged review; `None` for a row that does not read (a date or step the
-    /// app never writes), which is left out rather than failing the whole history.
-    pub fn of(logged: &LoggedReview) -> Option<Entry> {
+    /// The entry of a logged review (the store leaves out rows it cannot read).
+    pub fn of(logged: &LoggedReview) -> Entry {
         let r = &logged.review;
-        Some(Entry {
-            on: r.reviewed_on.parse().ok()?,
-            at: r.reviewed_at.clone(),
-            step: Step::from_code(&r.step)?,
-            steps_done: r.steps_done.split(',').filter_map(Step::from_code).collect(),
-            grades: r.grade_list(),
+        Entry {
+            on: r.reviewed_on,
+            at: r.reviewed_at,
+            step: r.step,
+            steps_done: r.steps_done.clone(),
+            grades: r.grades.clone(),
             seconds: r.seconds,
             long_term: r.long_term,
-        })
+        }
     }
 }
 
@@ -59,12 +58,10 @@ impl Entry {
 pub fn by_note(log: &[LoggedReview]) -> HashMap<&str, Vec<Entry>> {
     let mut out: HashMap<&str, Vec<Entry>> = HashMap::new();
     for logged in log {
-        if let Some(entry) = Entry::of(logged) {
-            out.entry(logged.path.as_str()).or_default().push(entry);
-        }
+        out.entry(logged.path.as_str()).or_default().push(Entry::of(logged));
     }
     for entries in out.values_mut() {
-        entries.sort_by(|a, b| (a.on, &a.at).cmp(&(b.on, &b.at)));
+        entries.sort_by_key(|e| (e.on, e.at));
     }
     out
 }
@@ -231,8 +228,8 @@ pub struct Done {
     pub title: String,
     /// The step reviewed.
     pub step: Step,
-    /// The local time of the review.
-    pub at: String,
+    /// The local time of the review, to the second.
+    pub at: NaiveDateTime,
 }
 
 /// The numbers of one calendar day.
@@ -328,10 +325,10 @@ impl<'a> Calendar<'a> {
                 path: path.to_string(),
                 title: titles.get(path).map_or_else(|| path.to_string(), |t| t.to_string()),
                 step: e.step,
-                at: e.at.clone(),
+                at: e.at,
             })
             .collect();
-        done.sort_by(|a, b| (&a.at, &a.path).cmp(&(&b.at, &b.path)));
+        done.sort_by(|a, b| (a.at, &a.path).cmp(&(b.at, &b.path)));
         DayList {
             date,
             planned: self.planned(date, date).remove(&date).unwrap_or_default(),
@@ -368,7 +365,7 @@ pub struct ReviewDay {
 /// The days with reviews in `log`, oldest first.
 pub fn review_days(log: &[LoggedReview]) -> Vec<ReviewDay> {
     let mut days: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
-    for entry in log.iter().filter_map(Entry::of) {
+    for entry in log.iter().map(Entry::of) {
         let day = days.entry(entry.on).or_default();
         day.0 += 1;
         day.1 = day.1.saturating_add(entry.seconds);
@@ -389,26 +386,27 @@ mod tests {
         Note::parse(path, format!("---\n{yaml}---\n").as_bytes()).unwrap()
     }
 
-    fn logged(path: &str, on: &str, step: &str, steps_done: &str) -> LoggedReview {
+    fn logged(path: &str, on: &str, step: Step, steps_done: &[Step]) -> LoggedReview {
         LoggedReview {
             path: path.into(),
             review: ReviewRow {
-                reviewed_on: on.into(),
-                reviewed_at: format!("{on}T09:00:00"),
-                step: step.into(),
-                steps_done: steps_done.into(),
+                reviewed_on: d(on),
+                reviewed_at: d(on).and_hms_opt(9, 0, 0).unwrap(),
+                step,
+                steps_done: steps_done.to_vec(),
                 long_term: false,
-                grades: "[1,3]".into(),
+                grades: vec![Grade::Remembered, Grade::Forgot],
                 seconds: 30,
             },
         }
     }
 
     #[test]
-    fn entries_read_the_log_and_skip_rows_that_do_not() {
-        let mut odd = logged("a.md", "2024-09-01", "d9", "");
-        odd.review.grades = "not json".into();
-        let log = [logged("a.md", "2024-09-05", "d4", "d1,d4"), logged("a.md", "2024-09-02", "d1", "d1"), odd];
+    fn entries_are_the_log_s_reviews_by_note_oldest_first() {
+        let log = [
+            logged("a.md", "2024-09-05", Step::D4, &[Step::D1, Step::D4]),
+            logged("a.md", "2024-09-02", Step::D1, &[Step::D1]),
+        ];
         let by = by_note(&log);
         let a = &by["a.md"];
         assert_eq!(a.len(), 2);
@@ -421,7 +419,7 @@ mod tests {
     fn a_timeline_dates_what_the_log_knows_and_plans_the_rest() {
         // Day 0 09-01: D1 done in the app on 09-02, D4 ticked by hand, D7 due 09-08 is late.
         let n = note("a.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n🧡4일복습여부: true\n");
-        let entries = by_note(&[logged("a.md", "2024-09-02", "d1", "d1")]).remove("a.md").unwrap();
+        let entries = by_note(&[logged("a.md", "2024-09-02", Step::D1, &[Step::D1])]).remove("a.md").unwrap();
         let t = timeline(&n, &entries, d("2024-09-10"), 365);
         let marks: Vec<_> = t.iter().map(|m| (m.step, m.due, m.done_on, m.mark)).collect();
         assert_eq!(marks[0], (Step::D1, Some(d("2024-09-02")), Some(d("2024-09-02")), Mark::Done));
@@ -442,7 +440,7 @@ mod tests {
     fn a_late_extra_review_shows_on_its_due_date() {
         let yaml = "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: true\n💚14일복습여부: true\n🔁마지막복습: 2024-10-01\n";
         let n = note("a.md", yaml);
-        let log = [logged("a.md", "2024-10-01", "extra", "")];
+        let log = [logged("a.md", "2024-10-01", Step::Extra, &[])];
         let entries = by_note(&log).remove("a.md").unwrap();
         let t = timeline(&n, &entries, d("2024-11-05"), 0);
         assert_eq!((t[4].due, t[4].done_on, t[4].mark), (Some(d("2024-10-01")), Some(d("2024-10-01")), Mark::Done));
@@ -461,7 +459,10 @@ mod tests {
             // Ticked by hand: nothing known, nothing missed.
             note("c.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n"),
         ];
-        let log = [logged("a.md", "2024-09-02", "d1", "d1"), logged("a.md", "2024-09-07", "d4", "d4,d7")];
+        let log = [
+            logged("a.md", "2024-09-02", Step::D1, &[Step::D1]),
+            logged("a.md", "2024-09-07", Step::D4, &[Step::D4, Step::D7]),
+        ];
         let m = missed(&notes, &by_note(&log), d("2024-09-10"));
         let flat: Vec<_> =
             m.iter().flat_map(|(day, l)| l.iter().map(move |x| (*day, x.path.as_str(), x.step, x.done_on))).collect();
@@ -486,7 +487,10 @@ mod tests {
             note("a.md", "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: true\n"),
             note("b.md", "⭕첫 학습날: 2024-09-03\n❤1일복습여부: false\n"),
         ];
-        let log = [logged("a.md", "2024-09-02", "d1", "d1"), logged("a.md", "2024-09-07", "d4", "d4,d7")];
+        let log = [
+            logged("a.md", "2024-09-02", Step::D1, &[Step::D1]),
+            logged("a.md", "2024-09-07", Step::D4, &[Step::D4, Step::D7]),
+        ];
         let cal = Calendar::new(&notes, &log, d("2024-09-10"));
         let counts = cal.counts(d("2024-09-01"), d("2024-09-30"));
         assert_eq!(counts.len(), 30);
@@ -512,9 +516,9 @@ mod tests {
     #[test]
     fn review_days_add_up_reviews_and_time() {
         let log = [
-            logged("a.md", "2024-09-02", "d1", "d1"),
-            logged("b.md", "2024-09-02", "d1", "d1"),
-            logged("a.md", "2024-09-05", "d4", "d4"),
+            logged("a.md", "2024-09-02", Step::D1, &[Step::D1]),
+            logged("b.md", "2024-09-02", Step::D1, &[Step::D1]),
+            logged("a.md", "2024-09-05", Step::D4, &[Step::D4]),
         ];
         let days = review_days(&log);
         assert_eq!(days.len(), 2);

@@ -9,6 +9,7 @@
 //! records a review only if the note is still where the user saw it.
 
 use crate::agenda::NoteSummary;
+pub use crate::answer::Grade;
 use crate::edit::{self, Change};
 use crate::error::{Error, Result};
 use crate::lang::{tf, tr};
@@ -16,42 +17,13 @@ use crate::note::{Kind, Note};
 use crate::review::{self, Plan};
 use crate::schedule::{review_state, Flags, Status, Step};
 use crate::snapshot::{self, Stage};
+pub use crate::store::Delta;
 use crate::store::{Action, EditRow, EditState, ReviewRow, Store};
 use crate::vault;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
-
-/// How well the user recalled one cue question's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Grade {
-    /// 1 기억남: remembered.
-    Remembered,
-    /// 2 헷갈림: unsure.
-    Unsure,
-    /// 3 모름: forgot.
-    Forgot,
-}
-
-impl Grade {
-    /// The grade's number in the review log: 1 기억남, 2 헷갈림, 3 모름.
-    pub fn number(self) -> u8 {
-        match self {
-            Grade::Remembered => 1,
-            Grade::Unsure => 2,
-            Grade::Forgot => 3,
-        }
-    }
-
-    /// The grade of a number of [`Grade::number`].
-    pub fn of_number(n: u8) -> Option<Grade> {
-        [Grade::Remembered, Grade::Unsure, Grade::Forgot].into_iter().find(|g| g.number() == n)
-    }
-}
 
 /// What the user saw when the review began: the step they reviewed and the note's flags then.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -107,74 +79,14 @@ pub struct Undone {
     pub id: i64,
     /// The note, relative to the vault.
     pub path: String,
-    /// What the undone write was: `review`, `start` or `enroll`.
-    pub action: String,
-    /// When the undone write was made.
-    pub made_at: String,
+    /// What the undone write was.
+    pub action: Action,
+    /// When the undone write was made, to the second.
+    pub made_at: NaiveDateTime,
 }
 
 /// How many of a vault's newest writes can be undone; older ones keep only their review log.
 pub const UNDO_KEEP: usize = 200;
-
-/// What a write changed: the bytes common to the note before and after at both ends are counted,
-/// the middles kept (until the undo horizon), and each whole version known by its SHA-256. A
-/// review changes a few frontmatter lines, so a write of a 50 MB note costs a few hundred bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Delta {
-    /// Bytes common at the start.
-    pub head: i64,
-    /// Bytes common at the end (not overlapping `head`).
-    pub tail: i64,
-    /// The note's bytes before, between head and tail; `None` once pruned.
-    pub before_mid: Option<Vec<u8>>,
-    /// The note's bytes after, between head and tail; `None` once pruned.
-    pub after_mid: Option<Vec<u8>>,
-    /// SHA-256 of the whole note before, hex.
-    pub before_hash: String,
-    /// SHA-256 of the whole note after, hex.
-    pub after_hash: String,
-}
-
-impl Delta {
-    /// The delta from `before` to `after`.
-    pub fn between(before: &[u8], after: &[u8]) -> Delta {
-        let head = before.iter().zip(after).take_while(|(a, b)| a == b).count();
-        let room = before.len().min(after.len()) - head;
-        let tail = before.iter().rev().zip(after.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
-        Delta {
-            head: head as i64,
-            tail: tail as i64,
-            before_mid: Some(before[head..before.len() - tail].to_vec()),
-            after_mid: Some(after[head..after.len() - tail].to_vec()),
-            before_hash: sha256(before),
-            after_hash: sha256(after),
-        }
-    }
-
-    /// Whether `bytes` are exactly the note as the write left it.
-    pub fn is_after(&self, bytes: &[u8]) -> bool {
-        sha256(bytes) == self.after_hash
-    }
-
-    /// The note's bytes before the write, if `current` is exactly what the write left (and the
-    /// delta was not pruned).
-    pub fn restore(&self, current: &[u8]) -> Option<Vec<u8>> {
-        let (before_mid, after_mid) = (self.before_mid.as_ref()?, self.after_mid.as_ref()?);
-        let (head, tail) = (usize::try_from(self.head).ok()?, usize::try_from(self.tail).ok()?);
-        if current.len() != head + after_mid.len() + tail || !self.is_after(current) {
-            return None;
-        }
-        let mut before = Vec::with_capacity(head + before_mid.len() + tail);
-        before.extend_from_slice(&current[..head]);
-        before.extend_from_slice(before_mid);
-        before.extend_from_slice(&current[current.len() - tail..]);
-        (sha256(&before) == self.before_hash).then_some(before)
-    }
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Marks a review of the note `rel` done on `today` at `now` (section 3.1) and logs it.
 pub fn review(
@@ -204,12 +116,12 @@ pub fn review_with(
     check_review(&note, input, today)?;
     let plan = review::review(&note, today, now.time(), input.long_term)?;
     let logged = ReviewRow {
-        reviewed_on: today.to_string(),
-        reviewed_at: stamp(now),
-        step: plan.step.unwrap_or(Step::Extra).code().into(),
-        steps_done: plan.steps_done.iter().map(|s| s.code()).collect::<Vec<_>>().join(","),
+        reviewed_on: today,
+        reviewed_at: to_second(now),
+        step: plan.step.unwrap_or(Step::Extra),
+        steps_done: plan.steps_done.clone(),
         long_term: input.long_term,
-        grades: serde_json::to_string(&input.grades.iter().map(|g| g.number()).collect::<Vec<_>>()).unwrap_or_default(),
+        grades: input.grades.clone(),
         seconds: input.seconds,
     };
     write(store, vault, rel, &path, Action::Review, &before, &plan, Some(&logged), today, now, fault)
@@ -316,18 +228,17 @@ fn undo_edit(store: &mut Store, vault: &Path, edit: &EditRow, since: i64) -> Res
         Ok(Some((path, current, before))) => {
             snapshot::replace(&path, &current, &before)?;
             store.set_edit_state(edit.id, EditState::Undone)?;
-            Ok(Undone {
-                id: edit.id,
-                path: edit.path.clone(),
-                action: edit.action.as_str().into(),
-                made_at: edit.made_at.clone(),
-            })
+            Ok(Undone { id: edit.id, path: edit.path.clone(), action: edit.action, made_at: edit.made_at })
         }
         // The note changed (or is gone): this write can never be undone.
         Ok(None) | Err(Error::Read { .. } | Error::OutsideVault(_)) => {
             store.set_edit_state(edit.id, EditState::Stale)?;
             let older = store.undoable_before(&edit.vault, edit.id, since)?;
-            Err(Error::UndoBlocked { path: edit.path.clone(), made_at: edit.made_at.replace('T', " "), older })
+            Err(Error::UndoBlocked {
+                path: edit.path.clone(),
+                made_at: edit.made_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                older,
+            })
         }
         Err(e) => Err(e),
     }
@@ -355,8 +266,8 @@ pub struct UndoEntry {
     pub path: String,
     /// What the write did.
     pub action: Action,
-    /// When.
-    pub made_at: String,
+    /// When, to the second.
+    pub made_at: NaiveDateTime,
     /// Whether it can be undone now.
     pub state: UndoState,
 }
@@ -424,7 +335,7 @@ fn write(
         vault: crate::store::vault_key(vault),
         path: rel.to_string(),
         action,
-        made_at: stamp(now),
+        made_at: to_second(now),
         delta: Delta::between(before, &edited.bytes),
         state: EditState::Pending,
     };
@@ -465,8 +376,9 @@ pub fn log(store: &Store, vault: &Path, rel: Option<&str>) -> Result<Vec<crate::
     }
 }
 
-fn stamp(now: NaiveDateTime) -> String {
-    now.format("%Y-%m-%dT%H:%M:%S").to_string()
+/// A time as the journal keeps it: to the second.
+fn to_second(now: NaiveDateTime) -> NaiveDateTime {
+    chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now)
 }
 
 /// A step in English words: `the 4-day review`.
@@ -534,12 +446,12 @@ mod tests {
         let log = f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap();
         assert_eq!(log.len(), 1);
         assert_eq!(
-            (log[0].review.step.as_str(), log[0].review.grades.as_str(), log[0].review.seconds),
-            ("d1", "[2]", 42)
+            (log[0].review.step, log[0].review.grades.as_slice(), log[0].review.seconds),
+            (Step::D1, [Grade::Unsure].as_slice(), 42)
         );
 
         let undone = undo(&mut f.store, &f.vault, 0).unwrap();
-        assert_eq!((undone.path.as_str(), undone.action.as_str()), ("과목/노트.md", "review"));
+        assert_eq!((undone.path.as_str(), undone.action), ("과목/노트.md", Action::Review));
         assert_eq!(std::fs::read_to_string(f.vault.join("과목/노트.md")).unwrap(), NOTE);
         assert!(f.store.reviews(&crate::store::vault_key(&f.vault)).unwrap().is_empty());
         assert!(matches!(undo(&mut f.store, &f.vault, 0), Err(Error::NothingToUndo)));
@@ -633,7 +545,7 @@ mod tests {
                 vault: crate::store::vault_key(&f.vault),
                 path: path.into(),
                 action: Action::Review,
-                made_at: "2024-08-26T09:00:00".into(),
+                made_at: "2024-08-26T09:00:00".parse().unwrap(),
                 delta: Delta::between(NOTE.as_bytes(), after.as_bytes()),
                 state: EditState::Pending,
             };

@@ -12,8 +12,10 @@
 //!   the days ahead and writes them as an iCalendar file for a phone;
 //! - [`settings`] are the user's settings, checked before they are kept;
 //! - [`session`] is the running app's state behind the Tauri commands;
-//! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault; [`cli`] the
-//!   headless command line.
+//! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault.
+//!
+//! The command line (`crates/cli`) and the desktop shell (`src-tauri`) are both thin callers of
+//! [`session::Session`]: one engine operation per thing either of them does.
 //!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
@@ -27,7 +29,6 @@
 pub mod agenda;
 pub mod answer;
 pub mod calendar;
-pub mod cli;
 pub mod clock;
 pub mod date;
 pub mod demo;

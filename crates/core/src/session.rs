@@ -34,6 +34,8 @@ pub struct Session {
     open: Mutex<Option<OpenVault>>,
     /// The journal id of this session's first write: undo reaches back no further.
     first_edit: i64,
+    /// Whether a vault opened is remembered as the app's (the window); the command line's are not.
+    remember: bool,
     /// A login launch: when the login reminder is due.
     login: Mutex<Option<NaiveDateTime>>,
     /// What the desktop asked the window to do (a toast or the tray was clicked), not yet taken.
@@ -84,6 +86,9 @@ struct OpenVault {
     links: Links,
     /// The last scan, kept up to date with the app's own writes.
     scan: Arc<Scan>,
+    /// Whether the kept calendar file follows this vault: it holds the app's vault's schedule,
+    /// whichever route opened it.
+    calendar: bool,
 }
 
 /// What the window is asked to do by the desktop side of the app (a toast, the tray, a second
@@ -280,6 +285,7 @@ impl Session {
             start_vault: None,
             open: Mutex::new(None),
             first_edit,
+            remember: true,
             login: Mutex::new(None),
             requests: Mutex::new(Vec::new()),
             calendar: Mutex::new(CalendarState::default()),
@@ -307,6 +313,15 @@ impl Session {
         self
     }
 
+    /// Makes this a session for one command of the command line: a vault it opens is not
+    /// remembered as the app's, and undo reaches every write recorded for the vault (each
+    /// command is a session of its own). Everything else is the window's route.
+    pub fn command_line(mut self) -> Session {
+        self.remember = false;
+        self.first_edit = 0;
+        self
+    }
+
     /// The app's clock.
     pub fn clock(&self) -> &Clock {
         &self.clock
@@ -328,16 +343,20 @@ impl Session {
         if let Some(path) = requested {
             return self.open_vault(path, now);
         }
-        let remembered = self.store().current_vault()?;
-        match remembered.filter(|p| p.is_dir()) {
-            Some(path) => self.overview_of(&path, false, now),
+        match self.remembered_vault()? {
+            Some(path) => self.overview_of(&path, false, true, now),
             None => self.open_demo(now),
         }
     }
 
-    /// Opens a folder chosen by the user (dropped, picked, named on the command line) and
-    /// remembers it for the next launch. A file, a missing folder or a folder without a single
-    /// note is refused with the reason, and the open vault stays open.
+    /// The app's vault (opened last in the window), if its folder is still there.
+    fn remembered_vault(&self) -> Result<Option<PathBuf>> {
+        Ok(self.store().current_vault()?.filter(|p| p.is_dir()))
+    }
+
+    /// Opens a folder chosen by the user (dropped, picked, named on the command line) and, in the
+    /// window, remembers it for the next launch. A file, a missing folder or a folder without a
+    /// single note is refused with the reason, and the open vault stays open.
     pub fn open_vault(&self, path: &Path, now: NaiveDateTime) -> Result<Overview> {
         if path.is_file() {
             return Err(Error::NotAFolder(path.to_path_buf()));
@@ -350,9 +369,11 @@ impl Session {
         if scan.notes.is_empty() && scan.issues.is_empty() {
             return Err(Error::NoNotes(path));
         }
-        let overview = self.show(&path, false, scan, now);
-        self.store().remember_vault(&path, now)?;
-        Ok(overview)
+        if self.remember {
+            self.store().remember_vault(&path, now)?;
+        }
+        let follows = self.remember || self.store().current_vault()?.as_deref() == Some(path.as_path());
+        Ok(self.show(&path, false, follows, scan, now))
     }
 
     /// Opens the demo vault, writing it first (dates relative to today) if it does not exist.
@@ -360,7 +381,7 @@ impl Session {
         if !self.demo_dir.is_dir() {
             demo::write(&self.demo_dir, self.today(now))?;
         }
-        self.overview_of(&self.demo_dir, true, now)
+        self.overview_of(&self.demo_dir, true, true, now)
     }
 
     /// Scans the open vault again and groups it for today; opens the start vault (see
@@ -368,15 +389,16 @@ impl Session {
     pub fn overview(&self, now: NaiveDateTime) -> Result<Overview> {
         let open = self.lock_open().clone();
         match open {
-            Some(v) => self.overview_of(&v.path, v.demo, now),
+            Some(v) => self.overview_of(&v.path, v.demo, v.calendar, now),
             None => self.start(self.start_vault.as_deref(), now),
         }
     }
 
-    /// Scans `path`, makes it the open vault, and groups it for today.
-    fn overview_of(&self, path: &Path, demo: bool, now: NaiveDateTime) -> Result<Overview> {
+    /// Scans `path`, makes it the open vault (the calendar file following it if `calendar`), and
+    /// groups it for today.
+    fn overview_of(&self, path: &Path, demo: bool, calendar: bool, now: NaiveDateTime) -> Result<Overview> {
         let scan = self.scan(path)?;
-        Ok(self.show(path, demo, scan, now))
+        Ok(self.show(path, demo, calendar, scan, now))
     }
 
     /// Scans `path` through the index of notes, reading only the files changed since the last
@@ -410,11 +432,11 @@ impl Session {
         *lock(&self.progress) = Some(listener);
     }
 
-    fn show(&self, path: &Path, demo: bool, scan: Scan, now: NaiveDateTime) -> Overview {
+    fn show(&self, path: &Path, demo: bool, calendar: bool, scan: Scan, now: NaiveDateTime) -> Overview {
         self.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let agenda = Agenda::new(&scan, self.today(now));
         *self.lock_open() =
-            Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links(), scan: Arc::new(scan) });
+            Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links(), scan: Arc::new(scan), calendar });
         *lock(&self.problem) = None;
         self.refresh_calendar(now);
         Overview::new(path, demo, agenda)
@@ -587,12 +609,23 @@ impl Session {
         Ok(self.wrote(&vault, written, now))
     }
 
-    /// Undoes this session's newest write in the open vault.
-    pub fn undo(&self, now: NaiveDateTime) -> Result<Undone> {
+    /// Undoes a write in the open vault: the change numbered `id` (from [`Session::undo_list`]),
+    /// or else the newest that can be undone. The window's session reaches back to its own first
+    /// write only; the command line's to any (see [`Session::command_line`]).
+    pub fn undo(&self, id: Option<i64>, now: NaiveDateTime) -> Result<Undone> {
         let open = self.current(now)?;
-        let undone = journal::undo(&mut self.store(), &open.path, self.first_edit)?;
+        let undone = match id {
+            Some(id) => journal::undo_id(&mut self.store(), &open.path, id)?,
+            None => journal::undo(&mut self.store(), &open.path, self.first_edit)?,
+        };
         self.reread(&open.path, &undone.path, now);
         Ok(undone)
+    }
+
+    /// The open vault's recent writes, newest first, each with whether it can be undone.
+    pub fn undo_list(&self, limit: usize, now: NaiveDateTime) -> Result<Vec<journal::UndoEntry>> {
+        let open = self.current(now)?;
+        journal::undo_list(&self.store(), &open.path, limit)
     }
 
     /// The open vault and the review day of a write at `now`. Computed before a write takes the
@@ -659,7 +692,9 @@ impl Session {
         let checked = new.checked()?;
         let before = self.settings();
         if let Some(path) = checked.calendar_file.as_deref() {
-            if before.calendar_file.as_deref() != Some(path) || before.first_reminder() != checked.first_reminder() {
+            let moved =
+                before.calendar_file.as_deref() != Some(path) || before.first_reminder() != checked.first_reminder();
+            if moved && self.app_vault_open(now) {
                 self.write_calendar(Path::new(path), &checked, now)?;
             }
         }
@@ -956,22 +991,46 @@ impl Session {
         self.write_calendar(Path::new(&path), &settings, now)
     }
 
+    /// Whether the app's vault is open, opening it first when nothing is (a command of the
+    /// command line that changes the settings): the calendar file and the history file belong
+    /// to it. The demo vault is never opened for this.
+    fn app_vault_open(&self, now: NaiveDateTime) -> bool {
+        if self.lock_open().is_some() {
+            return true;
+        }
+        match self.remembered_vault() {
+            Ok(Some(path)) => self.overview_of(&path, false, true, now).is_ok(),
+            _ => false,
+        }
+    }
+
     /// Rewrites the calendar file if what it would say changed (a review, a new day, another
-    /// vault). Failures are kept for the settings screen, never raised: the timer goes on.
+    /// vault). Only the app's vault writes it. Failures are kept for the settings screen, never
+    /// raised: the timer goes on.
     fn refresh_calendar(&self, now: NaiveDateTime) {
+        if !self.lock_open().as_ref().is_some_and(|o| o.calendar) {
+            return;
+        }
         let settings = self.settings();
         if let Some(path) = settings.calendar_file.as_deref() {
             let _ = self.write_calendar(Path::new(path), &settings, now);
         }
     }
 
-    fn write_calendar(&self, path: &Path, settings: &Settings, now: NaiveDateTime) -> Result<CalendarStatus> {
+    /// The open vault's review days from today, `days` of them, as iCalendar text: what the
+    /// calendar file holds and `bokseup ics` prints. Returns the days with reviews too.
+    pub fn ics(&self, days: u32, now: NaiveDateTime) -> Result<(String, Vec<calendar::Day>)> {
+        self.current(now)?;
+        self.ics_with(&self.settings(), days, now)
+    }
+
+    fn ics_with(&self, settings: &Settings, days: u32, now: NaiveDateTime) -> Result<(String, Vec<calendar::Day>)> {
         let (name, vault_path, days) = {
             let open = self.lock_open();
             let open =
                 open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
             let name = crate::agenda::vault_name(&open.path, open.demo);
-            let days = calendar::forecast_days(&open.scan.notes, self.today(now), calendar::DEFAULT_DAYS);
+            let days = calendar::forecast_days(&open.scan.notes, self.today(now), days);
             (name, open.path.to_string_lossy().into_owned(), days)
         };
         let feed = calendar::Feed {
@@ -980,7 +1039,11 @@ impl Session {
             at: settings.first_reminder(),
             stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
         };
-        let text = calendar::ics(&feed, &days);
+        Ok((calendar::ics(&feed, &days), days))
+    }
+
+    fn write_calendar(&self, path: &Path, settings: &Settings, now: NaiveDateTime) -> Result<CalendarStatus> {
+        let (text, days) = self.ics_with(settings, calendar::DEFAULT_DAYS, now)?;
         let key = (path.to_string_lossy().into_owned(), without_stamp(&text));
         let mut state = self.lock_calendar();
         state.day = Some(self.today(now));
@@ -1180,7 +1243,7 @@ mod tests {
         s.open_vault(&vault, now).unwrap();
         assert!(heard.lock().unwrap().is_empty(), "a scan of a moment shows nothing");
         // An empty note written just now may be half-saved: the scan waits for it to be still
-        // (store::QUIET), long enough for its progress to show.
+        // (vault::QUIET), long enough for its progress to show.
         note(&vault, "저장 중.md", "");
         s.rescan(now).unwrap();
         let heard = heard.lock().unwrap().clone();
@@ -1262,7 +1325,7 @@ mod tests {
         );
         assert!(page.file.ends_with("네트워크/TCP 정리.md"));
         // Undone reviews leave the history.
-        s.undo(at("2024-09-03 10:01")).unwrap();
+        s.undo(None, at("2024-09-03 10:01")).unwrap();
         assert!(s.note_page(rel, at("2024-09-03 10:02")).unwrap().history.is_empty());
         assert!(matches!(s.note_page("../x.md", at("2024-09-03 10:02")), Err(Error::OutsideVault(_))));
         // The demo vault has no Obsidian URI.
@@ -1423,7 +1486,7 @@ mod tests {
         let after = session.overview(now).unwrap().agenda;
         assert_eq!((after.counts.overdue, after.counts.due), (0, 0));
         // Undo goes back through this session's writes, newest first.
-        assert_eq!(session.undo(now).unwrap().path, queue.last().unwrap().path);
+        assert_eq!(session.undo(None, now).unwrap().path, queue.last().unwrap().path);
         assert_eq!(session.overview(now).unwrap().agenda.counts.due, 1);
         // Start and enroll.
         let not_started = "AWS/IAM 정책.md";

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::reminder::{Outcome, Slot};
+use crate::vault::QUIET;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
@@ -38,7 +39,7 @@ pub fn vault_key(vault: &Path) -> String {
     std::fs::canonicalize(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
 }
 
-pub use journal::{Action, EditRow, EditState, LoggedReview, ReviewRow};
+pub use journal::{Action, Delta, EditRow, EditState, LoggedReview, ReviewRow};
 
 /// A step of the schema: SQL, or code where rows must be rewritten.
 enum Migration {
@@ -55,10 +56,6 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("store/0005_index.sql")),
     Migration::Sql(include_str!("store/0006_answer.sql")),
 ];
-
-/// How long a note must have been still before the app writes it: a note changed within the last
-/// moment may be half-saved by another program.
-pub const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// How long a write waits for the lock of another Bokseup (the app, the CLI) writing notes.
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
@@ -425,6 +422,37 @@ mod tests {
     }
 
     #[test]
+    fn logged_reviews_are_typed_and_rows_that_do_not_read_are_left_out() {
+        let mut store = Store::open_in_memory().unwrap();
+        let row = EditRow {
+            id: 0,
+            vault: "/v".into(),
+            path: "a.md".into(),
+            action: Action::Review,
+            made_at: "2024-08-26T09:00:00".parse().unwrap(),
+            delta: Delta::between(b"a", b"b"),
+            state: EditState::Pending,
+        };
+        let review = ReviewRow {
+            steps_done: vec![crate::schedule::Step::D1, crate::schedule::Step::D4],
+            grades: vec![crate::answer::Grade::Unsure, crate::answer::Grade::Forgot],
+            ..ReviewRow::sample()
+        };
+        for _ in 0..3 {
+            let id = store.begin_edit(&row, Some(&review)).unwrap();
+            store.set_edit_state(id, EditState::Done).unwrap();
+        }
+        // What no version of the app writes: an unknown step; grades that are not its JSON.
+        store.conn.execute("UPDATE review SET step = 'd9' WHERE edit_id = 2", []).unwrap();
+        store.conn.execute("UPDATE review SET grades = 'not json' WHERE edit_id = 3", []).unwrap();
+        let log = store.reviews("/v").unwrap();
+        assert_eq!(log.len(), 2, "the unknown step is left out");
+        assert_eq!(log[0].review, review, "the row reads back as written");
+        assert_eq!(log[1].review.grades, [], "unreadable grades read as none");
+        assert_eq!(store.edit(1).unwrap().unwrap().made_at, row.made_at);
+    }
+
+    #[test]
     fn pruning_keeps_the_newest_writes_undoable_and_every_review() {
         let mut store = Store::open_in_memory().unwrap();
         for i in 0..5 {
@@ -433,8 +461,8 @@ mod tests {
                 vault: "/v".into(),
                 path: format!("{i}.md"),
                 action: Action::Review,
-                made_at: "2024-08-26T09:00:00".into(),
-                delta: crate::journal::Delta::between(b"a", b"b"),
+                made_at: "2024-08-26T09:00:00".parse().unwrap(),
+                delta: Delta::between(b"a", b"b"),
                 state: EditState::Pending,
             };
             let id = store.begin_edit(&row, Some(&ReviewRow::sample())).unwrap();

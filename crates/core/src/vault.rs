@@ -2,7 +2,10 @@
 
 use crate::error::{Error, Part, Result, Special};
 use crate::note::Note;
-use crate::store::QUIET;
+
+/// How long a note must have been still before the app reads it as whole or writes it: a note
+/// changed within the last moment may be half-saved by another program.
+pub const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -321,7 +321,7 @@ fn a_crash_leftover_is_removed_at_the_next_start() {
         vault: std::fs::canonicalize(&v.path).unwrap().to_string_lossy().into_owned(),
         path: "노트.md".into(),
         action: Action::Review,
-        made_at: "2024-08-26T09:00:00".into(),
+        made_at: "2024-08-26T09:00:00".parse().unwrap(),
         delta: Delta::between(NOTE.as_bytes(), b"after"),
         state: EditState::Pending,
     };

@@ -18,6 +18,6 @@ title: string,
  */
 step: Step, 
 /**
- * The local time of the review.
+ * The local time of the review, to the second.
  */
 at: string, };

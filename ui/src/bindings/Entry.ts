@@ -11,7 +11,7 @@ export type Entry = {
  */
 on: string, 
 /**
- * The local time of the review, `YYYY-MM-DDTHH:MM:SS`.
+ * The local time of the review, to the second.
  */
 at: string, 
 /**

@@ -1,6 +1,7 @@
 // An in-memory backend over fixed data, for the UI's tests and `npm run dev`: the screens run in
 // a plain browser, and a test plays the desktop's part (a drop, a focus, a toast's click) through
 // its hooks. It decides nothing the real backend decides: writes are recorded, not made.
+import type { Action } from '../bindings/Action';
 import type { Appearance } from '../bindings/Appearance';
 import type { DayCount } from '../bindings/DayCount';
 import type { DayList } from '../bindings/DayList';
@@ -43,7 +44,7 @@ export interface TestHooks {
 }
 
 export interface Recorded {
-  writes: { action: string; path: string; input?: ReviewInput }[];
+  writes: { action: Action; path: string; input?: ReviewInput }[];
   /** Drill grades, in order. */
   drills: { path: string; question: string; grade: string; answerMs: number }[];
   links: string[];
@@ -115,7 +116,7 @@ export function memoryBackend(
   };
   const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [] };
   const refuse = (code: Failure['code'], message: string): Failure => ({ code, message });
-  const write = async (action: string, path: string, input?: ReviewInput): Promise<Written> => {
+  const write = async (action: Action, path: string, input?: ReviewInput): Promise<Written> => {
     const view = notes[path];
     if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
     recorded.writes.push({ action, path, input });

@@ -188,6 +188,9 @@ impl Session {
     /// The user turned the vault's history on: this device's file is written whole, with the
     /// answers given while it was off.
     pub(super) fn history_turned_on(&self, now: NaiveDateTime) -> Result<()> {
+        if !self.app_vault_open(now) {
+            return Ok(());
+        }
         let open = self.current(now)?;
         let events = self.store().own_events(&store::vault_key(&open.path), &self.device)?;
         if events.is_empty() {
@@ -234,7 +237,7 @@ impl Session {
         let answers = store.answers(&key)?;
         let times: Vec<u32> = answers.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
         let reviews: Vec<(u32, usize)> =
-            store.reviews(&key)?.iter().map(|r| (r.review.seconds, r.review.grade_list().len())).collect();
+            store.reviews(&key)?.iter().map(|r| (r.review.seconds, r.review.grades.len())).collect();
         drop(store);
         Ok((memory::questions(open.scan.notes.iter(), &answers), Pace::measured(&times, &reviews)))
     }

@@ -2,9 +2,9 @@
 //! and what this device calls itself in the vault's history files.
 
 use super::Store;
+use crate::answer::Grade;
 use crate::answer::{step_code, step_of_code, Answer, Event, Moved, Source};
 use crate::error::Result;
-use crate::journal::Grade;
 use chrono::NaiveDateTime;
 use rusqlite::params;
 

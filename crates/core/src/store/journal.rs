@@ -1,12 +1,77 @@
 //! The journal's tables: every write to a note (as a [`Delta`]) and the review logged with it.
 
 use super::Store;
+use crate::answer::Grade;
 use crate::error::Result;
-use crate::journal::Delta;
+use crate::schedule::Step;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
+use sha2::{Digest, Sha256};
+
+/// What a write changed: the bytes common to the note before and after at both ends are counted,
+/// the middles kept (until the undo horizon), and each whole version known by its SHA-256. A
+/// review changes a few frontmatter lines, so a write of a 50 MB note costs a few hundred bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delta {
+    /// Bytes common at the start.
+    pub head: i64,
+    /// Bytes common at the end (not overlapping `head`).
+    pub tail: i64,
+    /// The note's bytes before, between head and tail; `None` once pruned.
+    pub before_mid: Option<Vec<u8>>,
+    /// The note's bytes after, between head and tail; `None` once pruned.
+    pub after_mid: Option<Vec<u8>>,
+    /// SHA-256 of the whole note before, hex.
+    pub before_hash: String,
+    /// SHA-256 of the whole note after, hex.
+    pub after_hash: String,
+}
+
+impl Delta {
+    /// The delta from `before` to `after`.
+    pub fn between(before: &[u8], after: &[u8]) -> Delta {
+        let head = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+        let room = before.len().min(after.len()) - head;
+        let tail = before.iter().rev().zip(after.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+        Delta {
+            head: head as i64,
+            tail: tail as i64,
+            before_mid: Some(before[head..before.len() - tail].to_vec()),
+            after_mid: Some(after[head..after.len() - tail].to_vec()),
+            before_hash: sha256(before),
+            after_hash: sha256(after),
+        }
+    }
+
+    /// Whether `bytes` are exactly the note as the write left it.
+    pub fn is_after(&self, bytes: &[u8]) -> bool {
+        sha256(bytes) == self.after_hash
+    }
+
+    /// The note's bytes before the write, if `current` is exactly what the write left (and the
+    /// delta was not pruned).
+    pub fn restore(&self, current: &[u8]) -> Option<Vec<u8>> {
+        let (before_mid, after_mid) = (self.before_mid.as_ref()?, self.after_mid.as_ref()?);
+        let (head, tail) = (usize::try_from(self.head).ok()?, usize::try_from(self.tail).ok()?);
+        if current.len() != head + after_mid.len() + tail || !self.is_after(current) {
+            return None;
+        }
+        let mut before = Vec::with_capacity(head + before_mid.len() + tail);
+        before.extend_from_slice(&current[..head]);
+        before.extend_from_slice(before_mid);
+        before.extend_from_slice(&current[current.len() - tail..]);
+        (sha256(&before) == self.before_hash).then_some(before)
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
 
 /// What a write did to a note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Action {
     /// A review was marked done.
     Review,
@@ -83,8 +148,8 @@ pub struct EditRow {
     pub path: String,
     /// What the write did.
     pub action: Action,
-    /// Local time of the write, `YYYY-MM-DDTHH:MM:SS`.
-    pub made_at: String,
+    /// Local time of the write, to the second.
+    pub made_at: NaiveDateTime,
     /// The bytes it changed.
     pub delta: Delta,
     /// Where the write stands.
@@ -95,27 +160,19 @@ pub struct EditRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewRow {
     /// The review day (after the rollover hour).
-    pub reviewed_on: String,
-    /// Local time of the review.
-    pub reviewed_at: String,
-    /// The step reviewed (`d1`, …, `extra`).
-    pub step: String,
-    /// Fixed steps marked done, comma-separated (catch-up included).
-    pub steps_done: String,
+    pub reviewed_on: NaiveDate,
+    /// Local time of the review, to the second.
+    pub reviewed_at: NaiveDateTime,
+    /// The step reviewed.
+    pub step: Step,
+    /// Fixed steps marked done (catch-up included).
+    pub steps_done: Vec<Step>,
     /// Whether the user marked the note as in long-term memory.
     pub long_term: bool,
-    /// Self-grades of the cue questions, as a JSON array of 1 (기억남), 2 (헷갈림), 3 (모름).
-    pub grades: String,
+    /// Self-grades of the cue questions, in order.
+    pub grades: Vec<Grade>,
     /// Seconds spent on the note.
     pub seconds: u32,
-}
-
-impl ReviewRow {
-    /// The self-grades as kept; a value that does not read (not the app's JSON) gives none.
-    pub fn grade_list(&self) -> Vec<crate::journal::Grade> {
-        let numbers: Vec<u8> = serde_json::from_str(&self.grades).unwrap_or_default();
-        numbers.into_iter().filter_map(crate::journal::Grade::of_number).collect()
-    }
 }
 
 #[cfg(test)]
@@ -123,14 +180,42 @@ impl ReviewRow {
     /// A D1 review at 09:00 on 2024-08-26, for tests of the journal's tables.
     pub(crate) fn sample() -> ReviewRow {
         ReviewRow {
-            reviewed_on: "2024-08-26".into(),
-            reviewed_at: "2024-08-26T09:00:00".into(),
-            step: "d1".into(),
-            steps_done: "d1".into(),
+            reviewed_on: NaiveDate::from_ymd_opt(2024, 8, 26).unwrap(),
+            reviewed_at: NaiveDate::from_ymd_opt(2024, 8, 26).unwrap().and_hms_opt(9, 0, 0).unwrap(),
+            step: Step::D1,
+            steps_done: vec![Step::D1],
             long_term: false,
-            grades: "[]".into(),
+            grades: Vec::new(),
             seconds: 1,
         }
+    }
+}
+
+/// How the log's columns hold a review's values: ISO dates and times, step codes (`d1`, …,
+/// comma-separated for the steps done), the grades as a JSON array of 1 (기억남), 2 (헷갈림),
+/// 3 (모름).
+mod column {
+    use super::*;
+
+    pub const DAY: &str = "%Y-%m-%d";
+    pub const TIME: &str = "%Y-%m-%dT%H:%M:%S";
+
+    pub fn steps(steps: &[Step]) -> String {
+        steps.iter().map(|s| s.code()).collect::<Vec<_>>().join(",")
+    }
+
+    pub fn grades(grades: &[Grade]) -> String {
+        serde_json::to_string(&grades.iter().map(|g| g.number()).collect::<Vec<_>>()).unwrap_or_default()
+    }
+
+    /// The grades kept; a value that does not read (not the app's JSON) gives none.
+    pub fn grade_list(text: &str) -> Vec<Grade> {
+        let numbers: Vec<u8> = serde_json::from_str(text).unwrap_or_default();
+        numbers.into_iter().filter_map(Grade::of_number).collect()
+    }
+
+    pub fn time(text: &str) -> Option<NaiveDateTime> {
+        NaiveDateTime::parse_from_str(text, TIME).ok()
     }
 }
 
@@ -146,23 +231,49 @@ pub struct LoggedReview {
 const EDIT_COLUMNS: &str =
     "id, vault, path, action, made_at, head, tail, before_mid, after_mid, before_hash, after_hash, state";
 
-fn edit_row(r: &Row) -> rusqlite::Result<EditRow> {
-    Ok(EditRow {
-        id: r.get(0)?,
-        vault: r.get(1)?,
-        path: r.get(2)?,
-        action: Action::parse(&r.get::<_, String>(3)?),
-        made_at: r.get(4)?,
+/// A journaled write from its row, by column name; `None` for a row this version cannot read.
+fn edit_row(r: &Row) -> rusqlite::Result<Option<EditRow>> {
+    let Some(made_at) = column::time(&r.get::<_, String>("made_at")?) else { return Ok(None) };
+    Ok(Some(EditRow {
+        id: r.get("id")?,
+        vault: r.get("vault")?,
+        path: r.get("path")?,
+        action: Action::parse(&r.get::<_, String>("action")?),
+        made_at,
         delta: Delta {
-            head: r.get(5)?,
-            tail: r.get(6)?,
-            before_mid: r.get(7)?,
-            after_mid: r.get(8)?,
-            before_hash: r.get(9)?,
-            after_hash: r.get(10)?,
+            head: r.get("head")?,
+            tail: r.get("tail")?,
+            before_mid: r.get("before_mid")?,
+            after_mid: r.get("after_mid")?,
+            before_hash: r.get("before_hash")?,
+            after_hash: r.get("after_hash")?,
         },
-        state: EditState::parse(&r.get::<_, String>(11)?),
-    })
+        state: EditState::parse(&r.get::<_, String>("state")?),
+    }))
+}
+
+/// A logged review from its row, by column name; `None` for a row this version cannot read.
+fn logged_row(r: &Row) -> rusqlite::Result<Option<LoggedReview>> {
+    let on = r.get::<_, String>("reviewed_on")?;
+    let (Ok(reviewed_on), Some(reviewed_at), Some(step)) = (
+        NaiveDate::parse_from_str(&on, column::DAY),
+        column::time(&r.get::<_, String>("reviewed_at")?),
+        Step::from_code(&r.get::<_, String>("step")?),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(LoggedReview {
+        path: r.get("path")?,
+        review: ReviewRow {
+            reviewed_on,
+            reviewed_at,
+            step,
+            steps_done: r.get::<_, String>("steps_done")?.split(',').filter_map(Step::from_code).collect(),
+            long_term: r.get("long_term")?,
+            grades: column::grade_list(&r.get::<_, String>("grades")?),
+            seconds: r.get("seconds")?,
+        },
+    }))
 }
 
 impl Store {
@@ -178,7 +289,7 @@ impl Store {
                 edit.vault,
                 edit.path,
                 edit.action.as_str(),
-                edit.made_at,
+                edit.made_at.format(column::TIME).to_string(),
                 d.head,
                 d.tail,
                 d.before_mid,
@@ -192,7 +303,16 @@ impl Store {
             tx.execute(
                 "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id, r.reviewed_on, r.reviewed_at, r.step, r.steps_done, r.long_term, r.grades, r.seconds],
+                params![
+                    id,
+                    r.reviewed_on.format(column::DAY).to_string(),
+                    r.reviewed_at.format(column::TIME).to_string(),
+                    r.step.code(),
+                    column::steps(&r.steps_done),
+                    r.long_term,
+                    column::grades(&r.grades),
+                    r.seconds
+                ],
             )?;
         }
         tx.commit()?;
@@ -231,7 +351,7 @@ impl Store {
     /// One journaled write by its id.
     pub fn edit(&self, id: i64) -> Result<Option<EditRow>> {
         let sql = format!("SELECT {EDIT_COLUMNS} FROM edit WHERE id = ?1");
-        Ok(self.conn.query_row(&sql, params![id], edit_row).optional()?)
+        Ok(self.conn.query_row(&sql, params![id], edit_row).optional()?.flatten())
     }
 
     /// The newest `limit` writes in `vault` that completed (done, undone or stale), newest first.
@@ -283,21 +403,8 @@ impl Store {
              FROM review r JOIN edit e ON e.id = r.edit_id {clause}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(args, |r| {
-            Ok(LoggedReview {
-                path: r.get(0)?,
-                review: ReviewRow {
-                    reviewed_on: r.get(1)?,
-                    reviewed_at: r.get(2)?,
-                    step: r.get(3)?,
-                    steps_done: r.get(4)?,
-                    long_term: r.get(5)?,
-                    grades: r.get(6)?,
-                    seconds: r.get(7)?,
-                },
-            })
-        })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let rows = stmt.query_map(args, logged_row)?;
+        Ok(rows.filter_map(|r| r.transpose()).collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Reviews of the note `path` in `vault` whose write completed, oldest first.
@@ -312,7 +419,7 @@ impl Store {
         let sql = format!("SELECT {EDIT_COLUMNS} FROM edit {clause}");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(args, edit_row)?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        Ok(rows.filter_map(|r| r.transpose()).collect::<Result<Vec<_>, _>>()?)
     }
 }
 
