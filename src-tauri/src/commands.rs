@@ -3,14 +3,14 @@
 //! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
 //! still never freezes the window.
 
-use crate::{timer, tray};
+use crate::{tray, window};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
 use bokseup_core::history::{DayCount, DayList};
 use bokseup_core::journal::Grade;
 use bokseup_core::journal::{ReviewInput, Undone, Written};
-use bokseup_core::lang::{self, tf, tr};
+use bokseup_core::lang::{tf, tr};
 use bokseup_core::plan::Limit;
 use bokseup_core::render;
 use bokseup_core::session::{
@@ -26,18 +26,10 @@ use tauri_plugin_dialog::DialogExt;
 
 type Reply<T> = Result<T, Failure>;
 
-/// After a change the tray shows and the timer plans with.
-fn changed<R: Runtime>(app: &AppHandle<R>) {
-    tray::refresh(app);
-    timer::poke(app);
-}
-
 /// Today's agenda of the open vault, scanned afresh (on the first call: the start vault).
 #[tauri::command(async)]
-pub fn overview<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
-    let overview = session.overview(session.now());
-    tray::refresh(&app);
-    Ok(overview?)
+pub fn overview(session: State<'_, Session>) -> Reply<Overview> {
+    Ok(session.overview(session.now())?)
 }
 
 /// Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
@@ -49,10 +41,8 @@ pub fn current_overview(session: State<'_, Session>) -> Reply<Overview> {
 
 /// Opens the folder at `path` (dropped on the window or typed) as the vault.
 #[tauri::command(async)]
-pub fn open_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
-    let opened = session.open_vault(&path, session.now())?;
-    changed(&app);
-    Ok(opened)
+pub fn open_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
+    Ok(session.open_vault(&path, session.now())?)
 }
 
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
@@ -64,17 +54,13 @@ pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Sessio
         .set_title(tr("Obsidian 볼트 폴더 선택", "Choose an Obsidian vault folder"))
         .blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    let opened = session.open_vault(&path, session.now())?;
-    changed(&app);
-    Ok(Some(opened))
+    Ok(Some(session.open_vault(&path, session.now())?))
 }
 
 /// Opens the bundled demo vault.
 #[tauri::command(async)]
-pub fn open_demo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Overview> {
-    let opened = session.open_demo(session.now())?;
-    changed(&app);
-    Ok(opened)
+pub fn open_demo(session: State<'_, Session>) -> Reply<Overview> {
+    Ok(session.open_demo(session.now())?)
 }
 
 /// A note opened for review: its schedule, cue questions and body as safe HTML.
@@ -85,39 +71,26 @@ pub fn note(session: State<'_, Session>, path: String) -> Reply<NoteView> {
 
 /// Marks a review of the note done now, with the cue grades and time spent, and logs it.
 #[tauri::command(async)]
-pub fn review<R: Runtime>(
-    app: AppHandle<R>,
-    session: State<'_, Session>,
-    path: String,
-    input: ReviewInput,
-) -> Reply<Written> {
-    let written = session.review(&path, &input, session.now())?;
-    tray::refresh(&app);
-    Ok(written)
+pub fn review(session: State<'_, Session>, path: String, input: ReviewInput) -> Reply<Written> {
+    Ok(session.review(&path, &input, session.now())?)
 }
 
 /// Starts a not-started note today ("학습 시작").
 #[tauri::command(async)]
-pub fn start_note<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
-    let written = session.start_note(&path, session.now())?;
-    tray::refresh(&app);
-    Ok(written)
+pub fn start_note(session: State<'_, Session>, path: String) -> Reply<Written> {
+    Ok(session.start_note(&path, session.now())?)
 }
 
 /// Makes a plain note a review note starting today ("복습 노트로 등록").
 #[tauri::command(async)]
-pub fn enroll<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, path: String) -> Reply<Written> {
-    let written = session.enroll(&path, session.now())?;
-    tray::refresh(&app);
-    Ok(written)
+pub fn enroll(session: State<'_, Session>, path: String) -> Reply<Written> {
+    Ok(session.enroll(&path, session.now())?)
 }
 
 /// Undoes this session's newest write, if the note is still as the app left it.
 #[tauri::command(async)]
-pub fn undo<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Undone> {
-    let undone = session.undo(None, session.now())?;
-    tray::refresh(&app);
-    Ok(undone)
+pub fn undo(session: State<'_, Session>) -> Reply<Undone> {
+    Ok(session.undo(None, session.now())?)
 }
 
 /// Opens a web or mail link from a note in the system's browser or mail app. Anything else
@@ -146,16 +119,8 @@ pub fn settings(session: State<'_, Session>) -> Settings {
 
 /// Checks and keeps new settings; returns them as kept.
 #[tauri::command(async)]
-pub fn save_settings<R: Runtime>(
-    app: AppHandle<R>,
-    session: State<'_, Session>,
-    settings: Settings,
-) -> Reply<Settings> {
-    let saved = session.save_settings(&settings, session.now())?;
-    // Messages from now on (errors, the tray, reminders, the calendar file) speak the new language.
-    lang::set(saved.lang());
-    changed(&app);
-    Ok(saved)
+pub fn save_settings(session: State<'_, Session>, settings: Settings) -> Reply<Settings> {
+    Ok(session.save_settings(&settings, session.now())?)
 }
 
 /// Where reminders, the calendar file, the tray and start at login stand.
@@ -213,7 +178,6 @@ pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: S
         }
     };
     session.mute(mute, session.now())?;
-    changed(&app);
     Ok(status(app, session))
 }
 
@@ -221,7 +185,6 @@ pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: S
 #[tauri::command(async)]
 pub fn unmute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<DesktopStatus> {
     session.unmute()?;
-    changed(&app);
     Ok(status(app, session))
 }
 
@@ -281,7 +244,7 @@ pub fn open_in_obsidian(session: State<'_, Session>, path: String) -> Reply<()> 
 #[tauri::command(async)]
 pub fn show_in_folder(session: State<'_, Session>, path: String) -> Reply<()> {
     let file = session.note_file(&path, session.now())?;
-    crate::window::show_in_folder(&file).map_err(|e| {
+    window::show_in_folder(&file).map_err(|e| {
         Failure::from(Error::Refused(tf(
             format!("파일 관리자를 열 수 없습니다: {e}"),
             format!("cannot open the file manager: {e}"),
@@ -351,15 +314,12 @@ pub fn weak(
 
 /// A drill's grade of one question: its memory learns it; no note is written.
 #[tauri::command(async)]
-pub fn drill_answer<R: Runtime>(
-    app: AppHandle<R>,
+pub fn drill_answer(
     session: State<'_, Session>,
     path: String,
     question: String,
     grade: Grade,
     answer_ms: u32,
 ) -> Reply<()> {
-    session.drill_answer(&path, &question, grade, answer_ms, session.now())?;
-    tray::refresh(&app);
-    Ok(())
+    Ok(session.drill_answer(&path, &question, grade, answer_ms, session.now())?)
 }

@@ -4,6 +4,7 @@
 //! desktop.
 
 mod commands;
+mod launch;
 mod timer;
 mod toast;
 mod tray;
@@ -12,7 +13,7 @@ mod window;
 
 use bokseup_cli::Launch;
 use bokseup_core::clock::Clock;
-use bokseup_core::session::{Request, Session};
+use bokseup_core::session::{Change, Request, Session};
 use bokseup_core::store::{database_path, Store};
 use std::borrow::Cow;
 use tauri::http::Response;
@@ -36,6 +37,28 @@ fn vault_image<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &str) -> Resp
         Err(_) => Response::builder().status(404).body(Cow::Borrowed(&[][..])),
     };
     response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&[][..])))
+}
+
+/// The shell's one subscription to the session: whoever changed something (a command, the
+/// command line's twin in this process, the timer, the watcher), the tray, the reminder timer and
+/// the page follow.
+fn listener<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> bokseup_core::session::Listener {
+    std::sync::Arc::new(move |change| match change {
+        Change::Progress(progress) => {
+            let _ = tauri::Emitter::emit_to(&app, "main", SCAN_EVENT, progress);
+        }
+        Change::Reminders => {
+            // The settings may have changed the language: messages from now on (the tray,
+            // toasts, errors) speak it.
+            bokseup_core::lang::set(app.state::<Session>().settings().lang());
+            tray::refresh(&app);
+            timer::poke(&app);
+        }
+        Change::Agenda | Change::Learning => {
+            tray::refresh(&app);
+            timer::poke(&app);
+        }
+    })
 }
 
 /// Which parts of the desktop the app joins.
@@ -63,7 +86,7 @@ pub fn context<R: tauri::Runtime>() -> tauri::Context<R> {
 pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, desktop: Desktop) -> tauri::Builder<R> {
     builder
         // First, so a second launch hands over to this one before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(window::second_launch))
+        .plugin(tauri_plugin_single_instance::init(launch::second_launch))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::Builder::new().arg(HIDDEN).build())
         .plugin(tauri_plugin_dialog::init())
@@ -84,10 +107,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             if launch.review {
                 session.request(Request::Review);
             }
-            let handle = app.handle().clone();
-            session.on_scan_progress(std::sync::Arc::new(move |progress| {
-                let _ = tauri::Emitter::emit_to(&handle, "main", SCAN_EVENT, progress);
-            }));
+            session.listen(listener(app.handle().clone()));
             app.manage(session);
             if desktop == Desktop::Joined {
                 toast::listen(app.handle());
@@ -100,7 +120,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             }
             Ok(())
         })
-        .on_window_event(window::on_event)
+        .on_window_event(launch::on_window_event)
         .register_uri_scheme_protocol("vault", |ctx, request| vault_image(ctx.app_handle(), request.uri().path()))
         .invoke_handler(tauri::generate_handler![
             commands::overview,

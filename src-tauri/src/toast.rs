@@ -2,7 +2,7 @@
 //! reminder with its "지금 복습" and "1시간 뒤에" buttons, and one-off hints. A click on a reminder
 //! opens the review, with the window closed too.
 
-use crate::{timer, window};
+use crate::window;
 use bokseup_core::lang::tr;
 use bokseup_core::reminder::Reminder;
 use bokseup_core::session::{Request, Session};
@@ -42,7 +42,6 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
         ("snooze", _) => {
             let session = app.state::<Session>();
             let _ = session.snooze(session.now());
-            timer::poke(app);
         }
         ("review", _) | ("tap", Some(REMINDER_ID)) => window::ask(app, Request::Review),
         ("tap", _) => window::ask(app, Request::Home),

@@ -2,9 +2,10 @@
 //! count beside the icon, and a menu: where things stand, 복습 시작 (N), 약한 질문 연습 (N), 열기,
 //! 알림 끄기 (1시간 / 오늘 / 다시 켜기), 종료. Without a tray host or the library the app runs on and says why.
 
-use crate::{timer, window};
-use bokseup_core::lang::tr;
-use bokseup_core::session::{Mute, Request, Session, TrayView};
+use crate::window;
+use bokseup_core::lang::{self, tf, tr, Lang};
+use bokseup_core::session::{Mute, Request, Session};
+use chrono::NaiveDateTime;
 use std::sync::Mutex;
 use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::{TrayIcon, TrayIconBuilder};
@@ -138,8 +139,6 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         "quit" => app.exit(0),
         _ => {}
     }
-    refresh(app);
-    timer::poke(app);
 }
 
 /// Brings the tray's label and menu up to date with the session. Callable from any thread: the
@@ -154,7 +153,7 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     let handle = app.clone();
     std::thread::spawn(move || {
         let session = handle.state::<Session>();
-        let view = session.tray(session.now());
+        let view = view(&session, session.now());
         let main = handle.clone();
         let _ = handle.run_on_main_thread(move || apply(&main, number, view));
     });
@@ -214,4 +213,143 @@ fn host_present() -> bool {
         None::<&gio::Cancellable>,
     );
     reply.ok().and_then(|v| v.get::<(bool,)>()).is_some_and(|(owned,)| owned)
+}
+
+/// What the tray shows: the label beside its icon and the texts of its menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrayView {
+    /// The label beside the icon: today's review count, or nothing when none is due.
+    pub title: Option<String>,
+    /// The first, inert line of the menu: where things stand.
+    pub status: String,
+    /// "복습 시작 (N)".
+    pub review: String,
+    /// Whether there is anything to review.
+    pub can_review: bool,
+    /// "약한 질문 연습 (N)".
+    pub drill: String,
+    /// Whether any question is weak.
+    pub can_drill: bool,
+    /// Whether reminders are silenced ("다시 켜기" is offered).
+    pub muted: bool,
+    /// The menu's fixed entries, in the language of the messages: 열기, 알림 끄기, 1시간, 오늘,
+    /// 다시 켜기, 종료.
+    pub labels: [&'static str; 6],
+}
+
+/// What the tray shows now: today's count, where things stand, the menu's texts.
+pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
+    let status = session.reminder_status(now);
+    let n = status.due;
+    // Only with a vault open: the tray never opens one by asking.
+    let open = session.open_vault_name().is_some();
+    let weak = if open { session.learning(None, now).map_or(0, |l| l.weak) } else { 0 };
+    let when = |at: NaiveDateTime| {
+        let day = match (at.date() - now.date()).num_days() {
+            0 => String::new(),
+            1 => tr("내일 ", "tomorrow ").into(),
+            _ => tf(at.format("%-m월 %-d일 ").to_string(), at.format("%b %-d ").to_string()),
+        };
+        format!("{day}{}", at.format("%H:%M"))
+    };
+    let reminders = match (status.muted_until, status.next) {
+        (Some(until), _) => {
+            tf(format!("알림 꺼짐 · {}까지", when(until)), format!("reminders off until {}", when(until)))
+        }
+        (None, Some(next)) => tf(format!("다음 알림 {}", when(next)), format!("next reminder {}", when(next))),
+        (None, None) => tr("알림 꺼짐", "reminders off").into(),
+    };
+    let line = match (session.vault_problem(), session.open_vault_name()) {
+        (Some(problem), _) => problem,
+        (None, None) => tr("볼트를 여는 중…", "Opening the vault…").into(),
+        (None, Some(_)) if n == 0 => {
+            tf(format!("오늘 복습을 마쳤어요 · {reminders}"), format!("Today's reviews are done · {reminders}"))
+        }
+        (None, Some(_)) => tf(format!("오늘 복습 {n}개 · {reminders}"), format!("{n} to review today · {reminders}")),
+    };
+    TrayView {
+        title: (n > 0).then(|| n.to_string()),
+        status: line,
+        review: tf(format!("복습 시작 ({n})"), format!("Start review ({n})")),
+        can_review: n > 0,
+        drill: tf(format!("약한 질문 연습 ({weak})"), format!("Drill weak questions ({weak})")),
+        can_drill: weak > 0,
+        muted: status.muted_until.is_some(),
+        labels: match lang::current() {
+            Lang::Ko => ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
+            Lang::En => ["Open", "Silence reminders", "For an hour", "For today", "Turn back on", "Quit"],
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bokseup_core::clock::Clock;
+    use bokseup_core::journal::ReviewInput;
+    use bokseup_core::store::Store;
+    use std::path::{Path, PathBuf};
+
+    fn at_s(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn note(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    fn session(tmp: &tempfile::TempDir) -> Session {
+        Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap()
+    }
+
+    /// A vault with two notes overdue and one due on 2026-11-29, in `tmp/vault`.
+    fn due_vault(tmp: &tempfile::TempDir) -> PathBuf {
+        let vault = tmp.path().join("vault");
+        std::fs::create_dir_all(vault.join("네트워크")).unwrap();
+        note(&vault, "네트워크/OSI 7계층.md", "---\n⭕첫 학습날: 2026-10-01\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: true\n💚14일복습여부: true\n---\n");
+        note(&vault, "EBS 볼륨.md", "---\n⭕첫 학습날: 2026-11-20\n❤1일복습여부: true\n---\n");
+        note(&vault, "DNS.md", "---\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false\n---\n");
+        vault
+    }
+
+    #[test]
+    fn the_tray_says_where_things_stand() {
+        let tmp = tempfile::tempdir().unwrap();
+        let vault = due_vault(&tmp);
+        let session = session(&tmp);
+        assert_eq!(view(&session, at_s("2026-11-29 08:00:00")).status, "볼트를 여는 중…");
+        session.open_vault(&vault, at_s("2026-11-29 08:00:00")).unwrap();
+        let tray = view(&session, at_s("2026-11-29 08:00:00"));
+        assert_eq!(
+            tray,
+            TrayView {
+                title: Some("3".into()),
+                status: "오늘 복습 3개 · 다음 알림 09:00".into(),
+                review: "복습 시작 (3)".into(),
+                can_review: true,
+                drill: "약한 질문 연습 (0)".into(),
+                can_drill: false,
+                muted: false,
+                labels: ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
+            }
+        );
+        session.mute(Mute::Today, at_s("2026-11-29 08:00:00")).unwrap();
+        assert_eq!(view(&session, at_s("2026-11-29 08:00:00")).status, "오늘 복습 3개 · 알림 꺼짐 · 내일 04:00까지");
+        assert!(view(&session, at_s("2026-11-29 08:00:00")).muted);
+        session.unmute().unwrap();
+        for note in ["DNS.md", "EBS 볼륨.md", "네트워크/OSI 7계층.md"] {
+            session.review(note, &ReviewInput::default(), at_s("2026-11-29 22:00:00")).unwrap();
+        }
+        let done = view(&session, at_s("2026-11-29 22:00:00"));
+        assert_eq!((done.title, done.can_review), (None, false));
+        assert_eq!(done.status, "오늘 복습을 마쳤어요 · 다음 알림 내일 09:00");
+        // The vault disappears: the tray says so until it is back.
+        let moved = tmp.path().join("moved");
+        std::fs::rename(&vault, &moved).unwrap();
+        session.remind(at_s("2026-11-30 09:00:00"));
+        assert!(view(&session, at_s("2026-11-30 09:00:00")).status.starts_with("폴더를 찾을 수 없습니다"));
+        std::fs::rename(&moved, &vault).unwrap();
+        session.overview(at_s("2026-11-30 09:01:00")).unwrap();
+        assert!(view(&session, at_s("2026-11-30 09:01:00")).status.starts_with("오늘 복습"));
+    }
 }

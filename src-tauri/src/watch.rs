@@ -4,7 +4,6 @@
 //! arrives as one batch. The app's own writes are recognized and not echoed. A vault folder that
 //! disappears is reported by the next scan, and watched again when it comes back.
 
-use crate::{timer, tray};
 use bokseup_core::session::Session;
 use bokseup_core::vault::Stamp;
 use notify_debouncer_mini::notify::RecursiveMode;
@@ -133,10 +132,8 @@ fn changed<R: Runtime>(app: &AppHandle<R>) {
     tell(app);
 }
 
-/// What the app shows changed: the tray, the timer and the page follow.
+/// What the app shows changed: the page follows (the session told the tray and the timer).
 fn tell<R: Runtime>(app: &AppHandle<R>) {
-    tray::refresh(app);
-    timer::poke(app);
     let _ = app.emit_to("main", VAULT_EVENT, ());
 }
 

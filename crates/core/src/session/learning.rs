@@ -2,7 +2,8 @@
 //! vault's history files), the weak-question drill, the backlog and exam plan, and the minutes a
 //! day's reviews take. Everything here advises; only [`Session::review`] writes notes.
 
-use super::{lock, OpenVault, Session};
+use super::vault::OpenVault;
+use super::{lock, Change, Session};
 use crate::agenda::NoteView;
 use crate::answer::{Answer, Event, Moved, Source};
 use crate::drill::{self, Size};
@@ -20,6 +21,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use ts_rs::TS;
 
 /// A weak question to drill, with its note and what its answers say.
@@ -79,6 +81,20 @@ pub struct Learning {
     pub measured: bool,
 }
 
+/// What the session keeps of learning: this device's name and the last [`Learning`] made.
+pub(super) struct State {
+    /// This device's name in the vault's history files.
+    pub(super) device: String,
+    /// The last [`Learning`] and what it was made from.
+    pub(super) learned: Mutex<Option<(LearningKey, Learning)>>,
+}
+
+impl State {
+    pub(super) fn new(device: String) -> State {
+        State { device, learned: Mutex::new(None) }
+    }
+}
+
 /// What a [`Learning`] was made from: while it is the same, the learning is the same.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct LearningKey {
@@ -109,13 +125,13 @@ pub(super) fn random_device() -> String {
 impl Session {
     /// This device's name in the vault's history files.
     pub fn device(&self) -> &str {
-        &self.device
+        &self.learning.device
     }
 
     /// Names this device `name` (tests, which play two devices).
     pub fn with_device(mut self, name: &str) -> Session {
         let _ = self.store().set_setting("history_device", name);
-        self.device = name.to_string();
+        self.learning.device = name.to_string();
         self
     }
 
@@ -129,7 +145,7 @@ impl Session {
         let key = store::vault_key(root);
         let in_vault = self.settings().history_in_vault;
         let mut store = self.store();
-        let ids = store.new_events(&self.device, events.len())?;
+        let ids = store.new_events(&self.learning.device, events.len())?;
         for (e, id) in events.iter_mut().zip(ids) {
             match e {
                 Event::Answer(a) => a.event = id,
@@ -139,7 +155,7 @@ impl Session {
         store.add_events(&key, &events)?;
         drop(store);
         if in_vault {
-            sync::append(root, &self.device, &events)?;
+            sync::append(root, &self.learning.device, &events)?;
         }
         Ok(())
     }
@@ -192,11 +208,11 @@ impl Session {
             return Ok(());
         }
         let open = self.current(now)?;
-        let events = self.store().own_events(&store::vault_key(&open.path), &self.device)?;
+        let events = self.store().own_events(&store::vault_key(&open.path), &self.learning.device)?;
         if events.is_empty() {
             return Ok(());
         }
-        sync::rewrite(&open.path, &self.device, &events)
+        sync::rewrite(&open.path, &self.learning.device, &events)
     }
 
     /// A drill's grade of the question `question` (its text as shown) of the note `rel`: it
@@ -226,7 +242,9 @@ impl Session {
             step: None,
             answer_ms,
         };
-        self.keep_events(&open.path, vec![Event::Answer(answer)])
+        self.keep_events(&open.path, vec![Event::Answer(answer)])?;
+        self.announce(Change::Learning);
+        Ok(())
     }
 
     /// Every cue question of the open vault's review notes with its memory, and the user's pace:
@@ -296,7 +314,7 @@ impl Session {
         let limit = limit.unwrap_or(settings.daily_limit);
         crate::settings::check_limit(limit)?;
         let key = LearningKey {
-            version: self.scan_version.load(std::sync::atomic::Ordering::SeqCst),
+            version: self.vault.scan_version.load(std::sync::atomic::Ordering::SeqCst),
             vault: open.path.clone(),
             hour: now.date().and_hms_opt(now.time().hour(), 0, 0).unwrap_or(now),
             today,
@@ -304,13 +322,13 @@ impl Session {
             exams: settings.exams.clone(),
             stamp: self.store().learning_stamp(&store::vault_key(&open.path))?,
         };
-        if let Some((k, learned)) = lock(&self.learned).as_ref() {
+        if let Some((k, learned)) = lock(&self.learning.learned).as_ref() {
             if *k == key {
                 return Ok(learned.clone());
             }
         }
         let learned = self.learn(&open, &settings, limit, today, now)?;
-        *lock(&self.learned) = Some((key, learned.clone()));
+        *lock(&self.learning.learned) = Some((key, learned.clone()));
         Ok(learned)
     }
 

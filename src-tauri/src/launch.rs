@@ -1,0 +1,56 @@
+//! The app launched again (a second `bokseup`, the dock) and its window closed: the running
+//! instance takes the new launch's vault, and a closed window hides while reminders run on.
+
+use crate::{toast, tray, window};
+use bokseup_cli as cli;
+use bokseup_core::lang::tr;
+use bokseup_core::session::{Request, Session};
+use std::path::Path;
+use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+
+/// Closing the window hides it while reminders run in the background (the setting); the first
+/// time, a toast says where the app went.
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else { return };
+    let app = window.app_handle();
+    let session = app.state::<Session>();
+    if !session.settings().hides_on_close() || session.demo_open() {
+        return;
+    }
+    api.prevent_close();
+    let _ = window.hide();
+    if session.first_hide() {
+        let text = match tray::problem(app) {
+            None => tr(
+                "복습은 트레이에서 계속 실행됩니다. 알림 시각에 알려 드리고, 트레이 아이콘에서 다시 열 수 있습니다.",
+                "Bokseup keeps running in the tray: it reminds you at your reminder times, and the tray icon opens it again.",
+            ),
+            Some(_) => tr(
+                "복습은 백그라운드에서 계속 실행됩니다. 알림 시각에 알려 드리며, 앱을 다시 실행하면 창이 열립니다.",
+                "Bokseup keeps running in the background: it reminds you at your reminder times, and launching it again opens the window.",
+            ),
+        };
+        toast::hint(app, tr("복습 앱은 계속 실행 중입니다", "Bokseup is still running"), text);
+    }
+}
+
+/// A second launch (`bokseup`, `bokseup /path/to/vault`, a click in the dock) hands its
+/// arguments to this instance and exits: the window comes to the front, on the named vault.
+pub fn second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: String) {
+    let Some(launch) = cli::parse_launch(argv.get(1..).unwrap_or_default()) else { return };
+    if let Some(vault) = launch.vault {
+        // A relative path is relative to where the second launch was started.
+        let vault = Path::new(&cwd).join(vault);
+        let session = app.state::<Session>();
+        let request = match session.open_vault(&vault, session.now()) {
+            Ok(_) => Request::Reload,
+            Err(e) => Request::Notice { message: e.to_string() },
+        };
+        window::ask(app, request);
+    }
+    if launch.review {
+        window::ask(app, Request::Review);
+    } else if !launch.hidden {
+        window::show(app);
+    }
+}
