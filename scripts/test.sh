@@ -38,15 +38,17 @@ step() {
   fi
 }
 
+# The generated IPC surface: the types (ts-rs, written by the engine's tests) and the commands,
+# events and capability (written by src-tauri/build.rs from commands.rs and event.rs).
 bindings_fresh() {
   local changed
-  changed=$(git status --porcelain -- ui/src/bindings)
+  changed=$(git status --porcelain -- ui/src/bindings ui/src/lib/commands.ts src-tauri/capabilities)
   if [ -n "$changed" ]; then
-    echo "ui/src/bindings is stale: regenerate with 'cargo test -p bokseup-core' and commit:"
+    echo "the generated IPC surface is stale: regenerate with 'cargo test -p bokseup-core' and 'cargo build', and commit:"
     echo "$changed"
     return 1
   fi
-  echo "ui/src/bindings matches the Rust types"
+  echo "ui/src/bindings, ui/src/lib/commands.ts and the capability match the Rust declarations"
 }
 
 step "rust format" cargo fmt --all --check
@@ -56,7 +58,7 @@ step "engine tests" cargo test -p bokseup-core --locked
 step "command and bench tests" cargo test -p bokseup-cli -p bokseup-bench --locked
 step "shell and loops" env BOKSEUP_CRASH_LOOPS=300 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
 step "fuzzing" scripts/fuzz.sh
-step "ipc types" bindings_fresh
+step "ipc surface" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
 step "app build" cargo build --locked

@@ -1,12 +1,10 @@
-//! The desktop shell, tested without a desktop: the commands registered with Tauri, the ones
-//! `build.rs` declares permissions for, the ones the capability grants and the ones `api.ts`
-//! calls are the same list; and the app builds on Tauri's mock runtime with its real
-//! configuration and capability, where a command called through IPC answers as the UI expects
-//! and one the capability does not grant is refused.
+//! The desktop shell, tested without a desktop: the app builds on Tauri's mock runtime with its
+//! real configuration and the capability `build.rs` generates, where every command of the
+//! generated surface is registered and granted, a command called through IPC answers as the UI
+//! expects, and one the capability does not grant is refused.
 
 use bokseup_app::{app, context, Desktop};
 use bokseup_cli::Launch;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -20,57 +18,24 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Every `"word"` between `start` and the next `end` in `text`.
-fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = text.find(start).unwrap_or_else(|| panic!("{start} not found")) + start.len();
-    let to = from + text[from..].find(end).unwrap();
-    text[from..to].split('"').skip(1).step_by(2).map(String::from).collect()
+#[test]
+fn the_capability_grants_the_app_s_commands_and_nothing_else() {
+    let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
+    let permissions: Vec<&str> =
+        capability["permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    assert!(permissions.iter().filter(|p| p.starts_with("allow-")).count() >= 20, "{permissions:?}");
+    // No file system, shell or plugin command for the page.
+    let others: Vec<&str> = permissions.iter().copied().filter(|p| !p.starts_with("allow-")).collect();
+    assert_eq!(others, ["core:event:default", "core:webview:default", "core:window:default"]);
 }
 
-#[test]
-fn registered_declared_granted_and_called_commands_agree() {
-    let lib = read("src-tauri/src/lib.rs");
-    let from = lib.find("generate_handler![").unwrap();
-    let to = from + lib[from..].find(']').unwrap();
-    let registered: BTreeSet<String> = lib[from..to]
-        .split("commands::")
+/// The commands the page can call: those of the generated `commands.ts`.
+fn generated_commands() -> Vec<String> {
+    read("ui/src/lib/commands.ts")
+        .split("invoke('")
         .skip(1)
-        .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_string())
-        .collect();
-
-    let declared = quoted_between(&read("src-tauri/build.rs"), ".commands(&[", "]");
-
-    let capability: serde_json::Value = serde_json::from_str(&read("src-tauri/capabilities/main.json")).unwrap();
-    let granted: BTreeSet<String> = capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|p| p.as_str()?.strip_prefix("allow-"))
-        .map(|p| p.replace('-', "_"))
-        .collect();
-
-    let api = read("ui/src/lib/api.ts");
-    let called: BTreeSet<String> = api
-        .split("invoke<")
-        .skip(1)
-        .filter_map(|call| {
-            call.split_once("('").and_then(|(_, rest)| rest.split_once('\'')).map(|(name, _)| name.to_string())
-        })
-        .collect();
-
-    assert!(registered.len() >= 20, "{registered:?}");
-    assert_eq!(registered, declared, "generate_handler! and build.rs");
-    assert_eq!(registered, granted, "generate_handler! and capabilities/main.json");
-    assert_eq!(registered, called, "generate_handler! and api.ts");
-    // Nothing else is granted to the page: no file system, shell or plugin command.
-    let others: Vec<&str> = capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|p| p.as_str())
-        .filter(|p| !p.starts_with("allow-"))
-        .collect();
-    assert_eq!(others, ["core:event:default", "core:webview:default", "core:window:default"]);
+        .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_string()))
+        .collect()
 }
 
 fn invoke(
@@ -143,6 +108,20 @@ fn the_app_builds_on_the_mock_runtime_and_answers_through_ipc() {
 
     let outside = invoke(&window, "note", serde_json::json!({ "path": "../밖.md" })).expect_err("outside the vault");
     assert_eq!(outside["code"], "outside_vault");
+
+    // Every command of the generated surface is registered and granted: called without its
+    // arguments, each answers (or names the argument it lacks), none is unknown or refused. The
+    // two pickers are left out: they open the system's dialogs.
+    let commands = generated_commands();
+    assert!(commands.len() >= 30, "{commands:?}");
+    for name in commands.iter().filter(|n| !n.starts_with("pick_")) {
+        if let Err(e) = invoke(&window, name, serde_json::json!({})) {
+            let text = e.to_string();
+            assert!(!text.contains("not found") && !text.contains("not allowed"), "{name}: {text}");
+        }
+    }
+    let unknown = invoke(&window, "no_such_command", serde_json::json!({})).expect_err("unknown");
+    assert!(unknown.to_string().contains("not found"), "{unknown}");
 
     // The capability grants the app's own commands only.
     let denied = invoke(&window, "plugin:notification|notify", serde_json::json!({ "options": { "title": "x" } }));

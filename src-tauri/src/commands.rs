@@ -163,21 +163,10 @@ pub fn answer_autostart_offer<R: Runtime>(
     Ok(status(app, session))
 }
 
-/// "알림 끄기": silences reminders for an hour (`hour`) or for the rest of the day (`today`).
+/// "알림 끄기": silences reminders for an hour or for the rest of the day.
 #[tauri::command(async)]
-pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: String) -> Reply<DesktopStatus> {
-    let mute = match until.as_str() {
-        "hour" => Mute::Hour,
-        "today" => Mute::Today,
-        _ => {
-            return Err(Error::Invalid(tf(
-                format!("알 수 없는 기간입니다: {until}"),
-                format!("unknown period: {until}"),
-            ))
-            .into())
-        }
-    };
-    session.mute(mute, session.now())?;
+pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: Mute) -> Reply<DesktopStatus> {
+    session.mute(until, session.now())?;
     Ok(status(app, session))
 }
 

@@ -4,6 +4,7 @@
 //! desktop.
 
 mod commands;
+pub mod event;
 mod launch;
 mod timer;
 mod toast;
@@ -18,9 +19,6 @@ use bokseup_core::store::{database_path, Store};
 use std::borrow::Cow;
 use tauri::http::Response;
 use tauri::Manager;
-
-/// The event that tells the window how a long scan is going (a `ScanProgress`).
-pub const SCAN_EVENT: &str = "bokseup://scan-progress";
 
 /// The argument the login entry starts the app with: no window, reminders only.
 const HIDDEN: &str = "--hidden";
@@ -45,7 +43,7 @@ fn vault_image<R: tauri::Runtime>(app: &tauri::AppHandle<R>, path: &str) -> Resp
 fn listener<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> bokseup_core::session::Listener {
     std::sync::Arc::new(move |change| match change {
         Change::Progress(progress) => {
-            let _ = tauri::Emitter::emit_to(&app, "main", SCAN_EVENT, progress);
+            let _ = tauri::Emitter::emit_to(&app, "main", event::SCAN_EVENT, progress);
         }
         Change::Reminders => {
             // The settings may have changed the language: messages from now on (the tray,
@@ -122,40 +120,6 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
         })
         .on_window_event(launch::on_window_event)
         .register_uri_scheme_protocol("vault", |ctx, request| vault_image(ctx.app_handle(), request.uri().path()))
-        .invoke_handler(tauri::generate_handler![
-            commands::overview,
-            commands::current_overview,
-            commands::open_vault,
-            commands::pick_vault,
-            commands::open_demo,
-            commands::note,
-            commands::review,
-            commands::start_note,
-            commands::enroll,
-            commands::undo,
-            commands::open_link,
-            commands::settings,
-            commands::save_settings,
-            commands::status,
-            commands::set_autostart,
-            commands::answer_autostart_offer,
-            commands::mute,
-            commands::unmute,
-            commands::pick_calendar_file,
-            commands::export_calendar,
-            commands::take_requests,
-            commands::search,
-            commands::note_page,
-            commands::open_in_obsidian,
-            commands::show_in_folder,
-            commands::calendar,
-            commands::calendar_day,
-            commands::stats,
-            commands::vaults,
-            commands::forget_vault,
-            commands::appearance,
-            commands::learning,
-            commands::weak,
-            commands::drill_answer
-        ])
+        // Every `#[tauri::command]` of commands.rs (see build.rs).
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke.rs")))
 }

@@ -4,6 +4,7 @@
 //! arrives as one batch. The app's own writes are recognized and not echoed. A vault folder that
 //! disappears is reported by the next scan, and watched again when it comes back.
 
+use crate::event::VAULT_EVENT;
 use bokseup_core::session::Session;
 use bokseup_core::vault::Stamp;
 use notify_debouncer_mini::notify::RecursiveMode;
@@ -13,9 +14,6 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{channel, RecvTimeoutError};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-
-/// What the page hears when the open vault changed underneath it.
-pub const VAULT_EVENT: &str = "bokseup://vault-changed";
 
 /// How long the watcher waits for a burst of changes to end before acting on it.
 const SETTLE: Duration = Duration::from_millis(100);

@@ -1,12 +1,10 @@
 //! The main window: shown, focused and asked to change screen by the desktop side (a toast, the
 //! tray, a second launch); a note shown in the file manager.
 
+use crate::event::REQUEST_EVENT;
 use bokseup_core::session::{Request, Session};
 use std::path::Path;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-
-/// The event that tells the page to take the session's requests (`take_requests`).
-pub const REQUEST_EVENT: &str = "bokseup://request";
 
 /// Shows the main window, restored and in front.
 pub fn show<R: Runtime>(app: &AppHandle<R>) {

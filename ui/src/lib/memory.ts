@@ -20,7 +20,7 @@ import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
 import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
-import type { Backend, DropHandlers } from './api';
+import type { Backend, DropHandlers } from './backend';
 import { addDays, daysBetween } from './format';
 
 /** What the in-memory backend lets a test do in place of the window system and the desktop. */
@@ -207,7 +207,7 @@ export function memoryBackend(
       };
       return learning;
     },
-    weak: async ({ count, minutes }) => {
+    weak: async (count, minutes) => {
       const all = structuredClone(extra.weak ?? []);
       const n = count ?? (minutes ? Math.max(1, Math.floor((minutes * 60) / 30)) : 10);
       return all.slice(0, n);

@@ -22,7 +22,9 @@ pub(super) struct State {
 }
 
 /// How long "알림 끄기" silences reminders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Mute {
     /// For an hour.
     Hour,
