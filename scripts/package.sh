@@ -14,7 +14,10 @@ mode=release flags=()
 if [ "${1:-}" = "--debug" ]; then mode=debug flags=(--debug); fi
 # The `bokseup` command (crates/cli, no WebKit) goes in beside the app's binary, `bokseup-app`.
 if [ "$mode" = release ]; then cargo build --locked --release -p bokseup-cli; else cargo build --locked -p bokseup-cli; fi
-cli_files="{\"bundle\":{\"linux\":{\"deb\":{\"files\":{\"/usr/bin/bokseup\":\"target/$mode/bokseup\"}}}}}"
+# The Tauri CLI works on the app's package, src-tauri/ (its tauri.conf.json links to the top-level
+# one, whose paths are written from there); the page is built at the top.
+export TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=.
+cli_files="{\"bundle\":{\"linux\":{\"deb\":{\"files\":{\"/usr/bin/bokseup\":\"../target/$mode/bokseup\"}}}}}"
 npx tauri build "${flags[@]}" --bundles deb --ci --config "$cli_files"
 deb=$(ls -t target/$mode/bundle/deb/*.deb | head -n 1)
 echo "package: $deb ($(du -h "$deb" | cut -f1))"

@@ -52,6 +52,7 @@ bindings_fresh() {
 }
 
 step "rust format" cargo fmt --all --check
+step "release profile" scripts/release-profile.sh --check
 step "ui build" npm run --silent build
 step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked
