@@ -14,6 +14,11 @@
 //! - [`session`] is the running app's state behind the Tauri commands;
 //! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault.
 //!
+//! The sources sit in folders by role: `read/` (the vault and its notes), `decide/` (pure rules
+//! over plain values, today passed in), `write/` (the safe write chain), `learn/` (answers and
+//! memory), `store.rs` (the database) and `session/` (the door). The modules are re-exported
+//! here by name; no module imports one that imports it back (`tests/layers.rs`).
+//!
 //! The command line (`crates/cli`) and the desktop shell (`src-tauri`) are both thin callers of
 //! [`session::Session`]: one engine operation per thing either of them does.
 //!
@@ -26,35 +31,19 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod agenda;
-pub mod answer;
-pub mod calendar;
-pub mod clock;
-pub mod date;
-pub mod demo;
-pub mod drill;
-pub mod edit;
-pub mod error;
-pub mod frontmatter;
-pub mod history;
-pub mod index;
-pub mod journal;
-pub mod lang;
-pub mod memory;
-pub mod note;
-pub mod pace;
-pub mod plan;
-pub mod question;
-pub mod reminder;
-pub mod render;
-pub mod review;
-pub mod schedule;
-pub mod search;
-pub mod session;
-pub mod settings;
-pub mod snapshot;
-pub mod store;
-pub mod sync;
-pub mod vault;
+mod decide;
+mod learn;
+mod read;
+mod write;
 
+pub mod clock;
+pub mod error;
+pub mod lang;
+pub mod session;
+pub mod store;
+
+pub use decide::{agenda, calendar, history, plan, reminder, schedule, settings};
 pub use error::{Error, Result};
+pub use learn::{answer, drill, memory, pace, question, sync};
+pub use read::{date, demo, frontmatter, index, note, render, search, vault};
+pub use write::{edit, journal, review, snapshot};

@@ -229,7 +229,7 @@ fn dedent(lines: &[&str]) -> String {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../tests/fixtures/variations/AMI.md");
+    const SEED: &str = include_str!("../../../../tests/fixtures/variations/AMI.md");
 
     fn note(text: &str) -> Note {
         Note::parse("과목/노트.md", text.as_bytes()).unwrap()

@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn the_template_is_flat() {
-        let note = include_str!("../../demo/AWS/AMI.md");
+        let note = include_str!("../../../demo/AWS/AMI.md");
         let yaml = crate::frontmatter::split(note).unwrap().yaml.unwrap();
         same_as_serde(yaml);
         same_as_serde(&yaml.replace('\n', "\r\n"));

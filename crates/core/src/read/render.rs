@@ -466,7 +466,7 @@ mod tests {
 
     #[test]
     fn seed_note_renders() {
-        let seed = include_str!("../../../tests/fixtures/variations/AMI.md");
+        let seed = include_str!("../../../../tests/fixtures/variations/AMI.md");
         let body = crate::frontmatter::split(seed).unwrap().body;
         let out = html(body, "AWS/AMI.md", &links()).replace('\n', "");
         assert!(out.contains("<h3>단서 질문</h3>"));

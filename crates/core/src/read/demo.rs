@@ -11,20 +11,20 @@ use std::path::Path;
 /// with OFFSET in days from today and FORMAT `iso` (2024-08-25), `slash` (2024/08/25) or `ko`
 /// (2024년 8월 25일), the shapes the Notion template uses.
 pub const NOTES: &[(&str, &str)] = &[
-    ("AWS/AMI.md", include_str!("../demo/AWS/AMI.md")),
-    ("AWS/EBS 볼륨.md", include_str!("../demo/AWS/EBS 볼륨.md")),
-    ("AWS/EC2 인스턴스 유형.md", include_str!("../demo/AWS/EC2 인스턴스 유형.md")),
-    ("AWS/IAM 정책.md", include_str!("../demo/AWS/IAM 정책.md")),
-    ("AWS/S3 스토리지 클래스.md", include_str!("../demo/AWS/S3 스토리지 클래스.md")),
-    ("AWS/VPC 서브넷.md", include_str!("../demo/AWS/VPC 서브넷.md")),
-    ("네트워크/DNS.md", include_str!("../demo/네트워크/DNS.md")),
-    ("네트워크/HTTP.md", include_str!("../demo/네트워크/HTTP.md")),
-    ("네트워크/OSI 7계층.md", include_str!("../demo/네트워크/OSI 7계층.md")),
-    ("네트워크/TCP 3-way handshake.md", include_str!("../demo/네트워크/TCP 3-way handshake.md")),
-    ("복습 사용법.md", include_str!("../demo/복습 사용법.md")),
-    ("운영체제/가상 메모리.md", include_str!("../demo/운영체제/가상 메모리.md")),
-    ("운영체제/교착 상태.md", include_str!("../demo/운영체제/교착 상태.md")),
-    ("운영체제/프로세스와 스레드.md", include_str!("../demo/운영체제/프로세스와 스레드.md")),
+    ("AWS/AMI.md", include_str!("../../demo/AWS/AMI.md")),
+    ("AWS/EBS 볼륨.md", include_str!("../../demo/AWS/EBS 볼륨.md")),
+    ("AWS/EC2 인스턴스 유형.md", include_str!("../../demo/AWS/EC2 인스턴스 유형.md")),
+    ("AWS/IAM 정책.md", include_str!("../../demo/AWS/IAM 정책.md")),
+    ("AWS/S3 스토리지 클래스.md", include_str!("../../demo/AWS/S3 스토리지 클래스.md")),
+    ("AWS/VPC 서브넷.md", include_str!("../../demo/AWS/VPC 서브넷.md")),
+    ("네트워크/DNS.md", include_str!("../../demo/네트워크/DNS.md")),
+    ("네트워크/HTTP.md", include_str!("../../demo/네트워크/HTTP.md")),
+    ("네트워크/OSI 7계층.md", include_str!("../../demo/네트워크/OSI 7계층.md")),
+    ("네트워크/TCP 3-way handshake.md", include_str!("../../demo/네트워크/TCP 3-way handshake.md")),
+    ("복습 사용법.md", include_str!("../../demo/복습 사용법.md")),
+    ("운영체제/가상 메모리.md", include_str!("../../demo/운영체제/가상 메모리.md")),
+    ("운영체제/교착 상태.md", include_str!("../../demo/운영체제/교착 상태.md")),
+    ("운영체제/프로세스와 스레드.md", include_str!("../../demo/운영체제/프로세스와 스레드.md")),
 ];
 
 /// Writes the demo vault into `dir` with dates relative to `today`.
