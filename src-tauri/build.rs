@@ -91,11 +91,11 @@ fn commands(source: &str) -> Vec<Command> {
     out
 }
 
-/// Whether Tauri supplies this argument itself (the app, the state, the window).
+/// Whether the backend supplies this argument itself (the app, the state, the window, the time).
 fn is_injected(ty: &syn::Type) -> bool {
     let syn::Type::Path(p) = ty else { return false };
     let last = p.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-    matches!(last.as_str(), "AppHandle" | "State" | "Window" | "WebviewWindow" | "Webview")
+    matches!(last.as_str(), "AppHandle" | "State" | "Window" | "WebviewWindow" | "Webview" | "Now")
 }
 
 /// The doc comment's lines.

@@ -18,79 +18,94 @@ use bokseup_core::session::{
     WeakQuestion,
 };
 use bokseup_core::settings::Settings;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::path::PathBuf;
-use tauri::{AppHandle, Runtime, State};
+use tauri::ipc::{CommandArg, CommandItem, InvokeError};
+use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 use tauri_plugin_dialog::DialogExt;
 
 type Reply<T> = Result<T, Failure>;
 
+/// The time a command runs at: the session's clock, read here for every command (the engine
+/// takes the time as an argument, and a command hands it on).
+pub struct Now(NaiveDateTime);
+
+impl<'de, R: Runtime> CommandArg<'de, R> for Now {
+    fn from_command(command: CommandItem<'de, R>) -> Result<Self, InvokeError> {
+        Ok(Now(command.message.webview().state::<Session>().now()))
+    }
+}
+
 /// Today's agenda of the open vault, scanned afresh (on the first call: the start vault).
 #[tauri::command(async)]
-pub fn overview(session: State<'_, Session>) -> Reply<Overview> {
-    Ok(session.overview(session.now())?)
+pub fn overview(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    Ok(session.overview(now.0)?)
 }
 
 /// Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
 /// nothing is read.
 #[tauri::command(async)]
-pub fn current_overview(session: State<'_, Session>) -> Reply<Overview> {
-    Ok(session.current_overview(session.now())?)
+pub fn current_overview(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    Ok(session.current_overview(now.0)?)
 }
 
 /// Opens the folder at `path` (dropped on the window or typed) as the vault.
 #[tauri::command(async)]
-pub fn open_vault(session: State<'_, Session>, path: PathBuf) -> Reply<Overview> {
-    Ok(session.open_vault(&path, session.now())?)
+pub fn open_vault(session: State<'_, Session>, now: Now, path: PathBuf) -> Reply<Overview> {
+    Ok(session.open_vault(&path, now.0)?)
 }
 
 /// Asks for a folder with the system's picker and opens it; `None` when the user cancels.
 #[tauri::command]
-pub async fn pick_vault<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<Option<Overview>> {
+pub async fn pick_vault<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    now: Now,
+) -> Reply<Option<Overview>> {
     let picked = app
         .dialog()
         .file()
         .set_title(tr("Obsidian 볼트 폴더 선택", "Choose an Obsidian vault folder"))
         .blocking_pick_folder();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
-    Ok(Some(session.open_vault(&path, session.now())?))
+    Ok(Some(session.open_vault(&path, now.0)?))
 }
 
 /// Opens the bundled demo vault.
 #[tauri::command(async)]
-pub fn open_demo(session: State<'_, Session>) -> Reply<Overview> {
-    Ok(session.open_demo(session.now())?)
+pub fn open_demo(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    Ok(session.open_demo(now.0)?)
 }
 
 /// A note opened for review: its schedule, cue questions and body as safe HTML.
 #[tauri::command(async)]
-pub fn note(session: State<'_, Session>, path: String) -> Reply<NoteView> {
-    Ok(session.note(&path, session.now())?)
+pub fn note(session: State<'_, Session>, now: Now, path: String) -> Reply<NoteView> {
+    Ok(session.note(&path, now.0)?)
 }
 
 /// Marks a review of the note done now, with the cue grades and time spent, and logs it.
 #[tauri::command(async)]
-pub fn review(session: State<'_, Session>, path: String, input: ReviewInput) -> Reply<Written> {
-    Ok(session.review(&path, &input, session.now())?)
+pub fn review(session: State<'_, Session>, now: Now, path: String, input: ReviewInput) -> Reply<Written> {
+    Ok(session.review(&path, &input, now.0)?)
 }
 
 /// Starts a not-started note today ("학습 시작").
 #[tauri::command(async)]
-pub fn start_note(session: State<'_, Session>, path: String) -> Reply<Written> {
-    Ok(session.start_note(&path, session.now())?)
+pub fn start_note(session: State<'_, Session>, now: Now, path: String) -> Reply<Written> {
+    Ok(session.start_note(&path, now.0)?)
 }
 
 /// Makes a plain note a review note starting today ("복습 노트로 등록").
 #[tauri::command(async)]
-pub fn enroll(session: State<'_, Session>, path: String) -> Reply<Written> {
-    Ok(session.enroll(&path, session.now())?)
+pub fn enroll(session: State<'_, Session>, now: Now, path: String) -> Reply<Written> {
+    Ok(session.enroll(&path, now.0)?)
 }
 
 /// Undoes this session's newest write, if the note is still as the app left it.
 #[tauri::command(async)]
-pub fn undo(session: State<'_, Session>) -> Reply<Undone> {
-    Ok(session.undo(None, session.now())?)
+pub fn undo(session: State<'_, Session>, now: Now) -> Reply<Undone> {
+    Ok(session.undo(None, now.0)?)
 }
 
 /// Opens a web or mail link from a note in the system's browser or mail app. Anything else
@@ -119,15 +134,15 @@ pub fn settings(session: State<'_, Session>) -> Settings {
 
 /// Checks and keeps new settings; returns them as kept.
 #[tauri::command(async)]
-pub fn save_settings(session: State<'_, Session>, settings: Settings) -> Reply<Settings> {
-    Ok(session.save_settings(&settings, session.now())?)
+pub fn save_settings(session: State<'_, Session>, now: Now, settings: Settings) -> Reply<Settings> {
+    Ok(session.save_settings(&settings, now.0)?)
 }
 
 /// Where reminders, the calendar file, the tray and start at login stand.
 #[tauri::command(async)]
-pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> DesktopStatus {
+pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, now: Now) -> DesktopStatus {
     DesktopStatus {
-        reminders: session.reminder_status(session.now()),
+        reminders: session.reminder_status(now.0),
         tray_problem: tray::problem(&app),
         autostart: app.autolaunch().is_enabled().unwrap_or(false),
         offer_autostart: session.autostart_offer(),
@@ -136,7 +151,12 @@ pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Des
 
 /// Starts the app at login (hidden, in the tray) or stops doing so.
 #[tauri::command(async)]
-pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, on: bool) -> Reply<DesktopStatus> {
+pub fn set_autostart<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    now: Now,
+    on: bool,
+) -> Reply<DesktopStatus> {
     let autolaunch = app.autolaunch();
     let result = if on { autolaunch.enable() } else { autolaunch.disable() };
     result.map_err(|e| {
@@ -146,7 +166,7 @@ pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>,
         ))
     })?;
     session.autostart_offered()?;
-    Ok(status(app.clone(), session))
+    Ok(status(app.clone(), session, now))
 }
 
 /// Answers the one-time offer to start at login.
@@ -154,27 +174,28 @@ pub fn set_autostart<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>,
 pub fn answer_autostart_offer<R: Runtime>(
     app: AppHandle<R>,
     session: State<'_, Session>,
+    now: Now,
     accept: bool,
 ) -> Reply<DesktopStatus> {
     if accept {
-        return set_autostart(app, session, true);
+        return set_autostart(app, session, now, true);
     }
     session.autostart_offered()?;
-    Ok(status(app, session))
+    Ok(status(app, session, now))
 }
 
 /// "알림 끄기": silences reminders for an hour or for the rest of the day.
 #[tauri::command(async)]
-pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, until: Mute) -> Reply<DesktopStatus> {
-    session.mute(until, session.now())?;
-    Ok(status(app, session))
+pub fn mute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, now: Now, until: Mute) -> Reply<DesktopStatus> {
+    session.mute(until, now.0)?;
+    Ok(status(app, session, now))
 }
 
 /// Reminders on again after "알림 끄기".
 #[tauri::command(async)]
-pub fn unmute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<DesktopStatus> {
+pub fn unmute<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, now: Now) -> Reply<DesktopStatus> {
     session.unmute()?;
-    Ok(status(app, session))
+    Ok(status(app, session, now))
 }
 
 /// Asks where to keep the calendar file with the system's save dialog; `None` when cancelled.
@@ -192,8 +213,8 @@ pub async fn pick_calendar_file<R: Runtime>(app: AppHandle<R>) -> Option<String>
 
 /// Writes the calendar file now.
 #[tauri::command(async)]
-pub fn export_calendar(session: State<'_, Session>) -> Reply<CalendarStatus> {
-    Ok(session.export_calendar(session.now())?)
+pub fn export_calendar(session: State<'_, Session>, now: Now) -> Reply<CalendarStatus> {
+    Ok(session.export_calendar(now.0)?)
 }
 
 /// What the desktop side asked the page to do (a toast or the tray was clicked), oldest first.
@@ -205,22 +226,20 @@ pub fn take_requests(session: State<'_, Session>) -> Vec<Request> {
 /// The paths of the notes whose body holds every word of `query` (the library filters titles
 /// itself).
 #[tauri::command(async)]
-pub fn search(session: State<'_, Session>, query: String) -> Reply<Vec<String>> {
-    Ok(session.search(&query, session.now())?)
+pub fn search(session: State<'_, Session>, now: Now, query: String) -> Reply<Vec<String>> {
+    Ok(session.search(&query, now.0)?)
 }
 
 /// A note's page: the note, its timeline, its reviews and its Obsidian URI.
 #[tauri::command(async)]
-pub fn note_page(session: State<'_, Session>, path: String) -> Reply<NotePage> {
-    Ok(session.note_page(&path, session.now())?)
+pub fn note_page(session: State<'_, Session>, now: Now, path: String) -> Reply<NotePage> {
+    Ok(session.note_page(&path, now.0)?)
 }
 
 /// "Obsidian에서 열기": hands the note's `obsidian://` URI to the system, which opens Obsidian.
 #[tauri::command(async)]
-pub fn open_in_obsidian(session: State<'_, Session>, path: String) -> Reply<()> {
-    let uri = session.note_page(&path, session.now())?.obsidian.ok_or_else(|| {
-        Error::Refused(tr("데모 볼트는 Obsidian에 없습니다", "the demo vault is not in Obsidian").into())
-    })?;
+pub fn open_in_obsidian(session: State<'_, Session>, now: Now, path: String) -> Reply<()> {
+    let uri = session.obsidian_link(&path, now.0)?;
     open::that_detached(&uri).map_err(|e| {
         Failure::from(Error::Refused(tf(
             format!("Obsidian을 열 수 없습니다 (설치되어 있나요?): {e}"),
@@ -231,8 +250,8 @@ pub fn open_in_obsidian(session: State<'_, Session>, path: String) -> Reply<()> 
 
 /// "폴더에서 보기": shows the note in the file manager.
 #[tauri::command(async)]
-pub fn show_in_folder(session: State<'_, Session>, path: String) -> Reply<()> {
-    let file = session.note_file(&path, session.now())?;
+pub fn show_in_folder(session: State<'_, Session>, now: Now, path: String) -> Reply<()> {
+    let file = session.note_file(&path, now.0)?;
     window::show_in_folder(&file).map_err(|e| {
         Failure::from(Error::Refused(tf(
             format!("파일 관리자를 열 수 없습니다: {e}"),
@@ -243,20 +262,20 @@ pub fn show_in_folder(session: State<'_, Session>, path: String) -> Reply<()> {
 
 /// The calendar's numbers from `from` through `to`: reviews planned, done and missed per day.
 #[tauri::command(async)]
-pub fn calendar(session: State<'_, Session>, from: NaiveDate, to: NaiveDate) -> Reply<Vec<DayCount>> {
-    Ok(session.calendar(from, to, session.now())?)
+pub fn calendar(session: State<'_, Session>, now: Now, from: NaiveDate, to: NaiveDate) -> Reply<Vec<DayCount>> {
+    Ok(session.calendar(from, to, now.0)?)
 }
 
 /// One day of the calendar: what falls due, what was done, what was missed.
 #[tauri::command(async)]
-pub fn calendar_day(session: State<'_, Session>, date: NaiveDate) -> Reply<DayList> {
-    Ok(session.calendar_day(date, session.now())?)
+pub fn calendar_day(session: State<'_, Session>, now: Now, date: NaiveDate) -> Reply<DayList> {
+    Ok(session.calendar_day(date, now.0)?)
 }
 
 /// The reviews done per day, for the statistics.
 #[tauri::command(async)]
-pub fn stats(session: State<'_, Session>) -> Reply<Stats> {
-    Ok(session.stats(session.now())?)
+pub fn stats(session: State<'_, Session>, now: Now) -> Reply<Stats> {
+    Ok(session.stats(now.0)?)
 }
 
 /// The vaults opened before, the last opened first.
@@ -280,8 +299,8 @@ pub fn appearance(session: State<'_, Session>) -> Appearance {
 /// The plan of the open vault today (the setting's daily limit unless `limit`), the week's load
 /// in minutes, and how many questions are weak.
 #[tauri::command(async)]
-pub fn learning(session: State<'_, Session>, limit: Option<Limit>) -> Reply<Learning> {
-    Ok(session.learning(limit, session.now())?)
+pub fn learning(session: State<'_, Session>, now: Now, limit: Option<Limit>) -> Reply<Learning> {
+    Ok(session.learning(limit, now.0)?)
 }
 
 /// The weakest cue questions now: `count` of them, or `minutes`' worth; only those of the notes
@@ -289,6 +308,7 @@ pub fn learning(session: State<'_, Session>, limit: Option<Limit>) -> Reply<Lear
 #[tauri::command(async)]
 pub fn weak(
     session: State<'_, Session>,
+    now: Now,
     count: Option<u32>,
     minutes: Option<u32>,
     exam: Option<String>,
@@ -298,17 +318,18 @@ pub fn weak(
         (Some(n), None) => Size::Questions(n.max(1) as usize),
         (None, None) => Size::Questions(bokseup_core::drill::DEFAULT_COUNT),
     };
-    Ok(session.weak(size, exam.as_deref(), session.now())?)
+    Ok(session.weak(size, exam.as_deref(), now.0)?)
 }
 
 /// A drill's grade of one question: its memory learns it; no note is written.
 #[tauri::command(async)]
 pub fn drill_answer(
     session: State<'_, Session>,
+    now: Now,
     path: String,
     question: String,
     grade: Grade,
     answer_ms: u32,
 ) -> Reply<()> {
-    Ok(session.drill_answer(&path, &question, grade, answer_ms, session.now())?)
+    Ok(session.drill_answer(&path, &question, grade, answer_ms, now.0)?)
 }

@@ -21,6 +21,7 @@ import type { Stats } from '../bindings/Stats';
 import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
 import type { Backend, DropHandlers } from './backend';
+import engine from '../bindings/engine.json';
 import { addDays, daysBetween } from './format';
 
 /** What the in-memory backend lets a test do in place of the window system and the desktop. */
@@ -52,11 +53,11 @@ export interface Recorded {
   calls: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  rollover_hour: 4, reminders: true, reminder_times: ['09:00', '21:00'], min_due: 1, keep_running: true, calendar_file: null,
-  week_start: 'sunday', language: 'auto', theme: 'system', history_in_vault: true, daily_limit: { unit: 'notes', value: 20 },
-  exams: [],
-};
+/** The engine's own words and defaults (`ui/src/bindings/engine.json`, written by the engine's tests). */
+export const DEFAULT_SETTINGS = engine.default_settings as Settings;
+type Said = keyof typeof engine.failures.ko;
+/** A refusal's message as the engine words it, in Korean (the UI tests' language), `{path}` filled. */
+const said = (what: Said, path = '') => engine.failures.ko[what].replace('{path}', path);
 
 /** What the in-memory backend answers beyond the overviews: the log's side of things. */
 export interface Extra {
@@ -80,11 +81,6 @@ export interface Extra {
   weak?: WeakQuestion[];
 }
 
-/** `obsidian://open?vault=…&file=…`, encoded as the backend does. */
-export function obsidianUri(vault: string, path: string): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `obsidian://open?vault=${enc(vault)}&file=${enc(path.replace(/\.md$/i, ''))}`;
-}
 
 /**
  * A backend over fixed data: `vaults` maps a folder path to its overview (the first is open) and
@@ -118,14 +114,14 @@ export function memoryBackend(
   const refuse = (code: Failure['code'], message: string): Failure => ({ code, message });
   const write = async (action: Action, path: string, input?: ReviewInput): Promise<Written> => {
     const view = notes[path];
-    if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+    if (!view) throw refuse('outside_vault', said('outside_vault', path));
     recorded.writes.push({ action, path, input });
     const state = input?.long_term ? 'long_term' : 'upcoming';
     return { path, changes: [{ key: '🔁마지막복습', before: null, after: '2026-11-28' }], note: { ...view.summary, status: state } };
   };
   const open = async (path: string) => {
     const found = vaults[path];
-    if (!found) throw refuse('missing_folder', `폴더를 찾을 수 없습니다: ${path}`);
+    if (!found) throw refuse('missing_folder', said('missing_folder', path));
     current = path;
     forgotten.delete(path);
     return found;
@@ -162,17 +158,18 @@ export function memoryBackend(
     },
     notePage: async (path) => {
       const view = notes[path];
-      if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+      if (!view) throw refuse('outside_vault', said('outside_vault', path));
       const v = vaults[current];
       return {
         view, timeline: extra.pages?.[path]?.timeline ?? [], history: extra.pages?.[path]?.history ?? [],
-        obsidian: v?.demo ? null : obsidianUri(v?.name ?? '', path), file: `${current}/${path}`,
+        // The link itself is the engine's to make (and test); here it only has to be there.
+        obsidian: v?.demo ? null : `obsidian:${path}`, file: `${current}/${path}`,
       };
     },
     openInObsidian: async (path) => {
       const v = vaults[current];
-      if (v?.demo) throw refuse('refused', '데모 볼트는 Obsidian에 없습니다');
-      recorded.links.push(obsidianUri(v?.name ?? '', path));
+      if (v?.demo) throw refuse('refused', said('demo_not_in_obsidian'));
+      recorded.calls.push(`obsidian:${path}`);
     },
     showInFolder: async (path) => {
       recorded.calls.push(`folder:${path}`);
@@ -190,7 +187,7 @@ export function memoryBackend(
     stats: async () => extra.stats ?? { today: today(), days: [] },
     vaults: async () => listVaults(),
     forgetVault: async (path) => {
-      if (path === current) throw refuse('invalid', '열려 있는 볼트는 지울 수 없습니다: 다른 볼트를 먼저 여세요');
+      if (path === current) throw refuse('invalid', said('forget_open_vault'));
       forgotten.add(path);
       recorded.calls.push(`forget:${path}`);
       return listVaults();
@@ -209,7 +206,7 @@ export function memoryBackend(
     },
     weak: async (count, minutes) => {
       const all = structuredClone(extra.weak ?? []);
-      const n = count ?? (minutes ? Math.max(1, Math.floor((minutes * 60) / 30)) : 10);
+      const n = count ?? (minutes ? Math.max(1, Math.floor((minutes * 60) / engine.default_answer_seconds)) : 10);
       return all.slice(0, n);
     },
     drillAnswer: async (path, question, grade, answerMs) => {
@@ -225,7 +222,7 @@ export function memoryBackend(
     },
     note: async (path) => {
       const view = notes[path];
-      if (!view) throw refuse('outside_vault', `볼트 안의 노트가 아닙니다: ${path}`);
+      if (!view) throw refuse('outside_vault', said('outside_vault', path));
       return view;
     },
     review: (path, input) => {
@@ -236,11 +233,11 @@ export function memoryBackend(
     enroll: (path) => write('enroll', path),
     undo: async () => {
       const last = recorded.writes.pop();
-      if (!last) throw refuse('nothing_to_undo', '되돌릴 변경이 없습니다');
+      if (!last) throw refuse('nothing_to_undo', said('nothing_to_undo'));
       return { id: recorded.writes.length + 1, path: last.path, action: last.action, made_at: '2026-11-28T20:00:00' };
     },
-    overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
-    currentOverview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', '볼트가 없습니다'))),
+    overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', said('missing_folder')))),
+    currentOverview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', said('missing_folder')))),
     openVault: open,
     pickVault: async () => null,
     openDemo: () => open(start.demoPath ?? paths.find((p) => vaults[p].demo) ?? paths[0]),
@@ -288,7 +285,7 @@ export function memoryBackend(
     pickCalendarFile: async () => picked,
     exportCalendar: async () => {
       recorded.calls.push('export');
-      if (!settings.calendar_file) throw refuse('invalid', '먼저 캘린더 파일의 위치를 정하세요');
+      if (!settings.calendar_file) throw refuse('invalid', said('no_calendar_file'));
       return { path: settings.calendar_file, written_at: '2026-11-28T12:30:00', events: 3, error: null };
     },
     takeRequests: async () => requests.splice(0),

@@ -4,7 +4,7 @@
 use super::Session;
 use crate::agenda::NoteView;
 use crate::error::{Error, Result};
-use crate::lang::tf;
+use crate::lang::{tf, tr};
 use crate::note::Note;
 use crate::{frontmatter, history, journal, search, vault};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -64,6 +64,19 @@ impl Session {
             obsidian: (!open.demo).then(|| obsidian_uri(&crate::agenda::vault_name(&open.path, false), rel)),
             file: file.to_string_lossy().into_owned(),
         })
+    }
+
+    /// The `obsidian://` link of the note `rel` of the open vault ("Obsidian에서 열기"); refused for
+    /// the demo vault, which Obsidian does not know, and outside the vault.
+    pub fn obsidian_link(&self, rel: &str, now: NaiveDateTime) -> Result<String> {
+        let open = self.current(now)?;
+        journal::note_path(&open.path, rel)?;
+        if open.demo {
+            return Err(Error::Refused(
+                tr("데모 볼트는 Obsidian에 없습니다", "the demo vault is not in Obsidian").into(),
+            ));
+        }
+        Ok(obsidian_uri(&crate::agenda::vault_name(&open.path, false), rel))
     }
 
     /// The file of the note `rel` of the open vault (for "폴더에서 보기"), refused outside it.

@@ -119,6 +119,12 @@ fn a_note_page_has_its_timeline_history_and_obsidian_uri() {
         Some("obsidian://open?vault=%EB%82%B4%20%EA%B3%B5%EB%B6%80&file=%EB%84%A4%ED%8A%B8%EC%9B%8C%ED%81%AC%2FTCP%20%EC%A0%95%EB%A6%AC")
     );
     assert!(page.file.ends_with("네트워크/TCP 정리.md"));
+    assert_eq!(
+        s.obsidian_link(rel, at("2024-09-03 10:00")).ok(),
+        page.obsidian,
+        "the link \"Obsidian에서 열기\" opens"
+    );
+    assert!(matches!(s.obsidian_link("../x.md", at("2024-09-03 10:00")), Err(Error::OutsideVault(_))));
     // Undone reviews leave the history.
     s.undo(None, at("2024-09-03 10:01")).unwrap();
     assert!(s.note_page(rel, at("2024-09-03 10:02")).unwrap().history.is_empty());
@@ -128,6 +134,7 @@ fn a_note_page_has_its_timeline_history_and_obsidian_uri() {
     let demo = s.overview(at("2024-09-03 10:00")).unwrap();
     let first = &demo.agenda.notes()[0].path.clone();
     assert_eq!(s.note_page(first, at("2024-09-03 10:00")).unwrap().obsidian, None);
+    assert!(matches!(s.obsidian_link(first, at("2024-09-03 10:00")), Err(Error::Refused(_))));
 }
 
 #[test]
