@@ -588,3 +588,27 @@ fn every_change_is_announced_to_the_one_listener_whoever_makes_it() {
     assert!(s.note("DNS.md", now).is_ok());
     assert_eq!(take(), [], "a read tells nobody");
 }
+
+/// Regression (the watcher's e2e test, 1 run in 2): a move's news can come as two batches, the
+/// new path first. Read alone, the note entered the index as new, and the scan that then saw the
+/// old path gone found nothing moved: the note's reviews stayed behind.
+#[test]
+fn a_note_moved_by_another_program_keeps_its_reviews_whichever_path_is_heard_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("공부");
+    std::fs::create_dir_all(vault.join("네트워크")).unwrap();
+    note(&vault.join("네트워크"), "OSI.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n- 단서?\n");
+    let s = session(&tmp);
+    let now = at("2024-09-02 09:00");
+    s.open_vault(&vault, now).unwrap();
+    s.review("네트워크/OSI.md", &ReviewInput::default(), now).unwrap();
+    let root = std::fs::canonicalize(&vault).unwrap();
+    std::fs::create_dir(vault.join("아카이브")).unwrap();
+    std::fs::rename(vault.join("네트워크/OSI.md"), vault.join("아카이브/OSI.md")).unwrap();
+    let later = at("2024-09-02 09:05");
+    assert!(s.notes_changed(&[root.join("아카이브/OSI.md")], later).unwrap());
+    s.notes_changed(&[root.join("네트워크/OSI.md")], later).unwrap();
+    let page = s.note_page("아카이브/OSI.md", later).unwrap();
+    assert_eq!(page.history.len(), 1, "the review moved with the note");
+    assert!(s.current_overview(later).unwrap().agenda.notes().iter().all(|n| n.path != "네트워크/OSI.md"));
+}

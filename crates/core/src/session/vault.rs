@@ -201,10 +201,11 @@ impl Session {
         }
     }
 
-    /// Brings the open vault up to date with notes another program wrote (`paths`, absolute):
-    /// each is read again and its index row replaced, nothing else is read. Anything else (a
-    /// folder, a file gone or moved, a path outside the vault) takes a full scan through the
-    /// index, which also moves the history of moved notes. Says whether anything shown changed.
+    /// Brings the open vault up to date with notes another program rewrote in place (`paths`,
+    /// absolute): each is read again and its index row replaced, nothing else is read. Anything
+    /// else (a folder, a file gone, a note the open scan does not have: added, or moved here from
+    /// a path whose news may come later) takes a full scan through the index, which also moves
+    /// the history of moved notes. Says whether anything shown changed.
     pub fn notes_changed(&self, paths: &[PathBuf], now: NaiveDateTime) -> Result<bool> {
         let Some(open) = self.lock_open().clone() else { return self.rescan(now) };
         let mut rels = Vec::new();
@@ -213,7 +214,14 @@ impl Session {
             if !(markdown && p.starts_with(&open.path) && p.is_file()) {
                 return self.rescan(now);
             }
-            rels.push(vault::relative(&open.path, p));
+            let rel = vault::relative(&open.path, p);
+            // Read alone, a note moved here would enter the index as new before the scan that
+            // sees its old path gone: its reviews would stay behind with the old path.
+            let known = open.scan.note(&rel).is_some() || open.scan.issues.iter().any(|i| i.path == rel);
+            if !known {
+                return self.rescan(now);
+            }
+            rels.push(rel);
         }
         let key = crate::store::vault_key(&open.path);
         // Shared with the open vault until a note really changed: only then is the scan copied.
