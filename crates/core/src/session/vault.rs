@@ -217,7 +217,8 @@ impl Session {
             let rel = vault::relative(&open.path, p);
             // Read alone, a note moved here would enter the index as new before the scan that
             // sees its old path gone: its reviews would stay behind with the old path.
-            let known = open.scan.note(&rel).is_some() || open.scan.issues.iter().any(|i| i.path == rel);
+            let known = open.scan.note(&rel).is_some()
+                || open.scan.issues.binary_search_by(|i| i.path.as_str().cmp(&rel)).is_ok();
             if !known {
                 return self.rescan(now);
             }
