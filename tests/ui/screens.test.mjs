@@ -89,13 +89,8 @@ test('the theme follows the system until one is chosen', async () => {
 });
 
 test('a vault without review notes says what to do on every screen', async () => {
-  const plainOnly = makeVault({ n: 0 });
-  plainOnly.overview.agenda.plain = [{
-    path: '메모.md', title: '메모', kind: 'plain', subject: null, textbook: null, day0: null, status: null, step: null, flags: null,
-    stage: null, next_due: null, days_since: null, days_late: 0, progress: null, progress_bar: null, cues: 0,
-  }];
-  plainOnly.overview.agenda.counts.plain = 1;
-  const { page } = await openPage(ctx, { '/home/me/빈 볼트': plainOnly.overview }, {}, undefined, undefined, { extra: { stats: { today: '2026-11-28', days: [] } } });
+  const plainOnly = makeVault({ n: 1, plain: true, path: '/home/me/빈 볼트' });
+  const { page } = await openPage(ctx, { '/home/me/빈 볼트': plainOnly.overview }, plainOnly.notes, undefined, undefined, { extra: plainOnly.extra });
   await page.getByTestId('no-review-notes').waitFor();
   await page.keyboard.press('g');
   await page.keyboard.press('c');

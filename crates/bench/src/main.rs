@@ -3,6 +3,7 @@
 //! ```text
 //! bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
 //! bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
+//! bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K] [--name NAME] [--demo] [--plain]
 //! ```
 //!
 //! `run` generates the vaults (target/bench/, kept between runs), then measures every figure
@@ -10,6 +11,7 @@
 //! and interleaved with it, and prints each as a ratio with its goal. The bench kit's peers
 //! (`../shared/bench/peers`) join the table when they are there and built.
 
+mod fixture;
 mod measure;
 mod vault;
 
@@ -33,6 +35,10 @@ const USAGE: &str = "usage:
         --large: 100,000 notes too)
   bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
         a deterministic vault of study notes
+  bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K]
+                      [--name NAME] [--demo] [--plain]
+        the UI tests' vault: notes written, the last D days reviewed through the engine, and what
+        the window would show on that day printed as JSON
   (inner steps, run by `run` as processes: floor VAULT, memory VAULT, write VAULT)";
 
 fn value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
@@ -56,6 +62,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("gen") => gen(&args[1..]),
         Some("run") => measure::run(&args[1..]),
+        Some("fixture") => fixture(&args[1..]),
         Some("floor") => measure::floor_step(&args[1..]),
         Some("memory") => measure::memory_step(&args[1..]),
         Some("write") => measure::write_step(&args[1..]),
@@ -65,6 +72,24 @@ fn main() {
         eprintln!("bokseup-bench: {e}");
         std::process::exit(if matches!(e, Error::Usage(_)) { 2 } else { 1 });
     }
+}
+
+fn fixture(args: &[String]) -> Result<(), Error> {
+    let out = args.first().filter(|a| !a.starts_with("--")).ok_or_else(|| Error::Usage(USAGE.into()))?;
+    let spec = fixture::Spec {
+        notes: number(args, "--notes", 60)?,
+        seed: number(args, "--seed", 7)?,
+        today: today(args)?,
+        played_days: number(args, "--played-days", 14)?,
+        per_day: number(args, "--per-day", 40)?,
+        name: value(args, "--name").unwrap_or("공부").to_owned(),
+        demo: args.iter().any(|a| a == "--demo"),
+        plain: args.iter().any(|a| a == "--plain"),
+    };
+    let made = fixture::make(std::path::Path::new(out), &spec)?;
+    let json = serde_json::to_string(&made).map_err(|e| Error::Run(format!("the fixture as JSON: {e}")))?;
+    println!("{json}");
+    Ok(())
 }
 
 fn gen(args: &[String]) -> Result<(), Error> {

@@ -22,7 +22,7 @@ import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
 import type { Backend, DropHandlers } from './backend';
 import engine from '../bindings/engine.json';
-import { addDays, daysBetween } from './format';
+import { addDays } from './format';
 
 /** What the in-memory backend lets a test do in place of the window system and the desktop. */
 export interface TestHooks {
@@ -63,9 +63,9 @@ const said = (what: Said, path = '') => engine.failures.ko[what].replace('{path}
 export interface Extra {
   /** Timelines and histories of note pages, by path (empty when not given). */
   pages?: Record<string, Pick<NotePage, 'timeline' | 'history'>>;
-  /** The calendar's numbers; days not given count planned reviews from the notes' due dates. */
+  /** The calendar's numbers, as the engine counted them (`tests/ui/fixture.mjs`); days not given are empty. */
   calendar?: DayCount[];
-  /** Days' lists, by date; days not given list the notes due that day. */
+  /** Days' lists, by date, as the engine made them; days not given are empty. */
   days?: Record<string, DayList>;
   /** Reviews per day. */
   stats?: Stats;
@@ -137,11 +137,6 @@ export function memoryBackend(
     return a ? [...a.today_reviews, ...a.upcoming, ...a.not_started, ...a.long_term, ...a.plain] : [];
   };
   const today = () => vaults[current]?.agenda.today ?? '2026-11-28';
-  /** Planned reviews on `date` from the notes' due dates: today's take everything overdue. */
-  const plannedOn = (date: string) =>
-    agendaNotes()
-      .filter((n) => n.next_due && (n.next_due === date || (date === today() && daysBetween(n.next_due, date) > 0)))
-      .map((n) => ({ path: n.path, title: n.title, step: n.step ?? 'extra', days_late: Math.max(0, daysBetween(n.next_due!, date)) }));
   const bodyText = (path: string) =>
     (extra.bodies?.[path] ?? notes[path]?.body_html.replace(/<[^>]*>/g, ' ') ?? '').toLowerCase();
   const systemLang = () => extra.systemLang ?? (navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en');
@@ -178,12 +173,12 @@ export function memoryBackend(
       const given = new Map((extra.calendar ?? []).map((c) => [c.date, c]));
       const out: DayCount[] = [];
       for (let d = from; d <= to; d = addDays(d, 1)) {
-        out.push(given.get(d) ?? { date: d, planned: d >= today() ? plannedOn(d).length : 0, done: 0, missed: 0 });
+        out.push(given.get(d) ?? { date: d, planned: 0, done: 0, missed: 0 });
       }
       return out;
     },
     calendarDay: async (date) =>
-      extra.days?.[date] ?? { date, planned: date >= today() ? plannedOn(date) : [], done: [], missed: [] },
+      extra.days?.[date] ?? { date, planned: [], done: [], missed: [] },
     stats: async () => extra.stats ?? { today: today(), days: [] },
     vaults: async () => listVaults(),
     forgetVault: async (path) => {
