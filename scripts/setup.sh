@@ -13,7 +13,8 @@ build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2
 # The desktop's side of the end-to-end tests: a notification daemon double (python3-dbusmock),
 # a tray watcher and a drag source (python3-gi, GTK's introspection data), XTest for the drop;
 # desktop-file-validate checks the package's desktop entry.
-test_pkgs=(webkit2gtk-driver python3 python3-gi python3-dbusmock gir1.2-gtk-3.0 libxtst6 desktop-file-utils chromium)
+test_pkgs=(webkit2gtk-driver python3 python3-gi python3-dbusmock gir1.2-gtk-3.0 libxtst6 desktop-file-utils chromium
+  python3-venv)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")
@@ -40,6 +41,14 @@ if [ "${1:-}" != "--run" ]; then
   if ! tauri-driver --help >/dev/null 2>&1; then
     echo "setup: installing tauri-driver 2.1.0"
     cargo install tauri-driver --locked --version 2.1.0 --quiet
+  fi
+  # Radicale, a real CalDAV server the publishing tests start (PyPI, in its own venv).
+  if [ ! -x target/tools/radicale/bin/python ] || ! target/tools/radicale/bin/python -c "import radicale" 2>/dev/null; then
+    echo "setup: installing Radicale 3.9.0 (a CalDAV server for the tests)"
+    rm -rf target/tools/radicale
+    mkdir -p target/tools
+    /usr/bin/python3 -m venv target/tools/radicale
+    target/tools/radicale/bin/pip install --quiet --disable-pip-version-check "radicale==3.9.0"
   fi
   if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "setup: installing cargo-fuzz"

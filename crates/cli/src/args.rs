@@ -35,6 +35,7 @@ pub enum Command {
     Enroll,
     Undo,
     Ics,
+    Publish,
     Settings,
 }
 
@@ -66,8 +67,16 @@ pub struct Options {
     pub limit: Option<String>,
     /// `--exam NAME` (weak: only the notes the exam covers)
     pub exam: Option<String>,
+    /// `--caldav URL` (publish: the calendar, or the server)
+    pub caldav: Option<String>,
+    /// `--user NAME` (publish)
+    pub user: Option<String>,
+    /// `--password-file FILE` (publish: the file holds the app password)
+    pub password_file: Option<PathBuf>,
 }
 
+// Parsed once per process: the size of the options does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Parsed {
     /// `--help`.
@@ -152,6 +161,16 @@ pub fn parse(args: &[String]) -> Result<Parsed, String> {
                     .ok_or_else(|| tr("--exam 뒤에 시험 이름이 필요합니다", "--exam needs an exam's name"))?;
                 options.exam = Some(name.clone());
             }
+            "--caldav" | "--user" | "--password-file" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| tf(format!("{arg} 뒤에 값이 필요합니다"), format!("{arg} needs a value")))?;
+                match arg.as_str() {
+                    "--caldav" => options.caldav = Some(value.clone()),
+                    "--user" => options.user = Some(value.clone()),
+                    _ => options.password_file = Some(PathBuf::from(value)),
+                }
+            }
             "--data" => {
                 let folder = iter.next().ok_or_else(|| tr("--data 뒤에 폴더가 필요합니다", "--data needs a folder"))?;
                 options.data = Some(PathBuf::from(folder));
@@ -175,6 +194,7 @@ pub fn parse(args: &[String]) -> Result<Parsed, String> {
         Some("enroll") => Command::Enroll,
         Some("undo") => Command::Undo,
         Some("ics") => Command::Ics,
+        Some("publish") => Command::Publish,
         Some("settings") => {
             options.setting = match positional.as_slice() {
                 [_] => None,

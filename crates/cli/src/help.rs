@@ -22,6 +22,8 @@ pub const HELP: &str = "\
   bokseup undo VAULT [N | --list]                이 볼트의 마지막 변경(또는 N번)을 되돌립니다
   bokseup ics VAULT [--today D] [--days N] [--out FILE]
                                                  복습 일정을 휴대폰 캘린더용 .ics로 씁니다
+  bokseup publish VAULT --caldav URL --user NAME --password-file FILE [--today D] [--days N]
+                                                 복습 일정을 내 캘린더(CalDAV)에 올립니다
   bokseup settings [NAME VALUE]                  설정을 보거나 바꿉니다
   bokseup demo DIR [--today D]                   데모 볼트를 DIR에 만듭니다
   bokseup --help                                 이 도움말
@@ -35,8 +37,11 @@ pub const HELP: &str = "\
   --long-term           장기기억 완료로 표시합니다 (14일 복습부터)
   --early               아직 복습할 날이 아닌 노트를 미리 복습으로 기록합니다
   --list                (undo) 최근 변경과 되돌릴 수 있는지를 보여 줍니다
-  --days N              (ics) 오늘부터 며칠치를 쓸지 (기본 60)
+  --days N              (ics, publish) 오늘부터 며칠치를 쓸지 (기본 60)
   --out FILE            (ics) 표준 출력 대신 FILE에 씁니다
+  --caldav URL          (publish) 캘린더 주소, 또는 서버 주소 (\"복습\" 캘린더를 찾거나 만듭니다)
+  --user NAME           (publish) 캘린더 계정의 사용자 이름
+  --password-file FILE  (publish) 앱 전용 암호가 든 파일 (첫 줄)
   --hidden              창 없이 트레이에서 시작합니다 (로그인할 때 자동 시작)
   --review              오늘의 복습 화면으로 바로 엽니다
   --json                기계가 읽는 JSON으로 출력합니다
@@ -72,6 +77,7 @@ pub const HELP: &str = "\
   bokseup enroll ~/Obsidian/공부 \"네트워크/TCP 정리.md\"
   bokseup undo ~/Obsidian/공부
   bokseup ics ~/Obsidian/공부 --out ~/Sync/복습.ics
+  bokseup publish ~/Obsidian/공부 --caldav https://caldav.icloud.com/ --user me@icloud.com --password-file ~/.icloud-app-pw
   bokseup settings reminder-times \"8:30, 20:00\"
   bokseup demo /tmp/demo && bokseup due /tmp/demo
 ";
@@ -96,6 +102,8 @@ Usage:
   bokseup undo VAULT [N | --list]                undoes this vault's last change (or change N)
   bokseup ics VAULT [--today D] [--days N] [--out FILE]
                                                  writes the schedule as an .ics for a phone's calendar
+  bokseup publish VAULT --caldav URL --user NAME --password-file FILE [--today D] [--days N]
+                                                 puts the schedule into your own calendar (CalDAV)
   bokseup settings [NAME VALUE]                  shows or changes the settings
   bokseup demo DIR [--today D]                   writes the demo vault into DIR
   bokseup --help                                 this help
@@ -109,8 +117,11 @@ Options:
   --long-term           marks the note as in long-term memory (from the 14-day review on)
   --early               records a review of a note that is not due yet
   --list                (undo) lists recent changes and whether they can be undone
-  --days N              (ics) how many days from today to write (60 by default)
+  --days N              (ics, publish) how many days from today to write (60 by default)
   --out FILE            (ics) writes FILE instead of standard output
+  --caldav URL          (publish) the calendar's address, or the server's (a \"복습\" calendar is found or made)
+  --user NAME           (publish) the calendar account's user name
+  --password-file FILE  (publish) a file holding the app password (its first line)
   --hidden              starts in the tray without a window (start at login)
   --review              opens straight on today's review
   --json                prints JSON for programs
@@ -146,6 +157,7 @@ Examples:
   bokseup enroll ~/Obsidian/study \"Network/TCP.md\"
   bokseup undo ~/Obsidian/study
   bokseup ics ~/Obsidian/study --out ~/Sync/reviews.ics
+  bokseup publish ~/Obsidian/study --caldav https://caldav.icloud.com/ --user me@icloud.com --password-file ~/.icloud-app-pw
   bokseup settings reminder-times \"8:30, 20:00\"
   bokseup demo /tmp/demo && bokseup due /tmp/demo
 ";

@@ -105,6 +105,30 @@ fn open(path: &Path, options: &Options) -> Result<(Session, bokseup_core::agenda
     Ok((session, overview, now))
 }
 
+/// The calendar account of `publish`: the URL, the user and the password read from its file
+/// (its first line; never echoed).
+fn account(options: &Options) -> Result<bokseup_core::caldav::Account, Error> {
+    let need = |what: &str| {
+        Error::Invalid(tf(
+            format!("publish에는 {what}이(가) 필요합니다 (bokseup publish VAULT --caldav URL --user NAME --password-file FILE)"),
+            format!("publish needs {what} (bokseup publish VAULT --caldav URL --user NAME --password-file FILE)"),
+        ))
+    };
+    let url = options.caldav.clone().ok_or_else(|| need("--caldav URL"))?;
+    let user = options.user.clone().ok_or_else(|| need("--user NAME"))?;
+    let file = options.password_file.as_ref().ok_or_else(|| need("--password-file FILE"))?;
+    let text = std::fs::read_to_string(file).map_err(Error::read(file))?;
+    let password = text.lines().next().unwrap_or_default().to_owned();
+    if password.is_empty() {
+        let file = file.display();
+        return Err(Error::Invalid(tf(
+            format!("암호 파일이 비어 있습니다: {file}"),
+            format!("the password file is empty: {file}"),
+        )));
+    }
+    Ok(bokseup_core::caldav::Account { url, user, password })
+}
+
 fn command(
     name: Command,
     path: &Path,
@@ -166,6 +190,14 @@ fn command(
             } else {
                 print::undone(&session.undo(options.undo_id, now)?, out);
             }
+            Ok(())
+        }
+        Command::Publish => {
+            let account = account(options)?;
+            let (session, _, now) = open(path, options)?;
+            let days = options.days.unwrap_or(bokseup_core::calendar::DEFAULT_DAYS);
+            let done = session.publish(&account, days, now)?;
+            print::published(&done, out);
             Ok(())
         }
         Command::Ics => {
@@ -315,6 +347,7 @@ mod tests {
             "bokseup enroll ",
             "bokseup undo ",
             "bokseup ics ",
+            "bokseup publish ",
             "bokseup settings ",
             "bokseup weak ",
             "bokseup plan ",
@@ -339,6 +372,8 @@ mod tests {
             "ics v --days 0",
             "ics v --days lots",
             "ics v --out",
+            "publish v --caldav",
+            "publish v --password-file",
             "settings reminders",
             "settings a b c",
         ] {

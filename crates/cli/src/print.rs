@@ -394,3 +394,13 @@ fn display_width(s: &str) -> usize {
         })
         .sum()
 }
+
+/// What `bokseup publish` did.
+pub fn published(done: &bokseup_core::caldav::Published, out: &mut dyn Write) {
+    let (c, u, d, same) = (done.created, done.updated, done.deleted, done.unchanged);
+    let line = tf(
+        format!("{}: 새 일정 {c}개, 바뀐 일정 {u}개, 지운 일정 {d}개, 그대로 {same}개", done.calendar),
+        format!("{}: {c} new, {u} changed, {d} deleted, {same} unchanged", done.calendar),
+    );
+    let _ = writeln!(out, "{line}");
+}

@@ -115,6 +115,126 @@ pub enum Error {
         /// What went wrong with it.
         source: Box<Error>,
     },
+    /// The student's calendar server (CalDAV) could not be published to.
+    Calendar(Remote),
+}
+
+/// What went wrong between the app and the student's calendar server, in terms of what to fix.
+/// None of them carries the password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remote {
+    /// The URL is not a web address (`https://…`).
+    BadUrl(String),
+    /// The server's name is unknown (a typo, or no internet).
+    NoSuchHost(String),
+    /// Nothing answers at that address and port.
+    Refused(String),
+    /// The server did not answer in time.
+    Timeout(String),
+    /// The network failed on the way (offline, a connection dropped).
+    Offline(String),
+    /// The secure connection failed (a certificate, a proxy in the way).
+    Tls(String),
+    /// The user name or the app password is wrong.
+    Unauthorized,
+    /// The account may not write there.
+    Forbidden,
+    /// Nothing at that URL, and no calendar can be made there.
+    NotFound(String),
+    /// The address answers, but not as a CalDAV calendar server.
+    NotCalDav(String),
+    /// The account's storage is full (507).
+    Quota,
+    /// The server failed (5xx).
+    Server(u16),
+    /// An event changed on the server during the publish (another device publishing).
+    ChangedMeanwhile,
+    /// An answer the app does not expect.
+    Unexpected {
+        /// The request's method.
+        method: &'static str,
+        /// The answer's status.
+        status: u16,
+    },
+}
+
+impl Remote {
+    /// What went wrong and what to fix, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let ko = lang == Lang::Ko;
+        let t = |k: String, e: String| if ko { k } else { e };
+        match self {
+            Remote::BadUrl(u) => t(
+                format!("서버 주소가 올바르지 않습니다: {u}. https://로 시작하는 CalDAV 주소를 넣으세요"),
+                format!("Not a valid server address: {u}. Enter a CalDAV address starting with https://"),
+            ),
+            Remote::NoSuchHost(h) => t(
+                format!("서버 이름을 찾을 수 없습니다: {h}. 주소에 오타가 없는지, 인터넷에 연결되어 있는지 확인하세요"),
+                format!("Server name not found: {h}. Check the address for typos and that you are online"),
+            ),
+            Remote::Refused(h) => t(
+                format!("{h}에 연결할 수 없습니다 (연결 거부). 서버가 켜져 있는지, 주소와 포트가 맞는지 확인하세요. 자동으로 다시 시도합니다"),
+                format!("Cannot connect to {h} (connection refused). Check the server is running and the address and port are right. The app retries by itself"),
+            ),
+            Remote::Timeout(h) => t(
+                format!("{h}이(가) 제때 응답하지 않았습니다. 자동으로 다시 시도합니다"),
+                format!("{h} did not answer in time. The app retries by itself"),
+            ),
+            Remote::Offline(d) => t(
+                format!("캘린더 서버에 닿지 못했습니다 ({d}). 인터넷 연결을 확인하세요. 자동으로 다시 시도합니다"),
+                format!("Could not reach the calendar server ({d}). Check your internet connection. The app retries by itself"),
+            ),
+            Remote::Tls(d) => t(
+                format!("보안 연결(TLS)에 실패했습니다: {d}. 주소가 맞는지, 학교·회사 프록시가 인증서를 바꾸고 있지 않은지 확인하세요"),
+                format!("The secure connection (TLS) failed: {d}. Check the address, and whether a school or office proxy replaces certificates"),
+            ),
+            Remote::Unauthorized => t(
+                "사용자 이름이나 앱 암호가 틀렸습니다 (401). 계정 암호가 아니라 앱 전용 암호를 새로 만들어 넣으세요".into(),
+                "The user name or app password is wrong (401). Make a new app-specific password (not your account password) and enter it".into(),
+            ),
+            Remote::Forbidden => t(
+                "이 계정으로는 그곳에 쓸 수 없습니다 (403). 캘린더 주소가 내 계정의 것인지 확인하세요".into(),
+                "This account may not write there (403). Check the calendar address belongs to your account".into(),
+            ),
+            Remote::NotFound(u) => t(
+                format!("그 주소에 캘린더가 없고 만들 수도 없습니다: {u}. 서버 주소나 캘린더 주소를 확인하세요"),
+                format!("No calendar at that address and none can be made there: {u}. Check the server or calendar address"),
+            ),
+            Remote::NotCalDav(u) => t(
+                format!("그 주소는 CalDAV 캘린더 서버가 아닙니다: {u}. 캘린더 서비스가 알려 주는 CalDAV 주소를 넣으세요"),
+                format!("That address is not a CalDAV calendar server: {u}. Enter the CalDAV address your calendar service gives"),
+            ),
+            Remote::Quota => t(
+                "캘린더 계정의 저장 공간이 가득 찼습니다 (507). 공간을 비우면 다음 게시 때 이어서 올립니다".into(),
+                "The calendar account's storage is full (507). Free some space; the next publish carries on".into(),
+            ),
+            Remote::Server(s) => t(
+                format!("캘린더 서버에 문제가 생겼습니다 ({s}). 자동으로 다시 시도합니다"),
+                format!("The calendar server failed ({s}). The app retries by itself"),
+            ),
+            Remote::ChangedMeanwhile => t(
+                "게시하는 동안 서버의 일정이 바뀌었습니다 (다른 기기?). 다음 게시 때 맞춥니다".into(),
+                "An event changed on the server during the publish (another device?). The next publish sets it right".into(),
+            ),
+            Remote::Unexpected { method, status } => t(
+                format!("캘린더 서버가 예상하지 못한 답을 했습니다 ({method} → {status}). 서버 주소를 확인하세요"),
+                format!("The calendar server gave an unexpected answer ({method} → {status}). Check the server address"),
+            ),
+        }
+    }
+
+    /// Whether trying again later may succeed without the user changing anything.
+    pub fn transient(&self) -> bool {
+        matches!(
+            self,
+            Remote::Refused(_)
+                | Remote::Timeout(_)
+                | Remote::Offline(_)
+                | Remote::Server(_)
+                | Remote::ChangedMeanwhile
+                | Remote::NoSuchHost(_)
+        )
+    }
 }
 
 /// What part of a note is too large.
@@ -240,6 +360,7 @@ impl Error {
                 format!("Cannot write {}: {}", path.display(), write_reason(source, lang)),
             ),
             Error::InNote { path, source } => format!("{path}: {}", source.text(lang)),
+            Error::Calendar(remote) => remote.text(lang),
         }
     }
 
@@ -463,6 +584,8 @@ pub enum ErrorCode {
     NothingToUndo,
     /// The newest write cannot be undone; older ones can.
     UndoBlocked,
+    /// The calendar server could not be published to.
+    Calendar,
 }
 
 /// An [`Error`] as it crosses IPC: a code to branch on and a message to show.
@@ -501,6 +624,7 @@ impl Error {
             Error::OutsideVault(_) => ErrorCode::OutsideVault,
             Error::NothingToUndo => ErrorCode::NothingToUndo,
             Error::UndoBlocked { .. } => ErrorCode::UndoBlocked,
+            Error::Calendar(_) => ErrorCode::Calendar,
             Error::InNote { source, .. } => source.code(),
         }
     }

@@ -12,11 +12,12 @@
 //!   the days ahead and writes them as an iCalendar file for a phone;
 //! - [`settings`] are the user's settings, checked before they are kept;
 //! - [`session`] is the running app's state behind the Tauri commands;
+//! - [`caldav`] publishes the forecast into the student's own calendar server;
 //! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault.
 //!
 //! The sources sit in folders by role: `read/` (the vault and its notes), `decide/` (pure rules
 //! over plain values, today passed in), `write/` (the safe write chain), `learn/` (answers and
-//! memory), `store.rs` (the database) and `session/` (the door). The modules are re-exported
+//! memory), `publish/` (the forecast sent off this computer), `store.rs` (the database) and `session/` (the door). The modules are re-exported
 //! here by name; no module imports one that imports it back (`tests/layers.rs`).
 //!
 //! The command line (`crates/cli`) and the desktop shell (`src-tauri`) are both thin callers of
@@ -33,6 +34,7 @@
 
 mod decide;
 mod learn;
+mod publish;
 mod read;
 mod write;
 
@@ -45,5 +47,6 @@ pub mod store;
 pub use decide::{agenda, calendar, history, plan, reminder, schedule, settings};
 pub use error::{Error, Result};
 pub use learn::{answer, drill, memory, pace, question, sync};
+pub use publish::caldav;
 pub use read::{date, demo, frontmatter, index, note, render, search, vault};
 pub use write::{edit, journal, review, snapshot};

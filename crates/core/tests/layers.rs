@@ -21,13 +21,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// The module a file belongs to: its top-level module's name as the crate exports it (the role
-/// folders `read/`, `decide/`, `write/`, `learn/` only group them).
+/// folders `read/`, `decide/`, `write/`, `learn/`, `publish/` only group them).
 fn module_of(rel: &Path) -> Option<String> {
     let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().trim_end_matches(".rs").to_string()).collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     match parts.as_slice() {
         ["lib"] | [_, "mod"] => None,
-        ["read" | "decide" | "write" | "learn", name, ..] => Some((*name).to_string()),
+        ["read" | "decide" | "write" | "learn" | "publish", name, ..] => Some((*name).to_string()),
         [name, ..] => Some((*name).to_string()),
         [] => None,
     }

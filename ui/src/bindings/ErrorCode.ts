@@ -3,4 +3,4 @@
 /**
  * What kind of failure reached the UI: the UI branches on this, never on the message.
  */
-export type ErrorCode = "read" | "not_utf8" | "unterminated" | "yaml" | "too_large" | "special_file" | "busy" | "missing_folder" | "not_a_folder" | "no_notes" | "invalid" | "not_empty" | "store" | "write" | "unsafe" | "refused" | "conflict" | "already_reviewed" | "not_due" | "outside_vault" | "nothing_to_undo" | "undo_blocked";
+export type ErrorCode = "read" | "not_utf8" | "unterminated" | "yaml" | "too_large" | "special_file" | "busy" | "missing_folder" | "not_a_folder" | "no_notes" | "invalid" | "not_empty" | "store" | "write" | "unsafe" | "refused" | "conflict" | "already_reviewed" | "not_due" | "outside_vault" | "nothing_to_undo" | "undo_blocked" | "calendar";

@@ -76,7 +76,7 @@ pub struct Feed<'a> {
 
 /// The forecast as an iCalendar file: CRLF line ends, lines folded at 75 octets.
 pub fn ics(feed: &Feed, days: &[Day]) -> String {
-    let vault_id = format!("{:016x}", fnv1a(feed.vault_path.as_bytes()));
+    let vault_id = vault_id(feed.vault_path);
     let stamp = feed.stamp.format("%Y%m%dT%H%M%SZ").to_string();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
@@ -99,43 +99,7 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
         "X-PUBLISHED-TTL:PT6H".into(),
     ];
     for day in days {
-        let n = day.reviews.len();
-        let start = day.date.and_time(feed.at);
-        // Five minutes a note, at least a quarter of an hour and at most two hours.
-        let minutes = (5 * n as i64).clamp(15, 120);
-        let end = start + chrono::Duration::minutes(minutes);
-        let summary = tf(format!("복습 {n}개"), format!("{n} reviews"));
-        let description: Vec<String> = day
-            .reviews
-            .iter()
-            .map(|r| {
-                let late = match r.days_late {
-                    0 => String::new(),
-                    d => tf(format!(" ({d}일 밀림)"), format!(" ({d} days late)")),
-                };
-                format!("· {} — {}{late}", r.title, r.step.name())
-            })
-            .collect();
-        lines.extend([
-            "BEGIN:VEVENT".to_string(),
-            format!("UID:{}-{vault_id}@bokseup", day.date.format("%Y%m%d")),
-            format!("DTSTAMP:{stamp}"),
-            format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
-            format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")),
-            format!("SUMMARY:{}", text(&summary)),
-            format!("DESCRIPTION:{}", text(&description.join("\n"))),
-            format!("CATEGORIES:{}", tr("복습", "Review")),
-            "TRANSP:TRANSPARENT".to_string(),
-            "BEGIN:VALARM".to_string(),
-            "ACTION:DISPLAY".to_string(),
-            format!(
-                "DESCRIPTION:{}",
-                text(&tf(format!("오늘 복습할 노트 {n}개"), format!("{n} notes to review today")))
-            ),
-            "TRIGGER:PT0M".to_string(),
-            "END:VALARM".to_string(),
-            "END:VEVENT".to_string(),
-        ]);
+        lines.extend(vevent(feed, day, &vault_id, &stamp, None));
     }
     lines.push("END:VCALENDAR".into());
     let mut out = String::new();
@@ -143,6 +107,101 @@ pub fn ics(feed: &Feed, days: &[Day]) -> String {
         fold(line, &mut out);
     }
     out
+}
+
+/// One day's event on its own, as a CalDAV server stores it (RFC 4791 4.1: one UID per resource).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// The event's UID, the same as in the calendar file.
+    pub uid: String,
+    /// The resource's file name in the calendar collection (`20241027-….ics`).
+    pub file: String,
+    /// What the event says, without its stamp: equal digests mean the server's copy is current.
+    pub digest: String,
+    /// The whole resource: a VCALENDAR holding this one VEVENT.
+    pub ics: String,
+}
+
+/// The forecast as one event per day, for a CalDAV calendar: the same UIDs, times, texts and
+/// alarms as [`ics`], each carrying the digest of what it says (`X-BOKSEUP-DIGEST`).
+pub fn events(feed: &Feed, days: &[Day]) -> Vec<Event> {
+    let vault_id = vault_id(feed.vault_path);
+    let stamp = feed.stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    days.iter()
+        .map(|day| {
+            let body = vevent(feed, day, &vault_id, "", None);
+            let digest = format!("{:016x}", fnv1a(body.join("\n").as_bytes()));
+            let mut lines: Vec<String> = vec![
+                "BEGIN:VCALENDAR".into(),
+                "VERSION:2.0".into(),
+                format!("PRODID:-//Bokseup//복습 {}//KO", env!("CARGO_PKG_VERSION")),
+                "CALSCALE:GREGORIAN".into(),
+            ];
+            lines.extend(vevent(feed, day, &vault_id, &stamp, Some(&digest)));
+            lines.push("END:VCALENDAR".into());
+            let mut ics = String::new();
+            for line in &lines {
+                fold(line, &mut ics);
+            }
+            let id = format!("{}-{vault_id}", day.date.format("%Y%m%d"));
+            Event { uid: format!("{id}@bokseup"), file: format!("{id}.ics"), digest, ics }
+        })
+        .collect()
+}
+
+/// Whether `uid` is one of this vault's day events (what a publish may change or delete).
+pub fn is_own_uid(uid: &str, vault_path: &str) -> bool {
+    let suffix = format!("-{}@bokseup", vault_id(vault_path));
+    uid.strip_suffix(&suffix).is_some_and(|date| date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn vault_id(vault_path: &str) -> String {
+    format!("{:016x}", fnv1a(vault_path.as_bytes()))
+}
+
+/// A day's VEVENT lines; `stamp` empty leaves DTSTAMP out (for the digest).
+fn vevent(feed: &Feed, day: &Day, vault_id: &str, stamp: &str, digest: Option<&str>) -> Vec<String> {
+    let n = day.reviews.len();
+    let start = day.date.and_time(feed.at);
+    // Five minutes a note, at least a quarter of an hour and at most two hours.
+    let minutes = (5 * n as i64).clamp(15, 120);
+    let end = start + chrono::Duration::minutes(minutes);
+    let summary = tf(format!("복습 {n}개"), format!("{n} reviews"));
+    let description: Vec<String> = day
+        .reviews
+        .iter()
+        .map(|r| {
+            let late = match r.days_late {
+                0 => String::new(),
+                d => tf(format!(" ({d}일 밀림)"), format!(" ({d} days late)")),
+            };
+            format!("· {} — {}{late}", r.title, r.step.name())
+        })
+        .collect();
+    let mut lines = vec!["BEGIN:VEVENT".to_string(), format!("UID:{}-{vault_id}@bokseup", day.date.format("%Y%m%d"))];
+    if !stamp.is_empty() {
+        lines.push(format!("DTSTAMP:{stamp}"));
+    }
+    lines.extend([
+        format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")),
+        format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")),
+        format!("SUMMARY:{}", text(&summary)),
+        format!("DESCRIPTION:{}", text(&description.join("\n"))),
+        format!("CATEGORIES:{}", tr("복습", "Review")),
+        "TRANSP:TRANSPARENT".to_string(),
+    ]);
+    if let Some(digest) = digest {
+        lines.push(format!("X-BOKSEUP-DIGEST:{digest}"));
+    }
+    lines.extend([
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("DESCRIPTION:{}", text(&tf(format!("오늘 복습할 노트 {n}개"), format!("{n} notes to review today")))),
+        "TRIGGER:PT0M".to_string(),
+        "END:VALARM".to_string(),
+        "END:VEVENT".to_string(),
+    ]);
+    lines
 }
 
 /// Escapes a TEXT value (RFC 5545 3.3.11).

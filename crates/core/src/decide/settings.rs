@@ -42,6 +42,8 @@ pub mod keys {
     pub const DAILY_LIMIT: &str = "daily_limit";
     /// The exams, as JSON.
     pub const EXAMS: &str = "exams";
+    /// The calendar server the forecast is published to, as JSON (never its password).
+    pub const CALDAV: &str = "caldav";
 }
 
 /// Every setting the user can change.
@@ -74,6 +76,22 @@ pub struct Settings {
     pub daily_limit: Limit,
     /// Exams to plan toward.
     pub exams: Vec<Exam>,
+    /// The student's calendar server the review days are published to (none by default). Its
+    /// app password lives in the system keyring, never here.
+    pub caldav: Option<CalDav>,
+}
+
+/// A calendar account the review days are published to over CalDAV.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CalDav {
+    /// The service, as the settings screen's list names it (`icloud`, `naver`, `nextcloud`,
+    /// `fastmail`, `other`).
+    pub provider: String,
+    /// The server's or the calendar's URL.
+    pub url: String,
+    /// The account's user name.
+    pub user: String,
 }
 
 /// The first day of a week in the calendar.
@@ -142,6 +160,7 @@ impl Default for Settings {
             history_in_vault: true,
             daily_limit: Limit::default(),
             exams: Vec::new(),
+            caldav: None,
         }
     }
 }
@@ -185,6 +204,7 @@ impl Settings {
             history_in_vault: store.flag_setting(keys::HISTORY_IN_VAULT, default.history_in_vault),
             daily_limit: text(keys::DAILY_LIMIT).and_then(|t| parse_limit(&t)).unwrap_or(default.daily_limit),
             exams: text(keys::EXAMS).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+            caldav: text(keys::CALDAV).and_then(|t| serde_json::from_str(&t).ok()),
         }
     }
 
@@ -234,10 +254,15 @@ impl Settings {
             None => None,
             Some(path) => Some(check_calendar_file(Path::new(path))?.to_string_lossy().into_owned()),
         };
+        let caldav = match &self.caldav {
+            None => None,
+            Some(c) => Some(check_caldav(c)?),
+        };
         Ok(Settings {
             reminder_times: times.into_iter().map(format_time).collect(),
             calendar_file,
             exams,
+            caldav,
             ..self.clone()
         })
     }
@@ -257,6 +282,8 @@ impl Settings {
         store.set_setting(keys::HISTORY_IN_VAULT, &s.history_in_vault.to_string())?;
         store.set_setting(keys::DAILY_LIMIT, &format_limit(s.daily_limit))?;
         store.set_setting(keys::EXAMS, &serde_json::to_string(&s.exams).unwrap_or_else(|_| "[]".into()))?;
+        let caldav = s.caldav.as_ref().and_then(|c| serde_json::to_string(c).ok()).unwrap_or_default();
+        store.set_setting(keys::CALDAV, &caldav)?;
         Ok(s)
     }
 
@@ -446,6 +473,24 @@ fn check_calendar_file(path: &Path) -> Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
+/// A calendar account made tidy (trimmed), or why it cannot be kept.
+fn check_caldav(c: &CalDav) -> Result<CalDav> {
+    let url = c.url.trim();
+    let user = c.user.trim();
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
+        return Err(Error::Invalid(tf(
+            format!("캘린더 서버 주소는 https://로 시작해야 합니다 (\"{url}\")"),
+            format!("The calendar server address must start with https:// (\"{url}\")"),
+        )));
+    }
+    if user.is_empty() {
+        return Err(Error::Invalid(
+            tr("캘린더 계정의 사용자 이름을 넣으세요", "Enter the calendar account's user name").into(),
+        ));
+    }
+    Ok(CalDav { provider: c.provider.trim().to_owned(), url: url.to_owned(), user: user.to_owned() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,8 +547,17 @@ mod tests {
                 subjects: vec!["AWS".into(), " ".into()],
                 textbooks: vec![],
             }],
+            caldav: Some(CalDav {
+                provider: "icloud".into(),
+                url: " https://caldav.icloud.com/ ".into(),
+                user: " 학생@icloud.com ".into(),
+            }),
         };
         let saved = mine.save(&store).unwrap();
+        let caldav = saved.caldav.clone().unwrap();
+        assert_eq!((caldav.url.as_str(), caldav.user.as_str()), ("https://caldav.icloud.com/", "학생@icloud.com"));
+        let bad = CalDav { url: "caldav.icloud.com".into(), ..caldav.clone() };
+        assert!(Settings { caldav: Some(bad), ..saved.clone() }.checked().is_err(), "an address without https://");
         assert_eq!(saved.exams[0].name, "AWS SysOps");
         assert_eq!(saved.exams[0].subjects, ["AWS"]);
         assert_eq!(saved.reminder_times, ["07:05", "21:30"]);

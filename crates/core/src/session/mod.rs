@@ -22,6 +22,7 @@ use ts_rs::TS;
 
 mod learning;
 mod library;
+mod publish;
 mod reminders;
 mod settings;
 #[cfg(test)]
@@ -31,6 +32,7 @@ mod write;
 
 pub use learning::{plan_items, DayLoad, Learning, WeakQuestion};
 pub use library::{obsidian_uri, NotePage, Stats};
+pub use publish::{retry_after, PublishStatus};
 pub use reminders::{CalendarStatus, Mute, ReminderStatus, Tick};
 pub use settings::{Appearance, DesktopStatus};
 pub use vault::VaultEntry;
@@ -46,6 +48,7 @@ pub struct Session {
     vault: vault::State,
     writes: write::State,
     reminders: reminders::State,
+    publish: publish::State,
     learning: learning::State,
 }
 
@@ -128,6 +131,7 @@ impl Session {
             vault: vault::State::new(demo_dir),
             writes: write::State::new(first_edit),
             reminders: reminders::State::default(),
+            publish: publish::State::default(),
             learning: learning::State::new(device),
         })
     }

@@ -1,0 +1,183 @@
+//! Publishing the forecast into the student's calendar server (CalDAV): the same days and events
+//! as the calendar file, one operation for the window, the app's background publisher and
+//! `bokseup publish`. What the last publish did, or why it failed and when it is tried again, is
+//! kept for the settings screen.
+
+use super::{lock, Session};
+use crate::caldav::{self, Account, Published};
+use crate::calendar;
+use crate::error::{Error, Result};
+use crate::lang::tr;
+use chrono::{Duration, NaiveDateTime, TimeZone};
+use serde::Serialize;
+use std::sync::Mutex;
+use ts_rs::TS;
+
+/// What the session remembers of publishing.
+#[derive(Default)]
+pub(super) struct State {
+    last: Mutex<Last>,
+}
+
+#[derive(Default)]
+struct Last {
+    status: Option<PublishStatus>,
+    /// What the server was last made to hold (account and event digests): unchanged, the
+    /// background publisher leaves the server alone.
+    published: Option<String>,
+    /// A failure that trying again will not mend (a wrong password): no automatic retry until
+    /// the account or the forecast changes.
+    stuck: Option<String>,
+}
+
+/// Where publishing to the calendar server stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PublishStatus {
+    /// The calendar written to, once found.
+    pub calendar: Option<String>,
+    /// When the last publish succeeded.
+    pub published_at: Option<NaiveDateTime>,
+    /// Days with reviews the calendar holds after that publish.
+    pub events: usize,
+    /// Events that publish created, changed or deleted.
+    pub changed: usize,
+    /// Why the last try failed, when it did.
+    pub error: Option<String>,
+    /// When it failed.
+    pub failed_at: Option<NaiveDateTime>,
+    /// When the app tries again by itself (`null`: it waits for a change of the account).
+    pub retry_at: Option<NaiveDateTime>,
+    /// Failures in a row.
+    pub failures: u32,
+}
+
+/// How long to wait before trying again after `failures` failures in a row: half a minute,
+/// doubling, at most half an hour.
+pub fn retry_after(failures: u32) -> Duration {
+    Duration::seconds((30i64 << failures.saturating_sub(1).min(6)).min(30 * 60))
+}
+
+impl Session {
+    /// Makes `account`'s calendar hold exactly the open vault's next `days` days of reviews.
+    pub fn publish(&self, account: &Account, days: u32, now: NaiveDateTime) -> Result<Published> {
+        self.current(now)?;
+        let (events, vault_path) = self.events(days, now)?;
+        let key = key(account, &events);
+        let result = caldav::publish(account, &events, |uid| calendar::is_own_uid(uid, &vault_path));
+        let mut last = lock(&self.publish.last);
+        let before = last.status.clone();
+        let status = match &result {
+            Ok(done) => {
+                last.published = Some(key);
+                last.stuck = None;
+                PublishStatus {
+                    calendar: Some(done.calendar.clone()),
+                    published_at: Some(now),
+                    events: events.len(),
+                    changed: done.created + done.updated + done.deleted,
+                    error: None,
+                    failed_at: None,
+                    retry_at: None,
+                    failures: 0,
+                }
+            }
+            Err(e) => {
+                let failures = before.as_ref().map_or(0, |s| s.failures) + 1;
+                let transient = matches!(e, Error::Calendar(r) if r.transient());
+                last.stuck = (!transient).then(|| key.clone());
+                PublishStatus {
+                    error: Some(e.to_string()),
+                    failed_at: Some(now),
+                    retry_at: transient.then(|| now + retry_after(failures)),
+                    failures,
+                    ..before.unwrap_or(PublishStatus {
+                        calendar: None,
+                        published_at: None,
+                        events: 0,
+                        changed: 0,
+                        error: None,
+                        failed_at: None,
+                        retry_at: None,
+                        failures: 0,
+                    })
+                }
+            }
+        };
+        last.status = Some(status);
+        drop(last);
+        self.announce(super::Change::Reminders);
+        result
+    }
+
+    /// Finds (or makes) the account's calendar without publishing: "test connection".
+    pub fn check_calendar_server(&self, account: &Account) -> Result<String> {
+        caldav::check(account)
+    }
+
+    /// Where publishing stands (`None`: nothing published by this run yet).
+    pub fn publish_status(&self) -> Option<PublishStatus> {
+        lock(&self.publish.last).status.clone()
+    }
+
+    /// Whether the background publisher should publish to `account` now: the forecast differs
+    /// from what the server was last made to hold, or a failed try's retry time has come. A
+    /// failure retrying will not mend waits for the account or the forecast to change.
+    pub fn publish_wanted(&self, account: &Account, days: u32, now: NaiveDateTime) -> bool {
+        let Ok((events, _)) = self.current(now).and_then(|_| self.events(days, now)) else { return false };
+        let key = key(account, &events);
+        let last = lock(&self.publish.last);
+        if last.stuck.as_deref() == Some(key.as_str()) {
+            return false;
+        }
+        let waiting = last.status.as_ref().is_some_and(|s| s.error.is_some() && s.retry_at.is_some_and(|r| now < r));
+        if waiting {
+            return false;
+        }
+        last.published.as_deref() != Some(key.as_str())
+    }
+
+    /// Forgets what was published (the account changed): the next publish compares afresh.
+    pub fn forget_published(&self) {
+        *lock(&self.publish.last) = Last::default();
+        self.announce(super::Change::Reminders);
+    }
+
+    /// The open vault's day events and its folder (whose UIDs a publish may change).
+    fn events(&self, days: u32, now: NaiveDateTime) -> Result<(Vec<calendar::Event>, String)> {
+        let settings = self.settings();
+        let open = self.lock_open();
+        let open =
+            open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
+        let name = crate::agenda::vault_name(&open.path, open.demo);
+        let vault_path = open.path.to_string_lossy().into_owned();
+        let forecast = calendar::forecast_days(&open.scan.notes, self.today(now), days);
+        let feed = calendar::Feed {
+            vault_name: &name,
+            vault_path: &vault_path,
+            at: settings.first_reminder(),
+            stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
+        };
+        Ok((calendar::events(&feed, &forecast), vault_path))
+    }
+}
+
+/// What the server is made to hold, by whom: the account (its password only as a hash, and
+/// only in memory, so a new password is tried again) and the events' digests.
+fn key(account: &Account, events: &[calendar::Event]) -> String {
+    use sha2::Digest;
+    let password = sha2::Sha256::digest(account.password.as_bytes());
+    let digests: Vec<String> = events.iter().map(|e| format!("{}={}", e.uid, e.digest)).collect();
+    format!("{}\n{}\n{password:x}\n{}", account.url, account.user, digests.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_to_half_an_hour() {
+        let secs: Vec<i64> = (1..=9).map(|n| retry_after(n).num_seconds()).collect();
+        assert_eq!(secs, [30, 60, 120, 240, 480, 960, 1800, 1800, 1800]);
+    }
+}
