@@ -8,13 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libayatana-appindicator3-dev builds the tray (and brings its runtime library).
-build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev
+# libdbus-1-dev: the keyring's Secret Service client (the calendar account's app password).
+build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev libdbus-1-dev
   fonts-noto-cjk fonts-noto-color-emoji xvfb xauth x11-utils imagemagick dbus-daemon dbus-bin)
 # The desktop's side of the end-to-end tests: a notification daemon double (python3-dbusmock),
 # a tray watcher and a drag source (python3-gi, GTK's introspection data), XTest for the drop;
-# desktop-file-validate checks the package's desktop entry.
+# desktop-file-validate checks the package's desktop entry; python3-venv holds Radicale (a CalDAV
+# server) and gnome-keyring is a real Secret Service for the calendar account's password.
 test_pkgs=(webkit2gtk-driver python3 python3-gi python3-dbusmock gir1.2-gtk-3.0 libxtst6 desktop-file-utils chromium
-  python3-venv)
+  python3-venv gnome-keyring)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")

@@ -3,7 +3,7 @@
 //! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
 //! still never freezes the window.
 
-use crate::{tray, window};
+use crate::{credential, publisher, tray, window};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
@@ -14,10 +14,10 @@ use bokseup_core::lang::{tf, tr};
 use bokseup_core::plan::Limit;
 use bokseup_core::render;
 use bokseup_core::session::{
-    Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, Request, Session, Stats, VaultEntry,
-    WeakQuestion,
+    Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, PublishStatus, Request, Session, Stats,
+    VaultEntry, WeakQuestion,
 };
-use bokseup_core::settings::Settings;
+use bokseup_core::settings::{CalDav, Settings};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::PathBuf;
 use tauri::ipc::{CommandArg, CommandItem, InvokeError};
@@ -146,7 +146,42 @@ pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, now: N
         tray_problem: tray::problem(&app),
         autostart: app.autolaunch().is_enabled().unwrap_or(false),
         offer_autostart: session.autostart_offer(),
+        publish: session.publish_status(),
+        caldav_password: session.settings().caldav.as_ref().is_some_and(|c| credential::load(c).is_some()),
     }
+}
+
+/// Keeps the calendar account for publishing (`None`: stops), its new app password in the
+/// system keyring; the first publish follows at once.
+#[tauri::command(async)]
+pub fn save_caldav<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    now: Now,
+    caldav: Option<CalDav>,
+    password: Option<String>,
+) -> Reply<DesktopStatus> {
+    publisher::save_account(&session, caldav, password, now.0)?;
+    Ok(status(app, session, now))
+}
+
+/// Finds (or makes) the account's calendar without publishing ("연결 확인"): its address.
+#[tauri::command(async)]
+pub fn test_caldav(session: State<'_, Session>, caldav: CalDav, password: Option<String>) -> Reply<String> {
+    Ok(session.check_calendar_server(&publisher::trial(caldav, password)?)?)
+}
+
+/// Publishes the open vault's schedule to the calendar account now ("지금 올리기").
+#[tauri::command(async)]
+pub fn publish_now(session: State<'_, Session>, now: Now) -> Reply<Option<PublishStatus>> {
+    let account = publisher::account(&session).ok_or_else(|| {
+        Error::Invalid(
+            tr("먼저 캘린더 계정과 앱 암호를 저장하세요", "Save the calendar account and its app password first")
+                .into(),
+        )
+    })?;
+    session.publish_own(&account, bokseup_core::calendar::DEFAULT_DAYS, now.0)?;
+    Ok(session.publish_status())
 }
 
 /// Starts the app at login (hidden, in the tray) or stops doing so.

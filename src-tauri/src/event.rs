@@ -9,3 +9,6 @@ pub const VAULT_EVENT: &str = "bokseup://vault-changed";
 
 /// The desktop side has requests for the window: the page takes them (`take_requests`).
 pub const REQUEST_EVENT: &str = "bokseup://request";
+
+/// A publish to the calendar server succeeded or failed: the page asks for the status again.
+pub const PUBLISH_EVENT: &str = "bokseup://published";

@@ -4,8 +4,10 @@
 //! desktop.
 
 mod commands;
+mod credential;
 pub mod event;
 mod launch;
+mod publisher;
 mod timer;
 mod toast;
 mod tray;
@@ -51,10 +53,19 @@ fn listener<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> bokseup_core::sessio
             bokseup_core::lang::set(app.state::<Session>().settings().lang());
             tray::refresh(&app);
             timer::poke(&app);
+            publisher::poke(&app);
         }
-        Change::Agenda | Change::Learning => {
+        Change::Agenda => {
             tray::refresh(&app);
             timer::poke(&app);
+            publisher::poke(&app);
+        }
+        Change::Learning => {
+            tray::refresh(&app);
+            timer::poke(&app);
+        }
+        Change::Published => {
+            let _ = tauri::Emitter::emit_to(&app, "main", event::PUBLISH_EVENT, ());
         }
     })
 }
@@ -115,6 +126,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
                 }
                 timer::start(app.handle().clone());
                 watch::start(app.handle().clone());
+                publisher::start(app.handle().clone());
             }
             Ok(())
         })

@@ -5,16 +5,15 @@
 // and never the password.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
+import { radicale as startRadicale } from './radicale.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
-const PYTHON = join(ROOT, 'target/tools/radicale/bin/python');
 const work = mkdtempSync(join(tmpdir(), 'bokseup-caldav-'));
 const KOREAN = { ...process.env, LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 const PASSWORD = 'app-pw 비밀 42';
@@ -22,26 +21,14 @@ const TODAY = '2026-11-28';
 let radicale;
 let url;
 
-const freePort = () => new Promise((done) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); });
-});
-const listening = (port) => new Promise((done) => {
-  const c = connect(port, '127.0.0.1', () => { c.end(); done(true); }).on('error', () => done(false));
-});
-
 before(async () => {
-  writeFileSync(join(work, 'users'), `student:${PASSWORD}\n`);
   writeFileSync(join(work, 'password'), `${PASSWORD}\n`);
   writeFileSync(join(work, 'wrong'), 'not-it\n');
-  const port = await freePort();
-  radicale = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`,
-    '--storage-filesystem-folder', join(work, 'store'), '--auth-type', 'htpasswd',
-    '--auth-htpasswd-filename', join(work, 'users'), '--auth-htpasswd-encryption', 'plain'], { stdio: 'ignore' });
-  for (let i = 0; i < 200 && !(await listening(port)); i++) await new Promise((r) => setTimeout(r, 50));
-  url = `http://127.0.0.1:${port}/student/bokseup/`;
+  radicale = await startRadicale('student', PASSWORD);
+  url = radicale.url;
   execFileSync(BIN, ['demo', join(work, 'vault'), '--today', TODAY, '--data', join(work, 'data')], { env: KOREAN });
 });
-after(() => radicale?.kill());
+after(() => radicale?.stop());
 
 const bokseup = (...args) =>
   spawnSync(BIN, [...args, '--data', join(work, 'data')], { encoding: 'utf8', env: KOREAN });

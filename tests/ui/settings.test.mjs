@@ -106,6 +106,63 @@ test('the calendar file: picked, saved, written, with help for phones', async ()
   await page.close();
 });
 
+test('the calendar account: a service fills its address, test, save with the password, publish status, both languages', async () => {
+  const { page, errors } = await openSettings();
+  const panel = page.getByTestId('panel-caldav');
+  assert.equal(await page.getByTestId('caldav-line').textContent(), '아직 캘린더 계정을 정하지 않았습니다.');
+  assert.equal(await page.getByTestId('caldav-url').inputValue(), 'https://caldav.icloud.com/', 'iCloud first, its address filled in');
+  assert.match(await page.getByTestId('caldav-provider-help').textContent(), /앱 암호/);
+  // Google takes no app password: the panel says what to do instead and offers no form.
+  await page.getByTestId('caldav-provider').selectOption('google');
+  assert.match(await page.getByTestId('caldav-provider-help').textContent(), /OAuth/);
+  assert.equal(await page.getByTestId('caldav-url').count(), 0);
+  await page.getByTestId('caldav-provider').selectOption('naver');
+  assert.equal(await page.getByTestId('caldav-url').inputValue(), 'https://caldav.calendar.naver.com/');
+  await page.getByTestId('caldav-user').fill('student');
+  await page.getByTestId('caldav-password').fill('app-pw-1234');
+  await page.getByTestId('caldav-test').click();
+  await page.getByTestId('caldav-said').getByText('연결됨: https://caldav.calendar.naver.com/').waitFor();
+  // A refusal from the server is shown as the backend words it.
+  await backend(page, () => window.__BOKSEUP_BACKEND__.failCaldavForTest({ code: 'calendar', message: '사용자 이름이나 앱 암호가 틀렸습니다 (401)' }));
+  await page.getByTestId('caldav-save').click();
+  await page.getByTestId('caldav-said').getByText('앱 암호가 틀렸습니다').waitFor();
+  assert.equal(await page.getByTestId('caldav-said').getAttribute('class').then((c) => c.includes('bad')), true);
+  await backend(page, () => window.__BOKSEUP_BACKEND__.failCaldavForTest(null));
+  await page.getByTestId('caldav-save').click();
+  await page.getByTestId('caldav-said').getByText('캘린더 계정을 저장했습니다').waitFor();
+  assert.equal(await page.getByTestId('caldav-line').textContent(), '곧 올립니다…');
+  assert.equal(await page.getByTestId('caldav-password').inputValue(), '', 'the password does not stay on the page');
+  assert.equal(await page.getByTestId('caldav-password').getAttribute('placeholder'), '저장됨 (바꾸려면 새로 입력)');
+  const calls = await backend(page, () => window.__BOKSEUP_BACKEND__.calls);
+  assert.ok(calls.includes('caldav:naver:https://caldav.calendar.naver.com/:student'), calls.join(', '));
+  // A publish in the background shows as it happens; a failure says when it is tried again.
+  await backend(page, () => window.__BOKSEUP_BACKEND__.publishedForTest({
+    calendar: 'https://caldav.calendar.naver.com/calendar/student/bokseup/', published_at: '2026-11-28T11:58:00', events: 12, changed: 12,
+    error: null, failed_at: null, retry_at: null, failures: 0 }));
+  await page.getByTestId('caldav-line').getByText('오늘 11:58에 올렸습니다 · 복습이 있는 날 12일').waitFor();
+  await panel.screenshot({ path: join(ARTIFACTS, 'settings-caldav-ko.png') });
+  await backend(page, () => window.__BOKSEUP_BACKEND__.publishedForTest({
+    calendar: null, published_at: '2026-11-28T11:58:00', events: 12, changed: 0,
+    error: '캘린더 서버에 닿지 못했습니다 (인터넷 연결을 확인하세요)', failed_at: '2026-11-28T12:00:00', retry_at: '2026-11-28T12:01:00', failures: 1 }));
+  await page.getByTestId('caldav-line').getByText('오늘 12:01에 다시 시도합니다').waitFor();
+  await page.getByTestId('caldav-publish').click();
+  await page.getByTestId('caldav-forget').click();
+  await page.getByTestId('caldav-said').getByText('캘린더 계정과 암호를 지웠습니다').waitFor();
+  assert.equal(await page.getByTestId('caldav-line').textContent(), '아직 캘린더 계정을 정하지 않았습니다.');
+  const after = await backend(page, () => window.__BOKSEUP_BACKEND__.calls);
+  assert.ok(after.includes('publish') && after.includes('caldav:none'), after.join(', '));
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const en = await openPage(ctx, VAULT, NOTES, undefined, undefined, { locale: 'en-US', colorScheme: 'dark', extra: { settings: { language: 'en', theme: 'dark' } } });
+  await en.page.getByTestId('open-settings').click();
+  await en.page.getByTestId('panel-caldav').waitFor();
+  assert.equal(await en.page.getByTestId('caldav-line').textContent(), 'No calendar account yet.');
+  assert.match(await en.page.getByTestId('caldav-roads').textContent(), /iPhone: publish to iCloud/);
+  await en.page.getByTestId('panel-caldav').screenshot({ path: join(ARTIFACTS, 'settings-caldav-en-dark.png') });
+  await en.page.close();
+});
+
 test('a reminder\'s click starts the review; with nothing due it says so', async () => {
   const { page } = await openPage(ctx, VAULT, NOTES);
   await backend(page, () => window.__BOKSEUP_BACKEND__.requestForTest({ kind: 'review' }));

@@ -98,14 +98,13 @@ fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
 
-/// A session on a real database with the demo vault written for `today` and opened.
+/// A session of the app on a real database with the demo vault written for `today` and opened
+/// as the student's own vault (the one the app publishes by itself).
 fn vault(tmp: &Path, today: &str) -> (Session, PathBuf) {
     let vault = tmp.join("공부");
     let day: NaiveDate = today.parse().unwrap();
     bokseup_core::demo::write(&vault, day).unwrap();
-    let session = Session::new(Store::open(&tmp.join("app.db")).unwrap(), tmp.join("demo"), Clock::system(4))
-        .unwrap()
-        .command_line();
+    let session = Session::new(Store::open(&tmp.join("app.db")).unwrap(), tmp.join("demo"), Clock::system(4)).unwrap();
     session.open_vault(&vault, at(&format!("{today} 12:00"))).unwrap();
     (session, vault)
 }
@@ -249,6 +248,29 @@ fn a_server_stopped_mid_publish_is_mended_by_the_next_publish() {
     assert_eq!(server.held().len(), session.forecast(later, 60).unwrap().len(), "{mended:?}");
     assert!(mended.unchanged >= 1, "what was put before the cut stays: {mended:?}");
     assert!(!session.publish_wanted(&server.account(), 60, later));
+}
+
+#[test]
+fn only_the_apps_own_vault_is_published_by_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("radicale"));
+    let vault = tmp.path().join("공부");
+    bokseup_core::demo::write(&vault, "2026-11-28".parse().unwrap()).unwrap();
+    let now = at("2026-11-28 12:00");
+    // The command line names a vault: it publishes when told to, never by itself.
+    let line =
+        Session::new(Store::open(&tmp.path().join("cli.db")).unwrap(), tmp.path().join("demo"), Clock::system(4))
+            .unwrap()
+            .command_line();
+    line.open_vault(&vault, now).unwrap();
+    assert!(!line.publish_wanted(&server.account(), 60, now));
+    // The demo vault is never published.
+    let app = Session::new(Store::open(&tmp.path().join("app.db")).unwrap(), tmp.path().join("demo"), Clock::system(4))
+        .unwrap();
+    app.open_demo(now).unwrap();
+    assert!(!app.publish_wanted(&server.account(), 60, now));
+    app.open_vault(&vault, now).unwrap();
+    assert!(app.publish_wanted(&server.account(), 60, now));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 // `memory.ts`, so the screens run and are tested without Tauri.
 import type { ScanProgress } from '../bindings/ScanProgress';
 import type { Backend } from './backend';
-import { invokeCommands, REQUEST_EVENT, SCAN_EVENT, VAULT_EVENT } from './commands';
+import { invokeCommands, PUBLISH_EVENT, REQUEST_EVENT, SCAN_EVENT, VAULT_EVENT } from './commands';
 
 export { failureMessage, isFailure, type Backend, type DropHandlers } from './backend';
 
@@ -25,6 +25,7 @@ async function tauriBackend(): Promise<Backend> {
     onFocus: (handler) => getCurrentWindow().onFocusChanged(({ payload: focused }) => focused && handler()),
     onRequest: (handler) => listen(REQUEST_EVENT, () => handler()),
     onVaultChange: (handler) => listen(VAULT_EVENT, () => handler()),
+    onPublished: (handler) => listen(PUBLISH_EVENT, () => handler()),
     onScanProgress: (handler) => listen<ScanProgress>(SCAN_EVENT, (event) => handler(event.payload)),
   };
 }

@@ -25,6 +25,8 @@ export interface Backend extends Commands {
   onScanProgress(handler: (progress: ScanProgress) => void): Promise<() => void>;
   /** Calls `handler` when the desktop side has requests; resolves to an unsubscribe function. */
   onRequest(handler: () => void): Promise<() => void>;
+  /** A publish to the calendar server succeeded or failed; resolves to an unsubscribe function. */
+  onPublished(handler: () => void): Promise<() => void>;
 }
 
 export function isFailure(e: unknown): e is Failure {

@@ -13,6 +13,7 @@ import type { NotePage } from '../bindings/NotePage';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
+import type { PublishStatus } from '../bindings/PublishStatus';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
 import type { ScanProgress } from '../bindings/ScanProgress';
@@ -42,6 +43,10 @@ export interface TestHooks {
   pickCalendarForTest(path: string | null): void;
   /** Makes the next reviews fail as the backend would (a note reviewed elsewhere, not due yet). */
   failReviewsForTest(...failures: Failure[]): void;
+  /** The calendar server's answer to the next test, save or publish (null: they succeed). */
+  failCaldavForTest(failure: Failure | null): void;
+  /** A publish in the background happened: the page hears of it. */
+  publishedForTest(publish: PublishStatus): void;
 }
 
 export interface Recorded {
@@ -51,6 +56,8 @@ export interface Recorded {
   links: string[];
   saved: Settings[];
   calls: string[];
+  /** App passwords the page sent, in order (the real backend puts them in the keyring). */
+  passwords: (string | null)[];
 }
 
 /** The engine's own words and defaults (`ui/src/bindings/engine.json`, written by the engine's tests). */
@@ -108,9 +115,15 @@ export function memoryBackend(
   const reviewFailures: Failure[] = [];
   const status: DesktopStatus = {
     reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
-    tray_problem: null, autostart: false, offer_autostart: false, ...structuredClone(start.status ?? {}),
+    tray_problem: null, autostart: false, offer_autostart: false, publish: null, caldav_password: false,
+    ...structuredClone(start.status ?? {}),
   };
-  const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [] };
+  const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [], passwords: [] };
+  let caldavFailure: Failure | null = null;
+  let publishedHandler: (() => void) | null = null;
+  const caldavRefusal = () => {
+    if (caldavFailure) throw caldavFailure;
+  };
   const refuse = (code: Failure['code'], message: string): Failure => ({ code, message });
   const write = async (action: Action, path: string, input?: ReviewInput): Promise<Written> => {
     const view = notes[path];
@@ -277,6 +290,31 @@ export function memoryBackend(
       status.reminders.muted_until = null;
       return snapshot();
     },
+    saveCaldav: async (caldav, password) => {
+      caldavRefusal();
+      recorded.calls.push(caldav ? `caldav:${caldav.provider}:${caldav.url}:${caldav.user}` : 'caldav:none');
+      recorded.passwords.push(password);
+      if (caldav && !password && !status.caldav_password) throw refuse('invalid', '앱 전용 암호를 넣으세요');
+      settings = { ...settings, caldav };
+      status.caldav_password = !!caldav;
+      status.publish = null;
+      return snapshot();
+    },
+    testCaldav: async (caldav, password) => {
+      caldavRefusal();
+      recorded.calls.push(`caldav-test:${caldav.url}`);
+      recorded.passwords.push(password);
+      return caldav.url;
+    },
+    publishNow: async () => {
+      caldavRefusal();
+      recorded.calls.push('publish');
+      return status.publish;
+    },
+    onPublished: async (h) => {
+      publishedHandler = h;
+      return () => (publishedHandler = null);
+    },
     pickCalendarFile: async () => picked,
     exportCalendar: async () => {
       recorded.calls.push('export');
@@ -310,6 +348,11 @@ export function memoryBackend(
     refuseSettingsForTest: (message) => (refusal = message),
     pickCalendarForTest: (path) => (picked = path),
     failReviewsForTest: (...failures) => reviewFailures.push(...failures),
+    failCaldavForTest: (failure) => (caldavFailure = failure),
+    publishedForTest: (publish) => {
+      status.publish = structuredClone(publish);
+      publishedHandler?.();
+    },
   };
 }
 

@@ -69,6 +69,8 @@ pub enum Change {
     Learning,
     /// How a long scan is going.
     Progress(ScanProgress),
+    /// A publish to the calendar server succeeded or failed: the settings screen follows.
+    Published,
 }
 
 /// How far a scan that takes longer than a moment has come: sent every

@@ -106,8 +106,24 @@ impl Session {
         };
         last.status = Some(status);
         drop(last);
-        self.announce(super::Change::Reminders);
+        self.announce(super::Change::Published);
         result
+    }
+
+    /// Publishes the app's own vault now (the settings' "지금 올리기"): the demo vault and a vault
+    /// only the command line opened are refused.
+    pub fn publish_own(&self, account: &Account, days: u32, now: NaiveDateTime) -> Result<Published> {
+        self.current(now)?;
+        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+            return Err(Error::Refused(
+                tr(
+                    "데모 볼트는 캘린더에 올리지 않습니다. 내 볼트를 열면 그 일정을 올립니다",
+                    "The demo vault is not published. Open your own vault and its schedule is published",
+                )
+                .into(),
+            ));
+        }
+        self.publish(account, days, now)
     }
 
     /// Finds (or makes) the account's calendar without publishing: "test connection".
@@ -122,8 +138,12 @@ impl Session {
 
     /// Whether the background publisher should publish to `account` now: the forecast differs
     /// from what the server was last made to hold, or a failed try's retry time has come. A
-    /// failure retrying will not mend waits for the account or the forecast to change.
+    /// failure retrying will not mend waits for the account or the forecast to change. Only the
+    /// app's own vault is published by itself (not the demo, not a vault the command line names).
     pub fn publish_wanted(&self, account: &Account, days: u32, now: NaiveDateTime) -> bool {
+        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+            return false;
+        }
         let Ok((events, _)) = self.current(now).and_then(|_| self.events(days, now)) else { return false };
         let key = key(account, &events);
         let last = lock(&self.publish.last);
@@ -137,10 +157,20 @@ impl Session {
         last.published.as_deref() != Some(key.as_str())
     }
 
+    /// When the background publisher looks again by itself: a failed try's retry time, the next
+    /// review day (the forecast moves on), and at least every quarter of an hour.
+    pub fn publish_wake(&self, now: NaiveDateTime) -> NaiveDateTime {
+        let next_day = (self.today(now) + chrono::Days::new(1))
+            .and_hms_opt(self.clock.rollover_hour(), 0, 0)
+            .unwrap_or(now + Duration::hours(24));
+        let retry = lock(&self.publish.last).status.as_ref().and_then(|s| s.retry_at).filter(|r| *r > now);
+        [Some(now + Duration::minutes(15)), Some(next_day), retry].into_iter().flatten().min().unwrap_or(now)
+    }
+
     /// Forgets what was published (the account changed): the next publish compares afresh.
     pub fn forget_published(&self) {
         *lock(&self.publish.last) = Last::default();
-        self.announce(super::Change::Reminders);
+        self.announce(super::Change::Published);
     }
 
     /// The open vault's day events and its folder (whose UIDs a publish may change).

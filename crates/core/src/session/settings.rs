@@ -33,6 +33,10 @@ pub struct DesktopStatus {
     pub autostart: bool,
     /// Whether to offer starting at login (once, after the first vault of the user's own).
     pub offer_autostart: bool,
+    /// Where publishing to the calendar server stands (`null`: not tried in this run).
+    pub publish: Option<super::PublishStatus>,
+    /// Whether the system keyring holds the calendar account's app password.
+    pub caldav_password: bool,
 }
 
 impl Session {

@@ -1,0 +1,83 @@
+// Publishing from the real app: the student saves a calendar account in the settings (its app
+// password going to a real Secret Service, GNOME Keyring, on the test's private session bus), and
+// the app's background publisher puts the review days into a real CalDAV server (Radicale); a
+// note changed in Obsidian reaches the server by itself a few seconds later. The password is in
+// neither the app's database nor its settings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, makeVault, privateBus, eventually, text, shot, By, until } from './driver.mjs';
+import { radicale } from '../calendar/radicale.mjs';
+
+const PASSWORD = 'kr-app-pw-7f3e9a';
+
+/** GNOME Keyring's secrets daemon on `bus`, its login keyring made and unlocked with a password. */
+async function keyring(bus, home) {
+  const daemon = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
+    env: { ...process.env, ...bus.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_RUNTIME_DIR: home },
+    stdio: ['pipe', 'ignore', 'ignore'], detached: true,
+  });
+  daemon.stdin.end('keyring-unlock');
+  await eventually(() => execFileSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.ListNames'], { env: { ...process.env, ...bus.env }, encoding: 'utf8' }).includes('org.freedesktop.secrets'), 15000, 'the keyring daemon');
+  return { stop: () => { try { process.kill(-daemon.pid, 'SIGKILL'); } catch { /* gone */ } } };
+}
+
+/** Every file under `dir` but the keyring's own, for a search of the password. */
+function files(dir) {
+  return readdirSync(dir, { recursive: true }).map((f) => join(dir, f))
+    .filter((f) => !f.includes('/keyrings/') && statSync(f, { throwIfNoEntry: false })?.isFile());
+}
+
+test('an account saved in the settings publishes by itself, and follows a change in Obsidian', async (t) => {
+  const bus = await privateBus();
+  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const secrets = await keyring(bus, home);
+  const server = await radicale('student', PASSWORD);
+  t.after(() => (server.stop(), secrets.stop(), bus.stop()));
+  const vault = makeVault('공부', {
+    'AWS/EBS.md': '⭕과목: AWS\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false',
+    '네트워크/DNS.md': '⭕과목: 네트워크\n⭕첫 학습날: 2026-11-25\n❤1일복습여부: true\n🧡4일복습여부: false',
+  });
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { home, bus });
+  t.after(app.stop);
+  const { driver } = app;
+  const field = (id) => driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), 10000);
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 2개');
+  await (await field('open-settings')).click();
+  await (await field('caldav-provider')).sendKeys('다른 CalDAV 서버');
+  const url = await field('caldav-url');
+  await url.clear();
+  await url.sendKeys(server.root);
+  await (await field('caldav-user')).sendKeys('student');
+  await (await field('caldav-password')).sendKeys(PASSWORD);
+  await (await field('caldav-test')).click();
+  await eventually(async () => (await text(driver, '[data-testid="caldav-said"]')) === `연결됨: ${server.url}`, 20000, 'the connection test');
+  await (await field('caldav-save')).click();
+  let seen = '';
+  await eventually(async () => {
+    seen = `${await text(driver, '[data-testid="caldav-said"]').catch(() => '')} / ${await text(driver, '[data-testid="caldav-line"]')}`;
+    return /올렸습니다 · 복습이 있는 날 \d+일/.test(seen);
+  }, 30000, 'the first publish').catch((e) => assert.fail(`${e.message}: ${seen}`));
+  const first = server.held();
+  const days = Number((await text(driver, '[data-testid="caldav-line"]')).match(/있는 날 (\d+)일/)[1]);
+  assert.equal(Object.keys(first).length, days);
+  assert.ok(Object.values(first).some((e) => e.includes('SUMMARY:복습 2개')), 'today\'s two reviews, in one event');
+  assert.ok(Object.values(first).every((e) => e.includes('BEGIN:VALARM')));
+  await driver.executeScript('document.querySelector(\'[data-testid="panel-caldav"]\').scrollIntoView()');
+  await shot(driver, 'settings-caldav-published.png');
+
+  // A note started in Obsidian for 12-10: its D1 on 12-11 reaches the server by itself.
+  writeFileSync(join(vault, 'AWS/S3.md'), '---\n⭕과목: AWS\n⭕첫 학습날: 2026-12-10\n❤1일복습여부: false\n---\n');
+  await eventually(() => Object.keys(server.held()).some((f) => f.startsWith('20261211-')), 30000, 'the change published');
+
+  // The password is in the keyring only: not in the app's database, settings or logs.
+  const searched = files(home);
+  assert.ok(searched.some((f) => f.endsWith('.db') || f.endsWith('.sqlite3')), searched.join(', '));
+  for (const f of searched) {
+    assert.ok(!readFileSync(f).includes(PASSWORD), `the password is in ${f}`);
+  }
+});
