@@ -3,10 +3,11 @@
 //! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
 //! still never freezes the window.
 
-use crate::{credential, publisher, tray, window};
+use crate::{credential, feed, publisher, tray, window};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
+use bokseup_core::feed::FeedStatus;
 use bokseup_core::history::{DayCount, DayList};
 use bokseup_core::journal::Grade;
 use bokseup_core::journal::{ReviewInput, Undone, Written};
@@ -169,6 +170,19 @@ pub fn save_caldav<R: Runtime>(
 #[tauri::command(async)]
 pub fn test_caldav(session: State<'_, Session>, caldav: CalDav, password: Option<String>) -> Reply<String> {
     Ok(session.check_calendar_server(&publisher::trial(caldav, password)?)?)
+}
+
+/// Where the home-network feed stands: the address a phone subscribes to, and its QR code.
+#[tauri::command(async)]
+pub fn feed_status<R: Runtime>(app: AppHandle<R>) -> FeedStatus {
+    feed::status(&app)
+}
+
+/// A new feed address: the old one stops working ("새 주소 만들기").
+#[tauri::command(async)]
+pub fn renew_feed<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<FeedStatus> {
+    session.renew_feed_token(feed::random())?;
+    Ok(feed::status(&app))
 }
 
 /// Publishes the open vault's schedule to the calendar account now ("지금 올리기").

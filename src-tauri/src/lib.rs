@@ -6,6 +6,7 @@
 mod commands;
 mod credential;
 pub mod event;
+mod feed;
 mod launch;
 mod publisher;
 mod timer;
@@ -54,6 +55,7 @@ fn listener<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> bokseup_core::sessio
             tray::refresh(&app);
             timer::poke(&app);
             publisher::poke(&app);
+            feed::reconcile(&app);
         }
         Change::Agenda => {
             tray::refresh(&app);
@@ -127,6 +129,8 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
                 timer::start(app.handle().clone());
                 watch::start(app.handle().clone());
                 publisher::start(app.handle().clone());
+                app.manage(feed::Feed::default());
+                feed::reconcile(app.handle());
             }
             Ok(())
         })

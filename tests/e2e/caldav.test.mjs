@@ -2,14 +2,17 @@
 // password going to a real Secret Service, GNOME Keyring, on the test's private session bus), and
 // the app's background publisher puts the review days into a real CalDAV server (Radicale); a
 // note changed in Obsidian reaches the server by itself a few seconds later. The password is in
-// neither the app's database nor its settings.
+// neither the app's database nor its settings. And the home-network feed: the address under the
+// QR code, fetched as a phone would, gives the same bytes as `bokseup ics`; GET only, a wrong
+// token is 404.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, makeVault, privateBus, eventually, text, shot, By, until } from './driver.mjs';
+import { launch, makeVault, privateBus, eventually, text, shot, runApp, exited, BIN, appEnv, By, until } from './driver.mjs';
+import { createServer } from 'node:net';
 import { radicale } from '../calendar/radicale.mjs';
 
 const PASSWORD = 'kr-app-pw-7f3e9a';
@@ -80,4 +83,48 @@ test('an account saved in the settings publishes by itself, and follows a change
   for (const f of searched) {
     assert.ok(!readFileSync(f).includes(PASSWORD), `the password is in ${f}`);
   }
+});
+
+test('the home-network feed serves what `bokseup ics` prints, GET only, behind its token', async (t) => {
+  const bus = await privateBus();
+  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  t.after(() => bus.stop());
+  const port = await new Promise((done) => { const s = createServer().listen(0, () => { const p = s.address().port; s.close(() => done(p)); }); });
+  for (const args of [['feed', 'on'], ['feed-port', String(port)]]) {
+    assert.equal(await exited(runApp(['settings', ...args], { home, bus })), 0);
+  }
+  const vault = makeVault('공부', {
+    'AWS/EBS.md': '⭕과목: AWS\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false',
+    '네트워크/DNS.md': '⭕과목: 네트워크\n⭕첫 학습날: 2026-11-20\n❤1일복습여부: true\n🧡4일복습여부: true\n💛7일복습여부: false',
+  });
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { home, bus });
+  t.after(app.stop);
+  const { driver } = app;
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 2개');
+  await (await driver.wait(until.elementLocated(By.css('[data-testid="open-settings"]')), 10000)).click();
+  const url = await eventually(async () => /^webcal:\/\//.test(await text(driver, '[data-testid="feed-url"]')) && text(driver, '[data-testid="feed-url"]'), 20000, 'the feed address');
+  assert.match(url, new RegExp(`^webcal://[0-9.]+:${port}/[0-9a-f]{32}\\.ics$`));
+  await driver.executeScript('document.querySelector(\'[data-testid="panel-feed"]\').scrollIntoView()');
+  await shot(driver, 'settings-feed-real.png');
+
+  const http = url.replace(/^webcal:/, 'http:');
+  const served = await fetch(http);
+  assert.equal(served.status, 200);
+  assert.match(served.headers.get('content-type'), /^text\/calendar/);
+  const body = Buffer.from(await served.arrayBuffer());
+  const printed = execFileSync(BIN, ['ics', vault, '--today', '2026-11-29'], { env: { ...process.env, ...appEnv(home), ...bus.env } });
+  assert.ok(body.equals(printed), `the feed and \`bokseup ics\` differ:\n${body}\n---\n${printed}`);
+  assert.match(body.toString(), /SUMMARY:복습 2개/);
+
+  assert.equal((await fetch(http.replace(/[0-9a-f]{32}/, '0'.repeat(32)))).status, 404, 'a wrong token');
+  assert.equal((await fetch(http.replace(/\/[0-9a-f]{32}\.ics$/, '/'))).status, 404);
+  const post = await fetch(http, { method: 'POST', body: 'x' });
+  assert.equal(post.status, 405);
+  assert.equal(post.headers.get('allow'), 'GET');
+  assert.equal((await fetch(http, { method: 'DELETE' })).status, 405);
+
+  // A new address: the old one is gone.
+  await (await driver.findElement(By.css('[data-testid="feed-renew"]'))).click();
+  await eventually(async () => (await text(driver, '[data-testid="feed-url"]')) !== url, 10000, 'a new address');
+  assert.equal((await fetch(http)).status, 404, 'the old address');
 });

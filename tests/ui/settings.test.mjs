@@ -51,7 +51,7 @@ test('reminder times are edited as a list and saved as the backend keeps them', 
   const saved = await backend(page, () => window.__BOKSEUP_BACKEND__.saved.at(-1));
   assert.deepEqual(saved, {
     rollover_hour: 5, reminders: true, reminder_times: ['21:00', '13:30'], min_due: 3, keep_running: true, calendar_file: null,
-    week_start: 'sunday', language: 'auto', theme: 'system', history_in_vault: true, daily_limit: { unit: 'notes', value: 20 }, exams: [], caldav: null,
+    week_start: 'sunday', language: 'auto', theme: 'system', history_in_vault: true, daily_limit: { unit: 'notes', value: 20 }, exams: [], caldav: null, feed: false, feed_port: 47613,
   });
   assert.equal(await page.getByTestId('save-settings').isDisabled(), true);
   await page.screenshot({ path: join(ARTIFACTS, 'settings.png'), fullPage: true });
@@ -161,6 +161,28 @@ test('the calendar account: a service fills its address, test, save with the pas
   assert.match(await en.page.getByTestId('caldav-roads').textContent(), /iPhone: publish to iCloud/);
   await en.page.getByTestId('panel-caldav').screenshot({ path: join(ARTIFACTS, 'settings-caldav-en-dark.png') });
   await en.page.close();
+});
+
+test('the home-network feed: off by default, on after saving with its address and QR code, a new address', async () => {
+  const { page, errors } = await openSettings();
+  assert.equal(await page.getByTestId('feed-line').textContent(), '꺼져 있습니다.');
+  assert.equal(await page.getByTestId('feed-qr').count(), 0);
+  assert.match(await page.getByTestId('panel-feed').textContent(), /같은 와이파이에 있고 앱이 켜져 있을 때/);
+  await page.getByTestId('feed-on').check();
+  assert.match(await page.getByTestId('panel-feed').textContent(), /켜고 저장하면 주소와 QR 코드가 나옵니다/);
+  await page.getByTestId('save-settings').click();
+  await page.getByTestId('feed-qr').waitFor();
+  assert.equal(await page.getByTestId('feed-url').textContent(), 'webcal://192.168.0.7:47613/0123456789abcdef0123456789abcdef.ics');
+  assert.equal(await page.getByTestId('feed-line').textContent(), '이 컴퓨터에서 내주는 중입니다.');
+  // Every dark module of the backend's code is drawn: 21 modules a side plus the quiet zone.
+  assert.equal(await page.getByTestId('feed-qr').getAttribute('viewBox'), '0 0 29 29');
+  await page.getByTestId('panel-feed').screenshot({ path: join(ARTIFACTS, 'settings-feed.png') });
+  await page.getByTestId('feed-renew').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="feed-url"]').textContent.includes('fedcba9876543210'));
+  const saved = await backend(page, () => window.__BOKSEUP_BACKEND__.saved.at(-1));
+  assert.equal(saved.feed, true);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('a reminder\'s click starts the review; with nothing due it says so', async () => {

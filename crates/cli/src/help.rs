@@ -63,6 +63,8 @@ pub const HELP: &str = "\
   theme system|light|dark     밝은 화면, 어두운 화면
   history-in-vault on|off     복습 기록을 볼트의 .bokseup/history에도 둡니다 (기본 on)
   daily-limit N|Nm            하루 한도: 노트 N개 또는 N분 (기본 20)
+  feed on|off                 켜져 있는 앱이 집 네트워크의 휴대폰에 캘린더를 줍니다 (기본 off)
+  feed-port N                 그 포트 (기본 47613)
 
 예:
   bokseup ~/Obsidian/공부
@@ -143,6 +145,8 @@ Settings (bokseup settings NAME VALUE):
   theme system|light|dark     light or dark
   history-in-vault on|off     keep the review history in the vault's .bokseup/history too (on by default)
   daily-limit N|Nm            the daily limit: N notes or N minutes (20 by default)
+  feed on|off                 the running app serves the calendar to phones on the home network (off by default)
+  feed-port N                 its port (47613 by default)
 
 Examples:
   bokseup ~/Obsidian/study

@@ -12,7 +12,8 @@
 //!   the days ahead and writes them as an iCalendar file for a phone;
 //! - [`settings`] are the user's settings, checked before they are kept;
 //! - [`session`] is the running app's state behind the Tauri commands;
-//! - [`caldav`] publishes the forecast into the student's own calendar server;
+//! - [`caldav`] publishes the forecast into the student's own calendar server; [`feed`] serves it
+//!   to a phone on the home network;
 //! - [`store`] is the app's SQLite database; [`demo`] the bundled demo vault.
 //!
 //! The sources sit in folders by role: `read/` (the vault and its notes), `decide/` (pure rules
@@ -47,6 +48,6 @@ pub mod store;
 pub use decide::{agenda, calendar, history, plan, reminder, schedule, settings};
 pub use error::{Error, Result};
 pub use learn::{answer, drill, memory, pace, question, sync};
-pub use publish::caldav;
+pub use publish::{caldav, feed};
 pub use read::{date, demo, frontmatter, index, note, render, search, vault};
 pub use write::{edit, journal, review, snapshot};

@@ -64,4 +64,12 @@ exams: Array<Exam>,
  * The student's calendar server the review days are published to (none by default). Its
  * app password lives in the system keyring, never here.
  */
-caldav: CalDav | null, };
+caldav: CalDav | null, 
+/**
+ * The running app serves the calendar to phones on the home network (off by default).
+ */
+feed: boolean, 
+/**
+ * The port it serves on (47613 by default).
+ */
+feed_port: number, };

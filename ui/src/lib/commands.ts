@@ -5,6 +5,7 @@ import type { CalendarStatus } from '../bindings/CalendarStatus';
 import type { DayCount } from '../bindings/DayCount';
 import type { DayList } from '../bindings/DayList';
 import type { DesktopStatus } from '../bindings/DesktopStatus';
+import type { FeedStatus } from '../bindings/FeedStatus';
 import type { Grade } from '../bindings/Grade';
 import type { Learning } from '../bindings/Learning';
 import type { Limit } from '../bindings/Limit';
@@ -65,6 +66,10 @@ export interface Commands {
   saveCaldav(caldav: CalDav | null, password: string | null): Promise<DesktopStatus>;
   /** Finds (or makes) the account's calendar without publishing ("연결 확인"): its address. */
   testCaldav(caldav: CalDav, password: string | null): Promise<string>;
+  /** Where the home-network feed stands: the address a phone subscribes to, and its QR code. */
+  feedStatus(): Promise<FeedStatus>;
+  /** A new feed address: the old one stops working ("새 주소 만들기"). */
+  renewFeed(): Promise<FeedStatus>;
   /** Publishes the open vault's schedule to the calendar account now ("지금 올리기"). */
   publishNow(): Promise<PublishStatus | null>;
   /** Starts the app at login (hidden, in the tray) or stops doing so. */
@@ -140,6 +145,8 @@ export function invokeCommands(invoke: Invoke): Commands {
     status: () => invoke('status'),
     saveCaldav: (caldav, password) => invoke('save_caldav', { caldav, password }),
     testCaldav: (caldav, password) => invoke('test_caldav', { caldav, password }),
+    feedStatus: () => invoke('feed_status'),
+    renewFeed: () => invoke('renew_feed'),
     publishNow: () => invoke('publish_now'),
     setAutostart: (on) => invoke('set_autostart', { on }),
     answerAutostartOffer: (accept) => invoke('answer_autostart_offer', { accept }),

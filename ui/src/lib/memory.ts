@@ -14,6 +14,7 @@ import type { NoteSummary } from '../bindings/NoteSummary';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
 import type { PublishStatus } from '../bindings/PublishStatus';
+import type { FeedStatus } from '../bindings/FeedStatus';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
 import type { ScanProgress } from '../bindings/ScanProgress';
@@ -120,6 +121,15 @@ export function memoryBackend(
   };
   const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [], passwords: [] };
   let caldavFailure: Failure | null = null;
+  let feedToken = '0123456789abcdef0123456789abcdef';
+  /** The feed as a test sees it: served at a fixed address while the setting is on (the QR code
+   * a fixed pattern; the real one is the engine's). */
+  const feedOf = (): FeedStatus => {
+    if (!settings.feed) return { on: false, url: null, qr: null, error: null };
+    const size = 21;
+    const dark = Array.from({ length: size * size }, (_, i) => ((i % size) + Math.floor(i / size)) % 3 === 0);
+    return { on: true, url: `webcal://192.168.0.7:${settings.feed_port}/${feedToken}.ics`, qr: { size, dark }, error: null };
+  };
   let publishedHandler: (() => void) | null = null;
   const caldavRefusal = () => {
     if (caldavFailure) throw caldavFailure;
@@ -305,6 +315,12 @@ export function memoryBackend(
       recorded.calls.push(`caldav-test:${caldav.url}`);
       recorded.passwords.push(password);
       return caldav.url;
+    },
+    feedStatus: async () => feedOf(),
+    renewFeed: async () => {
+      recorded.calls.push('renew-feed');
+      feedToken = feedToken.split('').reverse().join('');
+      return feedOf();
     },
     publishNow: async () => {
       caldavRefusal();

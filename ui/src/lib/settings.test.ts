@@ -60,7 +60,7 @@ describe('words', () => {
     const kept = {
       rollover_hour: 4, reminders: true, reminder_times: ['09:00'], min_due: 1, keep_running: true, calendar_file: null,
       week_start: 'sunday' as const, language: 'auto' as const, theme: 'system' as const, history_in_vault: true,
-      daily_limit: { unit: 'notes' as const, value: 20 }, exams: [], caldav: null,
+      daily_limit: { unit: 'notes' as const, value: 20 }, exams: [], caldav: null, feed: false, feed_port: 47613,
     };
     expect(changed(kept, { ...kept })).toBe(false);
     expect(changed(kept, { ...kept, reminder_times: ['09:00', '21:00'] })).toBe(true);

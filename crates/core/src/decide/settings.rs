@@ -44,6 +44,12 @@ pub mod keys {
     pub const EXAMS: &str = "exams";
     /// The calendar server the forecast is published to, as JSON (never its password).
     pub const CALDAV: &str = "caldav";
+    /// The feed for a phone on the home network, on or off.
+    pub const FEED: &str = "feed";
+    /// The feed's port.
+    pub const FEED_PORT: &str = "feed_port";
+    /// The feed's secret token (the last part of its address).
+    pub const FEED_TOKEN: &str = "feed_token";
 }
 
 /// Every setting the user can change.
@@ -79,6 +85,10 @@ pub struct Settings {
     /// The student's calendar server the review days are published to (none by default). Its
     /// app password lives in the system keyring, never here.
     pub caldav: Option<CalDav>,
+    /// The running app serves the calendar to phones on the home network (off by default).
+    pub feed: bool,
+    /// The port it serves on (47613 by default).
+    pub feed_port: u16,
 }
 
 /// A calendar account the review days are published to over CalDAV.
@@ -161,6 +171,8 @@ impl Default for Settings {
             daily_limit: Limit::default(),
             exams: Vec::new(),
             caldav: None,
+            feed: false,
+            feed_port: crate::feed::DEFAULT_PORT,
         }
     }
 }
@@ -205,6 +217,11 @@ impl Settings {
             daily_limit: text(keys::DAILY_LIMIT).and_then(|t| parse_limit(&t)).unwrap_or(default.daily_limit),
             exams: text(keys::EXAMS).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
             caldav: text(keys::CALDAV).and_then(|t| serde_json::from_str(&t).ok()),
+            feed: store.flag_setting(keys::FEED, default.feed),
+            feed_port: text(keys::FEED_PORT)
+                .and_then(|t| t.parse().ok())
+                .filter(|p| *p >= 1024)
+                .unwrap_or(default.feed_port),
         }
     }
 
@@ -254,6 +271,13 @@ impl Settings {
             None => None,
             Some(path) => Some(check_calendar_file(Path::new(path))?.to_string_lossy().into_owned()),
         };
+        if self.feed_port < 1024 {
+            let port = self.feed_port;
+            return Err(Error::Invalid(tf(
+                format!("휴대폰 구독 포트는 1024에서 65535 사이여야 합니다 ({port}은 안 됩니다)"),
+                format!("The phone feed's port must be from 1024 to 65535 (not {port})"),
+            )));
+        }
         let caldav = match &self.caldav {
             None => None,
             Some(c) => Some(check_caldav(c)?),
@@ -284,6 +308,8 @@ impl Settings {
         store.set_setting(keys::EXAMS, &serde_json::to_string(&s.exams).unwrap_or_else(|_| "[]".into()))?;
         let caldav = s.caldav.as_ref().and_then(|c| serde_json::to_string(c).ok()).unwrap_or_default();
         store.set_setting(keys::CALDAV, &caldav)?;
+        store.set_setting(keys::FEED, &s.feed.to_string())?;
+        store.set_setting(keys::FEED_PORT, &s.feed_port.to_string())?;
         Ok(s)
     }
 
@@ -342,6 +368,12 @@ impl Settings {
             "language" => self.language = one_of(name, value, &LANGUAGES)?,
             "theme" => self.theme = one_of(name, value, &THEMES)?,
             "history-in-vault" => self.history_in_vault = on_off(value)?,
+            "feed" => self.feed = on_off(value)?,
+            "feed-port" => {
+                self.feed_port = number(value)?.try_into().map_err(|_| {
+                    Error::Invalid(tf(format!("{name}: 65535 이하여야 합니다"), format!("{name}: at most 65535")))
+                })?
+            }
             "daily-limit" => {
                 self.daily_limit = parse_limit(value).ok_or_else(|| {
                     Error::Invalid(tf(
@@ -352,8 +384,8 @@ impl Settings {
             }
             _ => {
                 return Err(Error::Invalid(tf(
-                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit)"),
-                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit)"),
+                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, feed, feed-port)"),
+                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, feed, feed-port)"),
                 )))
             }
         }
@@ -364,7 +396,7 @@ impl Settings {
     pub fn describe(&self) -> String {
         let on_off = |b: bool| if b { "on" } else { "off" };
         format!(
-            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\nhistory-in-vault: {}\ndaily-limit: {}\n",
+            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\nhistory-in-vault: {}\ndaily-limit: {}\ncaldav: {}\nfeed: {}\nfeed-port: {}\n",
             self.rollover_hour,
             on_off(self.reminders),
             self.reminder_times.join(", "),
@@ -376,6 +408,9 @@ impl Settings {
             word_of(self.theme, &THEMES),
             on_off(self.history_in_vault),
             format_limit(self.daily_limit),
+            self.caldav.as_ref().map_or("none".to_string(), |c| format!("{} @ {}", c.user, c.url)),
+            on_off(self.feed),
+            self.feed_port,
         )
     }
 }
@@ -552,8 +587,11 @@ mod tests {
                 url: " https://caldav.icloud.com/ ".into(),
                 user: " 학생@icloud.com ".into(),
             }),
+            feed: true,
+            feed_port: 50123,
         };
         let saved = mine.save(&store).unwrap();
+        assert_eq!((saved.feed, saved.feed_port), (true, 50123));
         let caldav = saved.caldav.clone().unwrap();
         assert_eq!((caldav.url.as_str(), caldav.user.as_str()), ("https://caldav.icloud.com/", "학생@icloud.com"));
         let bad = CalDav { url: "caldav.icloud.com".into(), ..caldav.clone() };
@@ -610,9 +648,13 @@ mod tests {
             (WeekStart::Monday, Language::En, Theme::Dark, Lang::En)
         );
         assert!(s.set("theme", "blue").unwrap_err().to_string().contains("system, light, dark 중 하나로"));
+        assert!(s.set("feed-port", "70000").is_err());
+        s.set("feed-port", "80").unwrap();
+        assert!(s.checked().is_err(), "a port below 1024");
+        s.set("feed-port", "47613").unwrap();
         assert!(
             s.describe()
-                .ends_with("week-start: monday\nlanguage: en\ntheme: dark\nhistory-in-vault: on\ndaily-limit: 20\n"),
+                .ends_with("week-start: monday\nlanguage: en\ntheme: dark\nhistory-in-vault: on\ndaily-limit: 20\ncaldav: none\nfeed: off\nfeed-port: 47613\n"),
             "{}",
             s.describe()
         );

@@ -1,4 +1,5 @@
 //! Taking the review days off this computer: into the student's own calendar over CalDAV
-//! ([`caldav`]).
+//! ([`caldav`]), and as a feed a phone on the home network subscribes to ([`feed`]).
 
 pub mod caldav;
+pub mod feed;

@@ -7,8 +7,10 @@ use super::{lock, Session};
 use crate::caldav::{self, Account, Published};
 use crate::calendar;
 use crate::error::{Error, Result};
+use crate::feed;
 use crate::lang::tr;
-use chrono::{Duration, NaiveDateTime, TimeZone};
+use crate::settings::keys;
+use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use std::sync::Mutex;
 use ts_rs::TS;
@@ -167,6 +169,35 @@ impl Session {
         [Some(now + Duration::minutes(15)), Some(next_day), retry].into_iter().flatten().min().unwrap_or(now)
     }
 
+    /// The home-network feed's secret token, made from the caller's `random` the first time and
+    /// kept, so a phone's subscription lasts.
+    pub fn feed_token(&self, random: [u8; 16]) -> Result<String> {
+        let store = self.store();
+        if let Some(token) = store.setting(keys::FEED_TOKEN)?.filter(|t| t.len() == 32) {
+            return Ok(token);
+        }
+        let token = feed::token(random);
+        store.set_setting(keys::FEED_TOKEN, &token)?;
+        Ok(token)
+    }
+
+    /// A new token: the old address stops working (a phone that should see the schedule no more).
+    pub fn renew_feed_token(&self, random: [u8; 16]) -> Result<String> {
+        let token = feed::token(random);
+        self.store().set_setting(keys::FEED_TOKEN, &token)?;
+        self.announce(super::Change::Reminders);
+        Ok(token)
+    }
+
+    /// What the home-network feed serves now: the app's own vault's calendar, byte for byte what
+    /// `bokseup ics` prints for it; nothing for the demo or with no vault open.
+    pub fn feed_text(&self, now: NaiveDateTime) -> Option<String> {
+        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+            return None;
+        }
+        self.ics(calendar::DEFAULT_DAYS, now).ok().map(|(text, _)| text)
+    }
+
     /// Forgets what was published (the account changed): the next publish compares afresh.
     pub fn forget_published(&self) {
         *lock(&self.publish.last) = Last::default();
@@ -186,7 +217,7 @@ impl Session {
             vault_name: &name,
             vault_path: &vault_path,
             at: settings.first_reminder(),
-            stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
+            stamp: self.day_stamp(now),
         };
         Ok((calendar::events(&feed, &forecast), vault_path))
     }

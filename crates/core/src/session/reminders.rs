@@ -304,7 +304,7 @@ impl Session {
             vault_name: &name,
             vault_path: &vault_path,
             at: settings.first_reminder(),
-            stamp: chrono::Local.from_local_datetime(&now).earliest().map_or_else(chrono::Utc::now, |t| t.to_utc()),
+            stamp: self.day_stamp(now),
         };
         Ok((calendar::ics(&feed, &days), days))
     }
@@ -343,6 +343,17 @@ impl Session {
         state.status = Some(status.clone());
         state.written = result.is_ok().then_some(key);
         result.map(|()| status)
+    }
+
+    /// The calendar's DTSTAMP: the start of the review day, so the same vault gives the same
+    /// bytes all day (the phone's feed, `bokseup ics` and the calendar file agree, and a phone
+    /// polling an unchanged feed sees nothing new).
+    pub(super) fn day_stamp(&self, now: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+        let start = self.today(now).and_hms_opt(self.clock.rollover_hour(), 0, 0).unwrap_or(now);
+        chrono::Local
+            .from_local_datetime(&start)
+            .earliest()
+            .map_or_else(|| chrono::Utc.from_utc_datetime(&start), |t| t.to_utc())
     }
 
     pub(super) fn lock_calendar(&self) -> MutexGuard<'_, CalendarState> {
