@@ -11,8 +11,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, makeVault, privateBus, eventually, text, shot, runApp, exited, BIN, appEnv, By, until } from './driver.mjs';
+import { launch, makeVault, privateBus, eventually, text, shot, runApp, exited, BIN, appEnv, ARTIFACTS, By, until } from './driver.mjs';
 import { createServer } from 'node:net';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { radicale } from '../calendar/radicale.mjs';
 
 const PASSWORD = 'kr-app-pw-7f3e9a';
@@ -106,6 +108,10 @@ test('the home-network feed serves what `bokseup ics` prints, GET only, behind i
   assert.match(url, new RegExp(`^webcal://[0-9.]+:${port}/[0-9a-f]{32}\\.ics$`));
   await driver.executeScript('document.querySelector(\'[data-testid="panel-feed"]\').scrollIntoView()');
   await shot(driver, 'settings-feed-real.png');
+  // The QR code on screen, read from the window's screenshot by an independent decoder, is that
+  // address.
+  const qr = PNG.sync.read(Buffer.from(await driver.takeScreenshot(), 'base64'));
+  assert.equal(jsQR(new Uint8ClampedArray(qr.data), qr.width, qr.height)?.data, url);
 
   const http = url.replace(/^webcal:/, 'http:');
   const served = await fetch(http);
