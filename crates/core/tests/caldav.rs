@@ -341,6 +341,10 @@ fn addresses_that_are_not_a_calendar_server_say_what_to_fix() {
             _ => assert!(matches!(&e, Error::Calendar(Remote::NotCalDav(_))), "{e:?}"),
         }
         assert!(!e.to_string().contains(PASSWORD));
+        // The same server asked over https: the secure connection fails, and says so.
+        let e = caldav::check(&account(format!("https://127.0.0.1:{port}/"))).unwrap_err();
+        assert!(matches!(&e, Error::Calendar(Remote::Tls(_))), "{e:?}");
+        assert!(e.to_string().contains("TLS"), "{e}");
     }
 }
 

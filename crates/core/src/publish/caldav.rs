@@ -272,6 +272,11 @@ fn reach(e: ureq::Error, url: &str) -> Remote {
         ureq::Error::BadUri(_) | ureq::Error::Http(_) => Remote::BadUrl(url.to_owned()),
         ureq::Error::Timeout(_) => Remote::Timeout(host(url)),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Remote::Refused(host(url)),
+        // Over https, bytes that do not make sense are the secure connection failing (rustls
+        // reports a bad certificate or a plain-HTTP answer this way).
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData && url.starts_with("https://") => {
+            Remote::Tls(io.to_string())
+        }
         ureq::Error::Io(io) => Remote::Offline(format!("{}: {io}", host(url))),
         ureq::Error::Tls(detail) => Remote::Tls(detail.to_string()),
         ureq::Error::Rustls(detail) => Remote::Tls(detail.to_string()),
