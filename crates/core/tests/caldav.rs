@@ -359,3 +359,24 @@ fn b64(s: &str) -> String {
     }
     out
 }
+
+#[test]
+fn two_publishes_at_once_do_not_trip_over_each_other() {
+    let tmp = tempfile::tempdir().unwrap();
+    let server = Server::start(&tmp.path().join("radicale"));
+    let (session, _) = vault(tmp.path(), "2026-11-28");
+    let session = std::sync::Arc::new(session);
+    let now = at("2026-11-28 12:00");
+    // The background publisher and "publish now" at the same moment: both succeed, one after
+    // the other, and the server holds the forecast once.
+    let both: Vec<_> = (0..2)
+        .map(|_| {
+            let (session, account) = (std::sync::Arc::clone(&session), server.account());
+            std::thread::spawn(move || session.publish(&account, 60, now))
+        })
+        .collect();
+    let done: Vec<_> = both.into_iter().map(|h| h.join().unwrap().unwrap()).collect();
+    let days = session.forecast(now, 60).unwrap().len();
+    assert_eq!(done.iter().map(|d| d.created).sum::<usize>(), days, "{done:?}");
+    assert_eq!(server.held().len(), days);
+}

@@ -19,6 +19,9 @@ use ts_rs::TS;
 #[derive(Default)]
 pub(super) struct State {
     last: Mutex<Last>,
+    /// Held through a publish: the background publisher and "publish now" never race each
+    /// other's PUTs on the server.
+    one_at_a_time: Mutex<()>,
 }
 
 #[derive(Default)]
@@ -33,7 +36,7 @@ struct Last {
 }
 
 /// Where publishing to the calendar server stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct PublishStatus {
     /// The calendar written to, once found.
@@ -63,6 +66,7 @@ pub fn retry_after(failures: u32) -> Duration {
 impl Session {
     /// Makes `account`'s calendar hold exactly the open vault's next `days` days of reviews.
     pub fn publish(&self, account: &Account, days: u32, now: NaiveDateTime) -> Result<Published> {
+        let _one = lock(&self.publish.one_at_a_time);
         self.current(now)?;
         let (events, vault_path) = self.events(days, now)?;
         let key = key(account, &events);
@@ -93,16 +97,7 @@ impl Session {
                     failed_at: Some(now),
                     retry_at: transient.then(|| now + retry_after(failures)),
                     failures,
-                    ..before.unwrap_or(PublishStatus {
-                        calendar: None,
-                        published_at: None,
-                        events: 0,
-                        changed: 0,
-                        error: None,
-                        failed_at: None,
-                        retry_at: None,
-                        failures: 0,
-                    })
+                    ..before.unwrap_or_default()
                 }
             }
         };
