@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check and test of Bokseup, installing what they need first (scripts/setup.sh):
-# Rust format and lint, the engine's tests, the shell on Tauri's mock runtime, a crash loop and a
+# Rust format and lint, what macOS and Windows would link, the engine's tests, the shell on Tauri's mock runtime, a crash loop and a
 # race loop of real `bokseup review` processes, a short run of each fuzz target, the IPC types'
 # freshness, the UI's type check and
 # unit tests, the scan's conformance with the bench kit's manifests, the calendar file read back
@@ -53,6 +53,7 @@ bindings_fresh() {
 
 step "rust format" cargo fmt --all --check
 step "release profile" scripts/release-profile.sh --check
+step "other targets" scripts/targets.sh
 step "ui build" npm run --silent build
 step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked

@@ -3,7 +3,7 @@
 //! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
 //! still never freezes the window.
 
-use crate::{credential, feed, publisher, tray, window};
+use crate::{credential, feed, publisher, reveal, tray};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
@@ -301,7 +301,7 @@ pub fn open_in_obsidian(session: State<'_, Session>, now: Now, path: String) -> 
 #[tauri::command(async)]
 pub fn show_in_folder(session: State<'_, Session>, now: Now, path: String) -> Reply<()> {
     let file = session.note_file(&path, now.0)?;
-    window::show_in_folder(&file).map_err(|e| {
+    reveal::show(&file).map_err(|e| {
         Failure::from(Error::Refused(tf(
             format!("파일 관리자를 열 수 없습니다: {e}"),
             format!("cannot open the file manager: {e}"),

@@ -9,6 +9,7 @@ pub mod event;
 mod feed;
 mod launch;
 mod publisher;
+mod reveal;
 mod timer;
 mod toast;
 mod tray;

@@ -5,6 +5,8 @@ Run with Debian's /usr/bin/python3 (python3-gi, python3-dbusmock). Subcommands:
 
   notify-calls                 JSON list of the Notify calls the notification daemon double got
   notify-act ID ACTION         the user clicks a toast (ACTION "default") or one of its buttons
+  file-manager-setup           gives the FileManager1 double (python3-dbusmock) its ShowItems method
+  file-manager-calls           JSON list of the URI lists ShowItems was called with
   tray-watcher                 a StatusNotifierWatcher double: prints one JSON line when an item
                                registers, then reads commands on standard input, one per line:
                                `menu` prints the item's label and menu entries as JSON;
@@ -48,6 +50,20 @@ def notify_act(server_id, action):
     args = GLib.Variant("(sssav)", ("org.freedesktop.Notifications", "ActionInvoked", "us",
                                     [GLib.Variant("u", int(server_id)), GLib.Variant("s", action)]))
     bus().call_sync(*NOTIFY, "org.freedesktop.DBus.Mock", "EmitSignal", args, None, 0, 5000, None)
+
+
+FILE_MANAGER = ("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1")
+
+
+def file_manager_setup():
+    args = GLib.Variant("(sssss)", ("org.freedesktop.FileManager1", "ShowItems", "ass", "", ""))
+    bus().call_sync(*FILE_MANAGER, "org.freedesktop.DBus.Mock", "AddMethod", args, None, 0, 5000, None)
+
+
+def file_manager_calls():
+    reply = bus().call_sync(*FILE_MANAGER, "org.freedesktop.DBus.Mock", "GetMethodCalls", GLib.Variant("(s)", ("ShowItems",)),
+                            None, 0, 5000, None)
+    print(json.dumps([list(args[0]) for _stamp, args in reply.unpack()[0]], ensure_ascii=False))
 
 
 WATCHER_XML = """<node><interface name='org.kde.StatusNotifierWatcher'>
@@ -294,6 +310,7 @@ def drop(uri, x, y):
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     {"notify-calls": notify_calls, "notify-act": notify_act, "tray-watcher": tray_watcher, "close-window": close_window,
+     "file-manager-setup": file_manager_setup, "file-manager-calls": file_manager_calls,
      "viewable": viewable, "drop": lambda uri, x, y: drop(uri, int(x), int(y))}[command](*args)
 
 

@@ -126,6 +126,15 @@ export async function notificationDaemon(bus) {
   };
 }
 
+/** A file manager double (FileManager1 on python3-dbusmock) on `bus`; `calls()` lists the URI
+ * lists it was asked to show. */
+export async function fileManager(bus) {
+  const mock = track(spawn(PYTHON, ['-m', 'dbusmock', '--session', 'org.freedesktop.FileManager1', '/org/freedesktop/FileManager1',
+    'org.freedesktop.FileManager1'], { detached: true, stdio: 'ignore', env: { ...process.env, ...bus.env } }));
+  await eventually(() => (desktop(bus, 'file-manager-setup'), true), 15000, 'the file manager double');
+  return { calls: () => JSON.parse(desktop(bus, 'file-manager-calls')), stop: () => killGroup(mock.pid) };
+}
+
 /** The StatusNotifierWatcher double on `bus`: `next()` reads its next JSON line, `send()` a command. */
 export async function trayWatcher(bus) {
   const watcher = track(spawn(PYTHON, [DESKTOP, 'tray-watcher'], {
