@@ -3,6 +3,7 @@
 //! [`bokseup_core::session::Session`] and is tested there; this crate only connects it to the
 //! desktop.
 
+mod badge;
 mod commands;
 mod credential;
 pub mod event;
@@ -123,6 +124,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             app.manage(session);
             if desktop == Desktop::Joined {
                 toast::listen(app.handle());
+                app.manage(badge::Badge::default());
                 tray::create(app.handle());
                 if !launch.hidden {
                     window::show(app.handle());

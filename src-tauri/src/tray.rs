@@ -144,7 +144,8 @@ fn on_menu<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
 /// Brings the tray's label and menu up to date with the session. Callable from any thread: the
 /// update runs on the main thread, queued, so no caller ever waits there while holding a lock.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
-    if app.try_state::<Tray<R>>().is_none_or(|t| t.icon.is_none()) {
+    let tray = app.try_state::<Tray<R>>().is_some_and(|t| t.icon.is_some());
+    if !tray && app.try_state::<crate::badge::Badge>().is_none() {
         return;
     }
     // The view is worked out on a thread of its own (the plan and the weak questions read the
@@ -154,8 +155,12 @@ pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     std::thread::spawn(move || {
         let session = handle.state::<Session>();
         let view = view(&session, session.now());
-        let main = handle.clone();
-        let _ = handle.run_on_main_thread(move || apply(&main, number, view));
+        // The dock's badge shows the same count as the tray.
+        crate::badge::show(&handle, view.count);
+        if tray {
+            let main = handle.clone();
+            let _ = handle.run_on_main_thread(move || apply(&main, number, view));
+        }
     });
 }
 
@@ -228,6 +233,8 @@ fn host_present() -> bool {
 pub struct TrayView {
     /// The label beside the icon: today's review count, or nothing when none is due.
     pub title: Option<String>,
+    /// Today's review count (the dock's badge shows it too).
+    pub count: usize,
     /// The first, inert line of the menu: where things stand.
     pub status: String,
     /// "복습 시작 (N)".
@@ -277,6 +284,7 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
     };
     TrayView {
         title: (n > 0).then(|| n.to_string()),
+        count: n,
         status: line,
         review: tf(format!("복습 시작 ({n})"), format!("Start review ({n})")),
         can_review: n > 0,
@@ -332,6 +340,7 @@ mod tests {
             tray,
             TrayView {
                 title: Some("3".into()),
+                count: 3,
                 status: "오늘 복습 3개 · 다음 알림 09:00".into(),
                 review: "복습 시작 (3)".into(),
                 can_review: true,

@@ -5,6 +5,8 @@ Run with Debian's /usr/bin/python3 (python3-gi, python3-dbusmock). Subcommands:
 
   notify-calls                 JSON list of the Notify calls the notification daemon double got
   notify-act ID ACTION         the user clicks a toast (ACTION "default") or one of its buttons
+  launcher-signals             prints a JSON line for each Unity LauncherEntry Update signal on the bus
+                               (what a dock reads): {"uri", "count", "visible"}
   file-manager-setup           gives the FileManager1 double (python3-dbusmock) its ShowItems method
   file-manager-calls           JSON list of the URI lists ShowItems was called with
   tray-watcher                 a StatusNotifierWatcher double: prints one JSON line when an item
@@ -50,6 +52,17 @@ def notify_act(server_id, action):
     args = GLib.Variant("(sssav)", ("org.freedesktop.Notifications", "ActionInvoked", "us",
                                     [GLib.Variant("u", int(server_id)), GLib.Variant("s", action)]))
     bus().call_sync(*NOTIFY, "org.freedesktop.DBus.Mock", "EmitSignal", args, None, 0, 5000, None)
+
+
+def launcher_signals():
+    def on_signal(_conn, _sender, _path, _iface, _signal, params):
+        uri, props = params.unpack()
+        print(json.dumps({"uri": uri, "count": props.get("count"), "visible": props.get("count-visible")}), flush=True)
+
+    conn = bus()
+    conn.signal_subscribe(None, "com.canonical.Unity.LauncherEntry", "Update", None, None, Gio.DBusSignalFlags.NONE, on_signal)
+    print(json.dumps({"listening": True}), flush=True)
+    GLib.MainLoop().run()
 
 
 FILE_MANAGER = ("org.freedesktop.FileManager1", "/org/freedesktop/FileManager1")
@@ -310,7 +323,7 @@ def drop(uri, x, y):
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     {"notify-calls": notify_calls, "notify-act": notify_act, "tray-watcher": tray_watcher, "close-window": close_window,
-     "file-manager-setup": file_manager_setup, "file-manager-calls": file_manager_calls,
+     "file-manager-setup": file_manager_setup, "file-manager-calls": file_manager_calls, "launcher-signals": launcher_signals,
      "viewable": viewable, "drop": lambda uri, x, y: drop(uri, int(x), int(y))}[command](*args)
 
 

@@ -126,6 +126,20 @@ export async function notificationDaemon(bus) {
   };
 }
 
+/** A dock's ear on `bus`: every Unity LauncherEntry Update signal, as { uri, count, visible }. */
+export async function launcherSignals(bus) {
+  const ear = track(spawn(PYTHON, [DESKTOP, 'launcher-signals'], { detached: true, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...bus.env } }));
+  const heard = [];
+  let ready;
+  const listening = new Promise((r) => (ready = r));
+  createInterface({ input: ear.stdout }).on('line', (line) => {
+    const value = JSON.parse(line);
+    if (value.listening) ready(); else heard.push(value);
+  });
+  await listening;
+  return { heard, stop: () => killGroup(ear.pid) };
+}
+
 /** A file manager double (FileManager1 on python3-dbusmock) on `bus`; `calls()` lists the URI
  * lists it was asked to show. */
 export async function fileManager(bus) {
