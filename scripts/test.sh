@@ -63,6 +63,7 @@ step "fuzzing" scripts/fuzz.sh
 step "ipc surface" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
+step "release workflow" timeout 120 node --test tests/release.test.mjs
 step "app build" cargo build --locked
 step "conformance" python3 tests/conformance.py target/debug/bokseup
 step "benchmark smoke" target/debug/bokseup-bench run --smoke
