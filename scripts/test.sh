@@ -58,8 +58,8 @@ step "ui build" npm run --silent build
 step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked
 step "command and bench tests" cargo test -p bokseup-cli -p bokseup-bench --locked
-step "shell and loops" env BOKSEUP_CRASH_LOOPS=300 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
-step "fuzzing" scripts/fuzz.sh
+step "shell and loops" env BOKSEUP_CRASH_LOOPS=200 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
+step "fuzzing" env FUZZ_SECONDS=20 scripts/fuzz.sh
 step "ipc surface" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
