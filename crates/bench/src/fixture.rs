@@ -7,6 +7,7 @@
 //! The Chromium tests' in-memory backend answers from this output, so no schedule, calendar count
 //! or history is worked out twice: what the screens show is what the engine said.
 
+use crate::vault::Random;
 use crate::Error;
 use bokseup_core::agenda::NoteView;
 use bokseup_core::agenda::{NoteSummary, Overview};
@@ -84,25 +85,6 @@ const STEPS: [(Step, &str, u64); 4] = [
     (Step::D14, "💚14일복습여부", 14),
 ];
 
-/// mulberry32's little cousin: splitmix64, deterministic on every machine.
-struct Random(u64);
-
-impl Random {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// One note's file: the template's frontmatter with the steps older than the played days ticked
 /// by hand (sometimes a few days behind), its cue questions and a body.
 fn note_text(i: usize, r: &mut Random, spec: &Spec, subject: Option<&str>, title: &str) -> String {
@@ -119,9 +101,9 @@ fn note_text(i: usize, r: &mut Random, spec: &Spec, subject: Option<&str>, title
     if spec.plain || i % 11 == 10 {
         return format!("# {title}\n\n수업 메모. {}\n{body}", subject.unwrap_or(""));
     }
-    let started = r.unit() > 0.08;
-    let day0 = spec.today - Days::new(r.below(120));
-    let behind = r.unit() <= 0.4;
+    let started = !r.chance(0.08);
+    let day0 = spec.today - Days::new(r.below(120) as u64);
+    let behind = r.chance(0.4);
     let hand_until = spec.today - Days::new(spec.played_days);
     let mut fm = String::from("---\n");
     if let Some(s) = subject {

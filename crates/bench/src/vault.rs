@@ -31,8 +31,9 @@ pub struct Made {
     pub bytes: u64,
 }
 
-/// splitmix64: small, fast, and the same on every machine.
-struct Random(u64);
+/// splitmix64: small, fast, and the same on every machine (the UI tests' fixture draws from it
+/// too).
+pub(crate) struct Random(pub(crate) u64);
 
 impl Random {
     fn next(&mut self) -> u64 {
@@ -42,10 +43,10 @@ impl Random {
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
