@@ -181,7 +181,7 @@ pub fn feed_status<R: Runtime>(app: AppHandle<R>) -> FeedStatus {
 /// A new feed address: the old one stops working ("새 주소 만들기").
 #[tauri::command(async)]
 pub fn renew_feed<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>) -> Reply<FeedStatus> {
-    session.renew_feed_token(feed::random())?;
+    session.renew_feed_token(feed::random()?)?;
     Ok(feed::status(&app))
 }
 

@@ -2,6 +2,7 @@
 //! serving the session's calendar (`Session::feed_text`) to a phone that subscribed to its
 //! `webcal://` address. Its token comes from the system's randomness, here at the edge.
 
+use bokseup_core::error::Error;
 use bokseup_core::feed::{self, FeedStatus, Server, Source};
 use bokseup_core::lang::tf;
 use bokseup_core::session::Session;
@@ -21,14 +22,17 @@ struct Running {
     error: Option<String>,
 }
 
-/// 128 bits from the operating system's randomness.
-pub fn random() -> [u8; 16] {
+/// 128 bits from the operating system's randomness; without it there is no safe token, and the
+/// feed stays off.
+pub fn random() -> Result<[u8; 16], Error> {
     let mut bytes = [0u8; 16];
-    // Without the system's randomness there is no safe token: the feed then stays off.
-    if getrandom::fill(&mut bytes).is_err() {
-        bytes = [0; 16];
-    }
-    bytes
+    getrandom::fill(&mut bytes).map_err(|e| {
+        Error::Invalid(tf(
+            format!("이 시스템의 난수를 쓸 수 없어 주소를 만들지 못했습니다 ({e})"),
+            format!("No system randomness to make the address with ({e})"),
+        ))
+    })?;
+    Ok(bytes)
 }
 
 /// Starts, moves or stops the feed to match the settings (the app's start, a settings change, a
@@ -42,14 +46,8 @@ pub fn reconcile<R: Runtime>(app: &AppHandle<R>) {
         *running = Running::default();
         return;
     }
-    let token = match random().iter().all(|b| *b == 0) {
-        true => Err(tf(
-            "이 시스템의 난수를 쓸 수 없어 주소를 만들지 못했습니다".to_string(),
-            "No system randomness to make the address with".to_string(),
-        )),
-        false => session.feed_token(random()).map_err(|e| e.to_string()),
-    };
-    let token = match token {
+    // The randomness is only drawn when the token is made; a kept token is used as it is.
+    let token = match session.feed_token(random).map_err(|e| e.to_string()) {
         Ok(token) => token,
         Err(e) => {
             *running = Running { error: Some(e), ..Running::default() };

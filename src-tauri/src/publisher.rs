@@ -99,7 +99,7 @@ pub fn save_account(
 
 /// The account to try: `caldav` with `password`, or with the password kept for it.
 pub fn trial(caldav: CalDav, password: Option<String>) -> Result<Account, Error> {
-    let caldav = Settings { caldav: Some(caldav), ..Settings::default() }.checked()?.caldav.expect("kept");
+    let caldav = caldav.checked()?;
     let password = password.filter(|p| !p.is_empty()).or_else(|| credential::load(&caldav));
     let password = password
         .ok_or_else(|| Error::Invalid(tr("앱 전용 암호를 넣으세요", "Enter the app-specific password").into()))?;

@@ -508,11 +508,17 @@ fn check_calendar_file(path: &Path) -> Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
-/// A calendar account made tidy (trimmed), or why it cannot be kept.
+impl CalDav {
+    /// The account made tidy (trimmed), or why it cannot be kept.
+    pub fn checked(&self) -> Result<CalDav> {
+        check_caldav(self)
+    }
+}
+
 fn check_caldav(c: &CalDav) -> Result<CalDav> {
     let url = c.url.trim();
     let user = c.user.trim();
-    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
+    if !crate::caldav::is_web_address(url) {
         return Err(Error::Invalid(tf(
             format!("캘린더 서버 주소는 https://로 시작해야 합니다 (\"{url}\")"),
             format!("The calendar server address must start with https:// (\"{url}\")"),

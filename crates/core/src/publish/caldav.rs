@@ -54,6 +54,11 @@ pub const CALENDAR_NAME: &str = "복습";
 const CALENDAR_SEGMENT: &str = "bokseup/";
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Whether `url` can be a calendar server's address: `http(s)://` and a host.
+pub fn is_web_address(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://")) && url.len() >= 10
+}
+
 /// Finds (or makes) the calendar and says where it is: the settings' "test connection".
 pub fn check(account: &Account) -> Result<String> {
     Client::new(account)?.calendar()
@@ -112,8 +117,7 @@ struct Client<'a> {
 
 impl<'a> Client<'a> {
     fn new(account: &'a Account) -> Result<Client<'a>> {
-        let url = account.url.trim();
-        if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
+        if !is_web_address(account.url.trim()) {
             return Err(Error::Calendar(Remote::BadUrl(account.url.clone())));
         }
         let agent = ureq::Agent::config_builder()

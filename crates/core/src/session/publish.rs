@@ -111,7 +111,7 @@ impl Session {
     /// only the command line opened are refused.
     pub fn publish_own(&self, account: &Account, days: u32, now: NaiveDateTime) -> Result<Published> {
         self.current(now)?;
-        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+        if !self.publishes_by_itself() {
             return Err(Error::Refused(
                 tr(
                     "데모 볼트는 캘린더에 올리지 않습니다. 내 볼트를 열면 그 일정을 올립니다",
@@ -138,7 +138,7 @@ impl Session {
     /// failure retrying will not mend waits for the account or the forecast to change. Only the
     /// app's own vault is published by itself (not the demo, not a vault the command line names).
     pub fn publish_wanted(&self, account: &Account, days: u32, now: NaiveDateTime) -> bool {
-        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+        if !self.publishes_by_itself() {
             return false;
         }
         let Ok((events, _)) = self.current(now).and_then(|_| self.events(days, now)) else { return false };
@@ -165,13 +165,13 @@ impl Session {
     }
 
     /// The home-network feed's secret token, made from the caller's `random` the first time and
-    /// kept, so a phone's subscription lasts.
-    pub fn feed_token(&self, random: [u8; 16]) -> Result<String> {
+    /// kept, so a phone's subscription lasts (`random` is only asked then).
+    pub fn feed_token(&self, random: impl FnOnce() -> Result<[u8; 16]>) -> Result<String> {
         let store = self.store();
         if let Some(token) = store.setting(keys::FEED_TOKEN)?.filter(|t| t.len() == 32) {
             return Ok(token);
         }
-        let token = feed::token(random);
+        let token = feed::token(random()?);
         store.set_setting(keys::FEED_TOKEN, &token)?;
         Ok(token)
     }
@@ -187,7 +187,7 @@ impl Session {
     /// What the home-network feed serves now: the app's own vault's calendar, byte for byte what
     /// `bokseup ics` prints for it; nothing for the demo or with no vault open.
     pub fn feed_text(&self, now: NaiveDateTime) -> Option<String> {
-        if !self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo) {
+        if !self.publishes_by_itself() {
             return None;
         }
         self.ics(calendar::DEFAULT_DAYS, now).ok().map(|(text, _)| text)
@@ -201,20 +201,16 @@ impl Session {
 
     /// The open vault's day events and its folder (whose UIDs a publish may change).
     fn events(&self, days: u32, now: NaiveDateTime) -> Result<(Vec<calendar::Event>, String)> {
-        let settings = self.settings();
-        let open = self.lock_open();
-        let open =
-            open.as_ref().ok_or_else(|| Error::Invalid(tr("열린 볼트가 없습니다", "No vault is open").into()))?;
-        let name = crate::agenda::vault_name(&open.path, open.demo);
-        let vault_path = open.path.to_string_lossy().into_owned();
-        let forecast = calendar::forecast_days(&open.scan.notes, self.today(now), days);
-        let feed = calendar::Feed {
-            vault_name: &name,
-            vault_path: &vault_path,
-            at: settings.first_reminder(),
-            stamp: self.day_stamp(now),
-        };
-        Ok((calendar::events(&feed, &forecast), vault_path))
+        let ((events, vault_path), _) = self.forecast_feed(&self.settings(), days, now, |feed, days| {
+            (calendar::events(feed, days), feed.vault_path.to_owned())
+        })?;
+        Ok((events, vault_path))
+    }
+
+    /// Whether the open vault is the student's own, the one published by itself: not the demo,
+    /// not a vault only the command line opened.
+    fn publishes_by_itself(&self) -> bool {
+        self.lock_open().as_ref().is_some_and(|o| o.calendar && !o.demo)
     }
 }
 
@@ -230,6 +226,23 @@ fn key(account: &Account, events: &[calendar::Event]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_feed_token_is_made_once_and_kept_until_renewed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let s = Session::new(store, tmp.path().join("demo"), crate::clock::Clock::system(4)).unwrap();
+        let first = s.feed_token(|| Ok([0xab; 16])).unwrap();
+        assert_eq!(first, "ab".repeat(16));
+        let asked = std::cell::Cell::new(false);
+        let again = s.feed_token(|| {
+            asked.set(true);
+            Ok([1; 16])
+        });
+        assert_eq!((again.unwrap(), asked.get()), (first.clone(), false), "kept, and no randomness drawn");
+        assert_eq!(s.renew_feed_token([0xcd; 16]).unwrap(), "cd".repeat(16));
+        assert_eq!(s.feed_token(|| Ok([2; 16])).unwrap(), "cd".repeat(16));
+    }
 
     #[test]
     fn retries_back_off_to_half_an_hour() {

@@ -292,6 +292,19 @@ impl Session {
     }
 
     fn ics_with(&self, settings: &Settings, days: u32, now: NaiveDateTime) -> Result<(String, Vec<calendar::Day>)> {
+        self.forecast_feed(settings, days, now, calendar::ics)
+    }
+
+    /// The open vault's review days from today, `days` of them, and what its calendar is about
+    /// (name, folder, event time, stamp), handed to `make`: the calendar file, `bokseup ics`, the
+    /// home-network feed and the CalDAV events are all made from this one view.
+    pub(super) fn forecast_feed<T>(
+        &self,
+        settings: &Settings,
+        days: u32,
+        now: NaiveDateTime,
+        make: impl FnOnce(&calendar::Feed, &[calendar::Day]) -> T,
+    ) -> Result<(T, Vec<calendar::Day>)> {
         let (name, vault_path, days) = {
             let open = self.lock_open();
             let open =
@@ -306,7 +319,7 @@ impl Session {
             at: settings.first_reminder(),
             stamp: self.day_stamp(now),
         };
-        Ok((calendar::ics(&feed, &days), days))
+        Ok((make(&feed, &days), days))
     }
 
     pub(super) fn write_calendar(
