@@ -14,17 +14,20 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$app" "$@"
 fi
 echo "No display here: running Bokseup on a virtual screen (Xvfb). Press Ctrl+C to stop."
+export BOKSEUP_READY_FILE="$PWD/target/bokseup-ready"
+rm -f "$BOKSEUP_READY_FILE"
 exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
   "$0" "$@" & app=$!
   shot=target/bokseup-screen.png
-  # The window maps before its page paints: wait until the screen holds a drawn page (many
-  # colours, not a blank), then give the first screen a moment to settle.
+  # The app says when its first screen is painted with the vault loaded (not a frame of
+  # "Reading the vault…"): wait for that, then take the picture.
   for i in $(seq 1 120); do
-    if import -window root "$shot" 2>/dev/null && [ "$(identify -format %k "$shot" 2>/dev/null || echo 0)" -gt 200 ]; then
-      sleep 1.5 && import -window root "$shot" && echo "Screenshot: $shot"
+    if [ -s "$BOKSEUP_READY_FILE" ]; then
+      sleep 0.3 && import -window root "$shot" && echo "Screenshot: $shot (first screen in $(cat "$BOKSEUP_READY_FILE") ms)"
       break
     fi
+    kill -0 $app 2>/dev/null || break
     sleep 0.5
   done
-  [ -s "$shot" ] || echo "No screenshot: the window did not paint within a minute"
+  [ -s "$shot" ] || echo "No screenshot: the first screen did not show within a minute"
   wait $app' "$app" "$@"

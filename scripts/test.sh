@@ -15,11 +15,12 @@ export PATH="$HOME/.cargo/bin:$PATH" NO_COLOR=1 FORCE_COLOR=0 CARGO_TERM_COLOR=n
 scripts/setup.sh || { echo "setup failed"; exit 1; }
 
 logs=$(mktemp -d)
-passed=0 failed=0 broken_steps=()
+passed=0 failed=0 broken_steps=() timings=("$SECONDS s  setup")
 
 # step NAME COMMAND...: runs one step, keeps its output, and adds its test counts.
 step() {
   local name=$1; shift
+  local started=$SECONDS
   echo "== $name"
   local log="$logs/$(echo "$name" | tr ' /' '__').log"
   "$@" 2>&1 | tee "$log"
@@ -32,6 +33,7 @@ step() {
     /^# pass / { p += $3 } /^# fail / { f += $3 }
     END { print p + 0, f + 0 }' "$log")
   passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
+  timings+=("$((SECONDS - started)) s  $name")
   if [ "$rc" -ne 0 ]; then
     broken_steps+=("$name")
     [ "${f:-0}" -gt 0 ] || failed=$((failed + 1))
@@ -75,6 +77,9 @@ step "debian package" scripts/package.sh --debug
 step "package contents" timeout 120 node --test tests/package/
 
 echo
+# Where the time went, the slowest first (the test command must stay under 30 minutes).
+printf '%s\n' "${timings[@]}" | sort -rn | head -8
+echo "total: $SECONDS s"
 if [ ${#broken_steps[@]} -gt 0 ]; then
   echo "failed steps: ${broken_steps[*]}"
 fi

@@ -38,4 +38,9 @@ test('actions are pinned and from known publishers; the release builds all three
   const conf = JSON.parse(readFileSync(join(ROOT, 'tauri.conf.json'), 'utf8'));
   assert.deepEqual([...conf.bundle.targets].sort(), ['app', 'appimage', 'deb', 'dmg', 'msi', 'nsis']);
   assert.ok(conf.bundle.icon.includes('../icons/icon.icns') && conf.bundle.icon.includes('../icons/icon.ico'));
+  // The updater's key and address come from the workflow (the repository's secrets), never the
+  // repository: a build from a clone looks for no update.
+  assert.deepEqual(conf.plugins.updater, { pubkey: '', endpoints: [] });
+  assert.match(text, /pubkey: \$key, endpoints: \[\$url\]/);
+  assert.match(text, /PUBKEY: \$\{\{ secrets\.TAURI_UPDATER_PUBKEY \}\}/);
 });

@@ -3,7 +3,7 @@
 //! the database run off the main thread (`async`), so a scan or a write waiting for a note to be
 //! still never freezes the window.
 
-use crate::{credential, feed, publisher, reveal, tray};
+use crate::{credential, delivery, feed, publisher, reveal, tray, update};
 use bokseup_core::agenda::{NoteView, Overview};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
@@ -16,7 +16,7 @@ use bokseup_core::plan::Limit;
 use bokseup_core::render;
 use bokseup_core::session::{
     Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, PublishStatus, Request, Session, Stats,
-    VaultEntry, WeakQuestion,
+    UpdateCheck, VaultEntry, WeakQuestion,
 };
 use bokseup_core::settings::{CalDav, Settings};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -145,6 +145,7 @@ pub fn status<R: Runtime>(app: AppHandle<R>, session: State<'_, Session>, now: N
     DesktopStatus {
         reminders: session.reminder_status(now.0),
         tray_problem: tray::problem(&app),
+        toast_problem: delivery::current(app.package_info().name.as_str()).problem(),
         autostart: app.autolaunch().is_enabled().unwrap_or(false),
         offer_autostart: session.autostart_offer(),
         publish: session.publish_status(),
@@ -307,6 +308,44 @@ pub fn show_in_folder(session: State<'_, Session>, now: Now, path: String) -> Re
             format!("cannot open the file manager: {e}"),
         )))
     })
+}
+
+/// Opens the system's notification settings (macOS, Windows), where the user turns the app's
+/// toasts back on.
+#[tauri::command(async)]
+pub fn open_toast_settings() -> Reply<()> {
+    delivery::open_settings().map_err(|e| {
+        Failure::from(Error::Refused(tf(
+            format!("알림 설정을 열 수 없습니다: {e}"),
+            format!("cannot open the notification settings: {e}"),
+        )))
+    })
+}
+
+/// The page painted its first screen with the vault loaded; returns the launch's milliseconds
+/// the first time (`null` after).
+#[tauri::command]
+pub fn shown() -> Option<u32> {
+    crate::launch::shown().map(|ms| u32::try_from(ms).unwrap_or(u32::MAX))
+}
+
+/// Whether a newer release of the app is out (release builds only look).
+#[tauri::command]
+pub async fn check_update<R: Runtime>(app: AppHandle<R>) -> Reply<UpdateCheck> {
+    update::check(&app).await
+}
+
+/// Downloads the newer release, checks its signature and installs it; returns its version, which
+/// runs after [`restart_app`].
+#[tauri::command]
+pub async fn install_update<R: Runtime>(app: AppHandle<R>) -> Reply<String> {
+    update::install(&app).await
+}
+
+/// Starts the app again (after an update is installed).
+#[tauri::command]
+pub fn restart_app<R: Runtime>(app: AppHandle<R>) {
+    app.restart()
 }
 
 /// The calendar's numbers from `from` through `to`: reviews planned, done and missed per day.

@@ -1,5 +1,6 @@
 //! The app launched again (a second `bokseup`, the dock) and its window closed: the running
-//! instance takes the new launch's vault, and a closed window hides while reminders run on.
+//! instance takes the new launch's vault, and a closed window hides while reminders run on; and
+//! how long the launch took to show the first screen.
 
 use crate::{toast, tray, window};
 use bokseup_cli as cli;
@@ -53,4 +54,33 @@ pub fn second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: Str
     } else if !launch.hidden {
         window::show(app);
     }
+}
+
+/// When the process started (its `main`), for the launch's measure.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes the process's start; called first thing in `main`.
+pub fn started() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
+/// The page painted its first screen with the vault loaded: the launch took this long. Said once,
+/// into the file `BOKSEUP_READY_FILE` names when it is set (milliseconds, one line), so that
+/// `scripts/run.sh` and the benchmark know the screen is ready without guessing from pixels.
+pub fn shown() -> Option<u128> {
+    static SAID: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    let mut first = false;
+    let ms = *SAID.get_or_init(|| {
+        first = true;
+        STARTED.get().map_or(0, |t| t.elapsed().as_millis())
+    });
+    if first {
+        if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
+            let file = Path::new(&file);
+            let temp = file.with_extension("partial");
+            // Whole or absent: the reader never sees half a number.
+            let _ = std::fs::write(&temp, format!("{ms}\n")).and_then(|()| std::fs::rename(&temp, file));
+        }
+    }
+    first.then_some(ms)
 }

@@ -4,8 +4,11 @@
 //! desktop.
 
 mod badge;
+#[cfg(target_os = "linux")]
+mod bus;
 mod commands;
 mod credential;
+mod delivery;
 pub mod event;
 mod feed;
 mod launch;
@@ -14,6 +17,7 @@ mod reveal;
 mod timer;
 mod toast;
 mod tray;
+mod update;
 mod watch;
 mod window;
 
@@ -83,6 +87,11 @@ pub enum Desktop {
     Apart,
 }
 
+/// Notes the moment the process started, for the launch's measure (see [`launch::shown`]).
+pub fn started() {
+    launch::started();
+}
+
 /// Runs the app on the desktop.
 pub fn run(launch: Launch) {
     app(tauri::Builder::default(), launch, Desktop::Joined).run(context()).expect("error while running Bokseup");
@@ -120,10 +129,13 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
             if launch.review {
                 session.request(Request::Review);
             }
+            update::register(app.handle())?;
             session.listen(listener(app.handle().clone()));
             app.manage(session);
             if desktop == Desktop::Joined {
                 toast::listen(app.handle());
+                // macOS asks the user once whether the app may show toasts; the window need not wait.
+                std::thread::spawn(delivery::ask);
                 app.manage(badge::Badge::default());
                 tray::create(app.handle());
                 if !launch.hidden {

@@ -5,6 +5,7 @@ use bokseup_cli::{self as cli, Outcome};
 use bokseup_core::lang::{self, Lang};
 
 fn main() {
+    bokseup_app::started();
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The command line speaks the language of LANG; the app, once started, that of its setting.
     lang::set(Lang::of_system());

@@ -212,20 +212,7 @@ fn host_present() -> bool {
 /// bus.
 #[cfg(target_os = "linux")]
 fn host_present() -> bool {
-    use gio::prelude::*;
-    let Ok(bus) = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>) else { return false };
-    let reply = bus.call_sync(
-        Some("org.freedesktop.DBus"),
-        "/org/freedesktop/DBus",
-        "org.freedesktop.DBus",
-        "NameHasOwner",
-        Some(&("org.kde.StatusNotifierWatcher",).to_variant()),
-        Some(glib::VariantTy::new("(b)").unwrap_or(glib::VariantTy::ANY)),
-        gio::DBusCallFlags::NONE,
-        1000,
-        None::<&gio::Cancellable>,
-    );
-    reply.ok().and_then(|v| v.get::<(bool,)>()).is_some_and(|(owned,)| owned)
+    crate::bus::has_owner("org.kde.StatusNotifierWatcher")
 }
 
 /// What the tray shows: the label beside its icon and the texts of its menu.

@@ -52,6 +52,28 @@ test('refusals say what to do and keep nothing; a calendar file is written when 
   assert.match(out, new RegExp(`calendar-file: ${ics.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
 });
 
+test('with no notification service on the bus the settings say so, and once one runs they say nothing', async (t) => {
+  const bus = await privateBus();
+  t.after(() => bus.stop());
+  const vault = makeVault('공부', { 'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false' });
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { bus });
+  t.after(app.stop);
+  const { driver } = app;
+  assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 1개');
+  await (await field(driver, 'open-settings')).click();
+  assert.match(await text(driver, '[data-testid="toast-problem"]'), /알림 서비스\(org\.freedesktop\.Notifications\)가 없어 복습 알림이 보이지 않습니다/);
+  assert.equal((await driver.findElements(By.css('[data-testid="toast-settings"]'))).length, 0, 'no settings page to open on Linux');
+  await shot(driver, 'settings-no-toast-service.png');
+
+  const toasts = await notificationDaemon(bus);
+  t.after(toasts.stop);
+  await driver.actions().sendKeys('\uE00C').perform();
+  await text(driver, '[data-testid="headline"]');
+  await (await field(driver, 'open-settings')).click();
+  await field(driver, 'reminder-line');
+  await eventually(async () => (await driver.findElements(By.css('[data-testid="toast-problem"]'))).length === 0, 10000, 'the warning gone');
+});
+
 test('a vault that disappears while waiting is reported, and the next reminder still comes', async (t) => {
   const bus = await privateBus();
   const toasts = await notificationDaemon(bus);

@@ -29,8 +29,9 @@ const VAULT = { '/home/me/공부': overview('/home/me/공부', [note('EBS 볼륨
 const NOTES = { 'EBS 볼륨.md': { summary: note('EBS 볼륨', 'overdue'), cues: [], body_html: '<p>본문</p>' } };
 const backend = (page, code) => page.evaluate(code);
 
-async function openSettings(status) {
-  const opened = await openPage(ctx, VAULT, NOTES, undefined, status);
+async function openSettings(status, lang = 'ko', extra = {}) {
+  const options = lang === 'en' ? { locale: 'en-US', extra: { ...extra, settings: { language: 'en' } } } : { extra };
+  const opened = await openPage(ctx, VAULT, NOTES, undefined, status, options);
   await opened.page.getByTestId('open-settings').click();
   await opened.page.getByTestId('reminder-line').waitFor();
   return opened;
@@ -86,6 +87,65 @@ test('silencing, the tray\'s absence, start at login', async () => {
   await page.getByTestId('autostart').uncheck();
   assert.deepEqual(await backend(page, () => window.__BOKSEUP_BACKEND__.calls), ['mute:hour', 'unmute', 'autostart:true', 'autostart:false']);
   await page.close();
+});
+
+test('toasts the system would not show: what to do, and the button to the system\'s settings where there is one', async () => {
+  const refused = {
+    text: 'macOS에서 Bokseup의 알림이 꺼져 있어 복습 알림이 보이지 않습니다. 시스템 설정 › 알림 › Bokseup에서 알림을 허용해 주세요.',
+    settings: true,
+  };
+  const { page } = await openSettings({ toast_problem: refused });
+  const problem = page.getByTestId('toast-problem');
+  assert.match(await problem.textContent(), /시스템 설정 › 알림 › Bokseup/);
+  assert.equal(await page.getByTestId('toast-settings').textContent(), '알림 설정 열기');
+  await page.getByTestId('toast-settings').click();
+  assert.deepEqual(await backend(page, () => window.__BOKSEUP_BACKEND__.calls), ['toast-settings']);
+  await page.getByTestId('panel-reminders').screenshot({ path: join(ARTIFACTS, 'settings-toasts-refused.png') });
+  await page.close();
+
+  const portable = { text: 'Windows shows no notifications from a copy of Bokseup that was not installed. Install it with its installer (-setup.exe or .msi) to get reminders.', settings: false };
+  const { page: english } = await openSettings({ toast_problem: portable }, 'en');
+  assert.match(await english.getByTestId('toast-problem').textContent(), /Install it with its installer/);
+  assert.equal(await english.getByTestId('toast-settings').count(), 0, 'no settings page mends a portable copy');
+  assert.equal(await english.getByRole('heading', { name: 'Review reminders' }).count(), 1, 'the screen speaks English');
+  await english.close();
+
+  const { page: fine } = await openSettings();
+  await fine.getByTestId('reminder-line').waitFor();
+  assert.equal(await fine.getByTestId('toast-problem').count(), 0);
+  await fine.close();
+});
+
+test('updates: checked when asked, the new version with its notes, installed, restarted; a failure keeps the offer', async () => {
+  const check = { current: '0.1.0', configured: true, installable: true, available: { version: '0.2.0', date: '2026-12-01', notes: '휴대폰 알림이 iPhone에서도 옵니다\n밀린 복습 계획이 주말을 비웁니다' } };
+  const { page, errors } = await openSettings(undefined, 'ko', { update: { check, installFailure: { code: 'refused', message: '내려받은 업데이트의 서명이 이 앱의 키와 맞지 않아 아무것도 설치하지 않았습니다' } } });
+  const panel = page.getByTestId('panel-update');
+  assert.equal(await panel.getByTestId('update-line').count(), 0, 'nothing is fetched before the user asks');
+  await panel.getByTestId('update-check').click();
+  assert.equal(await panel.getByTestId('update-line').textContent(), '새 버전 0.2.0 · 2026-12-01 배포: 내려받아 서명을 확인한 뒤 설치합니다.');
+  assert.match(await panel.getByTestId('update-notes').textContent(), /iPhone에서도/);
+  await panel.getByTestId('update-install').click();
+  assert.match(await panel.getByTestId('update-error').textContent(), /서명이 이 앱의 키와 맞지 않아/);
+  assert.equal(await panel.getByTestId('update-install').count(), 1, 'the offer stays after a failure');
+  await panel.screenshot({ path: join(ARTIFACTS, 'settings-update-refused.png') });
+  await page.close();
+
+  const { page: en } = await openSettings(undefined, 'en', { update: { check } });
+  const panelEn = en.getByTestId('panel-update');
+  await panelEn.getByTestId('update-check').click();
+  await panelEn.getByTestId('update-install').click();
+  assert.equal(await panelEn.getByTestId('update-line').textContent(), '0.2.0 is installed. It opens at the next start.');
+  await panelEn.getByTestId('update-restart').click();
+  assert.deepEqual(await backend(en, () => window.__BOKSEUP_BACKEND__.calls), ['update:check', 'update:install:0.2.0', 'restart']);
+  await panelEn.screenshot({ path: join(ARTIFACTS, 'settings-update-installed.png') });
+  await en.close();
+
+  const { page: own } = await openSettings();
+  await own.getByTestId('update-check').click();
+  assert.equal(await own.getByTestId('update-line').textContent(), '직접 빌드한 앱은 스스로 업데이트하지 않습니다. 새 버전은 릴리스 페이지에서 받으세요.');
+  assert.equal(await own.getByTestId('update-check').count(), 0);
+  await own.close();
+  assert.deepEqual(errors, []);
 });
 
 test('the calendar file: picked, saved, written, with help for phones', async () => {

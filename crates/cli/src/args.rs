@@ -245,7 +245,9 @@ pub fn parse(args: &[String]) -> Result<Parsed, String> {
         }
         ([_, path], false) => Ok(Parsed::Command { name, path: PathBuf::from(path), note: None, options }),
         ([_, path, note], true) => {
-            Ok(Parsed::Command { name, path: PathBuf::from(path), note: Some(note.clone()), options })
+            // The note as the system spells a path (`과목\노트.md` on Windows) becomes its key.
+            let note = Some(bokseup_core::vault::note_key(note));
+            Ok(Parsed::Command { name, path: PathBuf::from(path), note, options })
         }
         ([_], _) => Err(tf(
             format!("{} 명령에는 볼트 폴더 경로가 필요합니다", positional[0]),

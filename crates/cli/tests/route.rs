@@ -149,6 +149,9 @@ fn state(w: &World) -> State {
 #[derive(Debug, Clone, Copy)]
 enum Write {
     Review,
+    /// The review of a note named as the system writes a path typed in a terminal: `./` first and
+    /// the system's separator (`.\네트워크\TCP.md` on Windows).
+    ReviewTyped,
     Start,
     Enroll,
     ReviewThenUndo,
@@ -160,7 +163,9 @@ fn by_window(w: &World, write: Write) {
     // The window's first call: the app's vault (remembered), scanned through the index.
     session.start(None, now).unwrap();
     match write {
-        Write::Review => drop(session.review("네트워크/TCP.md", &ReviewInput::default(), now).unwrap()),
+        Write::Review | Write::ReviewTyped => {
+            drop(session.review("네트워크/TCP.md", &ReviewInput::default(), now).unwrap())
+        }
         Write::Start => drop(session.start_note("시작 전.md", now).unwrap()),
         Write::Enroll => drop(session.enroll("메모.md", now).unwrap()),
         Write::ReviewThenUndo => {
@@ -174,6 +179,10 @@ fn by_command_line(w: &World, write: Write) {
     let v = w.vault.to_str().unwrap();
     match write {
         Write::Review => drop(bokseup(w, &["review", v, "네트워크/TCP.md"])),
+        Write::ReviewTyped => {
+            let typed = format!(".{0}네트워크{0}TCP.md", std::path::MAIN_SEPARATOR);
+            drop(bokseup(w, &["review", v, &typed]))
+        }
         Write::Start => drop(bokseup(w, &["start", v, "시작 전.md"])),
         Write::Enroll => drop(bokseup(w, &["enroll", v, "메모.md"])),
         Write::ReviewThenUndo => {
@@ -186,7 +195,7 @@ fn by_command_line(w: &World, write: Write) {
 #[test]
 fn a_write_from_the_terminal_leaves_everything_as_the_window_s_write() {
     let dir = tempfile::tempdir().unwrap();
-    for write in [Write::Review, Write::Start, Write::Enroll, Write::ReviewThenUndo] {
+    for write in [Write::Review, Write::ReviewTyped, Write::Start, Write::Enroll, Write::ReviewThenUndo] {
         let w = world(dir.path());
         let before = state(&w);
         by_window(&w, write);
@@ -213,7 +222,7 @@ fn a_write_from_the_terminal_leaves_everything_as_the_window_s_write() {
                 assert_ne!(terminal.calendar, before.calendar, "{write:?}: the calendar file follows");
             }
         }
-        if let Write::Review = write {
+        if let Write::Review | Write::ReviewTyped = write {
             assert_eq!(terminal.log, [("네트워크/TCP.md".to_string(), "d1".to_string())]);
             assert!(terminal.index["네트워크/TCP.md"].1.contains("\"d1\":true"), "{:?}", terminal.index);
         }

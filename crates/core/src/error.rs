@@ -117,6 +117,9 @@ pub enum Error {
     },
     /// The student's calendar server (CalDAV) could not be published to.
     Calendar(Remote),
+    /// A folder or file the app would write inside the vault is a symbolic link, which a shared
+    /// or downloaded vault can point anywhere: nothing is written through it.
+    Link(PathBuf),
 }
 
 /// What went wrong between the app and the student's calendar server, in terms of what to fix.
@@ -361,6 +364,10 @@ impl Error {
             ),
             Error::InNote { path, source } => format!("{path}: {}", source.text(lang)),
             Error::Calendar(remote) => remote.text(lang),
+            Error::Link(path) => t(
+                format!("{}: 심볼릭 링크라서 그 너머에 쓰지 않습니다 (볼트 밖으로 이어질 수 있습니다). 링크를 지우면 앱이 볼트 안에 새로 만듭니다", path.display()),
+                format!("{} is a symbolic link, which may lead out of the vault, so nothing is written through it: remove the link and the app makes a new one inside the vault", path.display()),
+            ),
         }
     }
 
@@ -625,6 +632,7 @@ impl Error {
             Error::NothingToUndo => ErrorCode::NothingToUndo,
             Error::UndoBlocked { .. } => ErrorCode::UndoBlocked,
             Error::Calendar(_) => ErrorCode::Calendar,
+            Error::Link(_) => ErrorCode::OutsideVault,
             Error::InNote { source, .. } => source.code(),
         }
     }

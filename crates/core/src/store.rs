@@ -36,7 +36,7 @@ mod journal;
 /// How the database names a vault (in the journal, the review log and the index of notes): its
 /// canonical folder, so every way of reaching the folder finds the same rows.
 pub fn vault_key(vault: &Path) -> String {
-    std::fs::canonicalize(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
+    crate::vault::canonical(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
 }
 
 pub use journal::{Action, Delta, EditRow, EditState, LoggedReview, ReviewRow};

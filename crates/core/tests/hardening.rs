@@ -193,6 +193,63 @@ fn a_paused_writer_is_waited_for() {
     assert!(text.ends_with(&body), "the writer's whole body is there");
 }
 
+/// Issue 17's probe: another program truncates the note, writes half of it, holds it open for
+/// 4 s (a sync client or an editor on a slow or network disk), then writes the rest, while a
+/// review runs. The review waits for the save to end and records over the whole note (before,
+/// it read the half after a second of stillness and replaced the note: 1,616 of 3,000 body
+/// lines were gone).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_paused_for_seconds_with_the_note_open_is_not_cut_short() {
+    let body: String = (0..3000).map(|i| format!("- 줄 {i}\n")).collect();
+    let full = format!("{NOTE}{body}");
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let path = v.path.join("노트.md");
+    let (half, rest) = full.as_bytes().split_at(full.len() / 2);
+    let parts = tempfile::tempdir().unwrap();
+    std::fs::write(parts.path().join("half"), half).unwrap();
+    std::fs::write(parts.path().join("rest"), rest).unwrap();
+    let mut writer = std::process::Command::new("sh")
+        .args(["-c", r#"exec 3>"$1"; cat "$2" >&3; sleep 4; cat "$3" >&3"#, "sh"])
+        .arg(&path)
+        .args([parts.path().join("half"), parts.path().join("rest")])
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while std::fs::metadata(&path).map(|m| m.len()).ok() != Some(half.len() as u64) {
+        assert!(started.elapsed() < Duration::from_secs(3), "the writer began");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // The review comes while the writer pauses with the note half-written and open.
+    let mut store = v.store(Duration::from_secs(1));
+    review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap();
+    assert!(writer.wait().unwrap().success());
+    let text = v.read("노트.md");
+    assert!(text.contains("❤1일복습여부: true"), "the review was recorded");
+    assert!(text.ends_with(&body), "the writer's whole body is there");
+    assert_eq!(text.lines().filter(|l| l.starts_with("- 줄 ")).count(), 3000);
+}
+
+/// A note held open for writing by a program that never lets go is reported as being saved
+/// (within the bounded wait), and nothing is written.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_note_held_open_for_writing_is_busy_and_untouched() {
+    let v = Vault::new(&[("노트.md", NOTE)]);
+    let path = v.path.join("노트.md");
+    let _held = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    // Still for longer than the quiet period: only the open writer says a save is under way.
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(vault::being_written(&path));
+    let mut store = v.store(Duration::from_millis(100));
+    let err = review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Busy);
+    assert_eq!(v.read("노트.md"), NOTE);
+    drop(_held);
+    assert!(!vault::being_written(&path));
+    review(&mut store, &v.path, "노트.md", &ReviewInput::default(), "2024-08-26 09:00").unwrap();
+}
+
 /// Finding 3: a note that keeps changing is reported as being saved, never taken half-way.
 #[test]
 fn a_note_that_never_settles_is_busy() {

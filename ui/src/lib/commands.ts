@@ -19,6 +19,7 @@ import type { ReviewInput } from '../bindings/ReviewInput';
 import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
 import type { Undone } from '../bindings/Undone';
+import type { UpdateCheck } from '../bindings/UpdateCheck';
 import type { VaultEntry } from '../bindings/VaultEntry';
 import type { WeakQuestion } from '../bindings/WeakQuestion';
 import type { Written } from '../bindings/Written';
@@ -97,6 +98,25 @@ export interface Commands {
   openInObsidian(path: string): Promise<void>;
   /** "폴더에서 보기": shows the note in the file manager. */
   showInFolder(path: string): Promise<void>;
+  /**
+   * Opens the system's notification settings (macOS, Windows), where the user turns the app's
+   * toasts back on.
+   */
+  openToastSettings(): Promise<void>;
+  /**
+   * The page painted its first screen with the vault loaded; returns the launch's milliseconds
+   * the first time (`null` after).
+   */
+  shown(): Promise<number | null>;
+  /** Whether a newer release of the app is out (release builds only look). */
+  checkUpdate(): Promise<UpdateCheck>;
+  /**
+   * Downloads the newer release, checks its signature and installs it; returns its version, which
+   * runs after [`restart_app`].
+   */
+  installUpdate(): Promise<string>;
+  /** Starts the app again (after an update is installed). */
+  restartApp(): Promise<void>;
   /** The calendar's numbers from `from` through `to`: reviews planned, done and missed per day. */
   calendar(from: string, to: string): Promise<DayCount[]>;
   /** One day of the calendar: what falls due, what was done, what was missed. */
@@ -159,6 +179,11 @@ export function invokeCommands(invoke: Invoke): Commands {
     notePage: (path) => invoke('note_page', { path }),
     openInObsidian: (path) => invoke('open_in_obsidian', { path }),
     showInFolder: (path) => invoke('show_in_folder', { path }),
+    openToastSettings: () => invoke('open_toast_settings'),
+    shown: () => invoke('shown'),
+    checkUpdate: () => invoke('check_update'),
+    installUpdate: () => invoke('install_update'),
+    restartApp: () => invoke('restart_app'),
     calendar: (from, to) => invoke('calendar', { from, to }),
     calendarDay: (date) => invoke('calendar_day', { date }),
     stats: () => invoke('stats'),

@@ -20,6 +20,7 @@ import type { ReviewInput } from '../bindings/ReviewInput';
 import type { ScanProgress } from '../bindings/ScanProgress';
 import type { Settings } from '../bindings/Settings';
 import type { Stats } from '../bindings/Stats';
+import type { UpdateCheck } from '../bindings/UpdateCheck';
 import type { VaultEntry } from '../bindings/VaultEntry';
 import type { Written } from '../bindings/Written';
 import type { Backend, DropHandlers } from './backend';
@@ -87,6 +88,8 @@ export interface Extra {
   learning?: Learning;
   /** The weak questions, weakest first. */
   weak?: WeakQuestion[];
+  /** What a check for updates finds (by default: a build of one's own), and the failures to give. */
+  update?: { check?: UpdateCheck; failure?: Failure; installFailure?: Failure };
 }
 
 
@@ -112,11 +115,12 @@ export function memoryBackend(
   const requests: Request[] = [];
   let settings: Settings = { ...DEFAULT_SETTINGS, ...extra.settings };
   let refusal: string | null = null;
+  let shownOnce = false;
   let picked: string | null = null;
   const reviewFailures: Failure[] = [];
   const status: DesktopStatus = {
     reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, calendar: null },
-    tray_problem: null, autostart: false, offer_autostart: false, publish: null, caldav_password: false,
+    tray_problem: null, toast_problem: null, autostart: false, offer_autostart: false, publish: null, caldav_password: false,
     ...structuredClone(start.status ?? {}),
   };
   const recorded: Recorded = { writes: [], drills: [], links: [], saved: [], calls: [], passwords: [] };
@@ -191,6 +195,30 @@ export function memoryBackend(
     },
     showInFolder: async (path) => {
       recorded.calls.push(`folder:${path}`);
+    },
+    checkUpdate: async () => {
+      recorded.calls.push('update:check');
+      if (extra.update?.failure) throw extra.update.failure;
+      return structuredClone(extra.update?.check ?? { current: '0.1.0', configured: false, installable: false, available: null });
+    },
+    installUpdate: async () => {
+      const offer = extra.update?.check?.available;
+      if (!offer) throw refuse('refused', 'nothing to install');
+      recorded.calls.push(`update:install:${offer.version}`);
+      if (extra.update?.installFailure) throw extra.update.installFailure;
+      return offer.version;
+    },
+    shown: async () => {
+      if (shownOnce) return null;
+      shownOnce = true;
+      return 1;
+    },
+    restartApp: async () => {
+      recorded.calls.push('restart');
+    },
+    openToastSettings: async () => {
+      if (!status.toast_problem?.settings) throw refuse('refused', 'no notification settings to open');
+      recorded.calls.push('toast-settings');
     },
     calendar: async (from, to) => {
       const given = new Map((extra.calendar ?? []).map((c) => [c.date, c]));

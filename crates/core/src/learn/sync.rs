@@ -33,10 +33,16 @@ pub fn append(root: &Path, device: &str, events: &[Event]) -> Result<()> {
     }
     let path = file_of(root, device);
     let failed = |source| Error::Write { path: path.clone(), source };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(failed)?;
+    crate::vault::no_links(root, &path, true)?;
+    // Made new without following a link (O_EXCL), or opened as the real file just checked.
+    let mut file = match std::fs::OpenOptions::new().read(true).append(true).create_new(true).open(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            crate::vault::no_links(root, &path, false)?;
+            std::fs::OpenOptions::new().read(true).append(true).open(&path)
+        }
+        opened => opened,
     }
-    let mut file = std::fs::OpenOptions::new().create(true).read(true).append(true).open(&path).map_err(failed)?;
+    .map_err(failed)?;
     let mut text = String::new();
     let len = file.metadata().map_err(failed)?.len();
     if len > 0 {
@@ -59,9 +65,7 @@ pub fn append(root: &Path, device: &str, events: &[Event]) -> Result<()> {
 /// back on, the answers given meanwhile join it). Atomic: a crash leaves the old file or the new.
 pub fn rewrite(root: &Path, device: &str, events: &[Event]) -> Result<()> {
     let path = file_of(root, device);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_path_buf(), source })?;
-    }
+    crate::vault::no_links(root, &path, true)?;
     let text: String = events.iter().map(|e| e.to_line() + "\n").collect();
     crate::snapshot::write_whole(&path, text.as_bytes())
 }
@@ -242,5 +246,44 @@ mod tests {
         std::fs::write(hist.join("d1.jsonl"), answer("d1-1", 1).to_line() + "\n").unwrap();
         import(&mut store, dir.path(), "v");
         assert_eq!(store.answers("v").unwrap().len(), 2);
+    }
+
+    /// A vault whose history folder, history subfolder or file is a link out of it (as a shared
+    /// or downloaded vault can hold): nothing is written there, and the refusal names the link.
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_written_through_a_link_out_of_the_vault() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let stolen = outside.path().join("stolen.jsonl");
+        type Make<'a> = &'a dyn Fn(&Path);
+        let ways: [(&str, Make); 3] = [
+            (".bokseup", &|v: &Path| symlink(outside.path(), v.join(".bokseup")).unwrap()),
+            (".bokseup/history", &|v: &Path| {
+                std::fs::create_dir(v.join(".bokseup")).unwrap();
+                symlink(outside.path(), v.join(DIR)).unwrap();
+            }),
+            (".bokseup/history/d1.jsonl", &|v: &Path| {
+                std::fs::create_dir_all(v.join(DIR)).unwrap();
+                std::fs::write(&stolen, "").unwrap();
+                symlink(&stolen, file_of(v, "d1")).unwrap();
+            }),
+        ];
+        for (link, make) in ways {
+            let vault = tempfile::tempdir().unwrap();
+            make(vault.path());
+            let refused = append(vault.path(), "d1", &[answer("d1-1", 1)]).unwrap_err();
+            assert!(matches!(&refused, Error::Link(p) if p.ends_with(link)), "{link}: {refused:?}");
+            assert!(refused.to_string().contains("심볼릭 링크라서"), "{refused}");
+            let rewrote = rewrite(vault.path(), "d1", &[answer("d1-1", 1)]).unwrap_err();
+            assert!(matches!(rewrote, Error::Link(_)), "{link}: {rewrote:?}");
+            let written: Vec<_> = std::fs::read_dir(outside.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+            assert!(written.iter().all(|n| n == "stolen.jsonl"), "{link}: {written:?}");
+            assert_eq!(std::fs::read(&stolen).unwrap_or_default(), b"", "{link}");
+        }
+        // The same vault without the link: the folders are made inside it.
+        let vault = tempfile::tempdir().unwrap();
+        append(vault.path(), "d1", &[answer("d1-1", 1)]).unwrap();
+        assert!(file_of(vault.path(), "d1").is_file());
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod demo;
+pub(crate) mod file;
 pub mod frontmatter;
 pub mod index;
 pub mod note;

@@ -34,33 +34,7 @@ pub struct Scan {
     pub attachments: Vec<String>,
 }
 
-/// What identifies a version of a file without reading it: its size, its modification and
-/// change times, and its inode. A write changes the change time (which no program can set back),
-/// a replace by rename the inode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    /// Bytes.
-    pub size: u64,
-    /// Last modification, in nanoseconds since 1970 (programs can set it).
-    pub mtime_ns: i64,
-    /// Last change of the file or its inode, in nanoseconds since 1970 (only the system sets it).
-    pub ctime_ns: i64,
-    /// The inode number: a file replaced by another has a new one.
-    pub inode: u64,
-}
-
-impl Stamp {
-    /// The stamp of a file from its metadata (not following links).
-    pub fn of(meta: &std::fs::Metadata) -> Stamp {
-        use std::os::unix::fs::MetadataExt;
-        Stamp {
-            size: meta.len(),
-            mtime_ns: meta.mtime().saturating_mul(1_000_000_000).saturating_add(meta.mtime_nsec()),
-            ctime_ns: meta.ctime().saturating_mul(1_000_000_000).saturating_add(meta.ctime_nsec()),
-            inode: meta.ino(),
-        }
-    }
-}
+pub use crate::read::file::{being_written, Stamp};
 
 /// Notes as read before, by path, each with the stamp its file had then: what the index of notes
 /// hands to [`scan_known`].
@@ -141,7 +115,8 @@ pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(
                         batch.local.attachments.push(relative(root, entry.path()));
                     } else if markdown && !kind.is_some_and(|t| t.is_dir()) {
                         // Nothing silent: a `.md` entry that is not a file is listed with why.
-                        let message = Error::SpecialFile(kind.map_or(Special::Other, special)).to_string();
+                        let message =
+                            Error::SpecialFile(kind.map_or(Special::Other, crate::read::file::special)).to_string();
                         batch.local.issues.push(Issue { path: relative(root, entry.path()), message });
                     }
                 }
@@ -277,19 +252,11 @@ pub const MAX_NOTE: u64 = 64 * 1024 * 1024;
 /// lead out of the vault) of at most [`MAX_NOTE`] bytes.
 pub fn read_note(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    // O_NOFOLLOW and O_NONBLOCK: a link is refused and a pipe does not block the open, and what
-    // is checked below is the very file that is read.
-    let mut file =
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path).map_err(
-            |e| match e.raw_os_error() {
-                Some(libc::ELOOP) => Error::SpecialFile(Special::Link),
-                _ => Error::read(path)(e),
-            },
-        )?;
+    // What is checked below is the very file that is read: a link is refused at the open.
+    let mut file = crate::read::file::open(path)?;
     let meta = file.metadata().map_err(Error::read(path))?;
     if !meta.is_file() {
-        return Err(Error::SpecialFile(special(meta.file_type())));
+        return Err(Error::SpecialFile(crate::read::file::special(meta.file_type())));
     }
     if meta.len() > MAX_NOTE {
         return Err(Error::TooLarge { part: Part::Note, size: meta.len(), limit: MAX_NOTE });
@@ -299,19 +266,22 @@ pub fn read_note(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Reads a note once it has been still for `quiet`: a note changed within the last moment may be
-/// half-saved by another program (a sync tool, an editor that writes in pieces). Waits while it
-/// keeps changing, up to a few seconds past `quiet`, then gives up with [`Error::Busy`].
+/// Reads a note once it has been still for `quiet` and no other program holds it open for
+/// writing: a note changed within the last moment, or held by a save paused half-way, may be
+/// half-saved (a sync tool, an editor that writes in pieces, a slow disk). Waits while it keeps
+/// changing or stays held, up to ten times `quiet`, then gives up with [`Error::Busy`].
 pub fn read_settled(path: &Path, quiet: std::time::Duration) -> Result<Vec<u8>> {
     let patience = quiet * 10;
     let started = std::time::Instant::now();
+    let writing = || crate::read::file::being_written(path);
     loop {
         let age = modified_age(path)?;
-        if age >= quiet {
+        // A program holding the note open for writing may be paused half-way through its save.
+        if age >= quiet && !writing() {
             let bytes = read_note(path)?;
             // Still the same file, unchanged while it was read?
-            if modified_age(path)? >= quiet && std::fs::metadata(path).map(|m| m.len()).ok() == Some(bytes.len() as u64)
-            {
+            let same = std::fs::metadata(path).map(|m| m.len()).ok() == Some(bytes.len() as u64);
+            if modified_age(path)? >= quiet && same && !writing() {
                 return Ok(bytes);
             }
         }
@@ -327,22 +297,6 @@ pub fn read_settled(path: &Path, quiet: std::time::Duration) -> Result<Vec<u8>> 
 fn modified_age(path: &Path) -> Result<std::time::Duration> {
     let modified = std::fs::symlink_metadata(path).and_then(|m| m.modified()).map_err(Error::read(path))?;
     Ok(std::time::SystemTime::now().duration_since(modified).unwrap_or(std::time::Duration::MAX))
-}
-
-/// What kind of `.md` entry that is not a regular file this is.
-fn special(kind: std::fs::FileType) -> Special {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_symlink() {
-        Special::Link
-    } else if kind.is_fifo() {
-        Special::Fifo
-    } else if kind.is_socket() {
-        Special::Socket
-    } else if kind.is_block_device() || kind.is_char_device() {
-        Special::Device
-    } else {
-        Special::Other
-    }
 }
 
 /// Reads one note into the scan. With `doubt`, a note changed within the last moment that reads
@@ -409,17 +363,105 @@ pub fn resolve(root: &Path, rel: &str) -> Result<PathBuf> {
     if rel.is_empty() || !clean {
         return Err(outside());
     }
-    let root = std::fs::canonicalize(root).map_err(|_| Error::MissingFolder(root.to_path_buf()))?;
+    let root = canonical(root).map_err(|_| Error::MissingFolder(root.to_path_buf()))?;
     let joined = root.join(relative);
-    let path = std::fs::canonicalize(&joined).map_err(Error::read(&joined))?;
+    let path = canonical(&joined).map_err(Error::read(&joined))?;
     if !path.starts_with(&root) || !path.is_file() {
         return Err(outside());
     }
     Ok(path)
 }
 
-/// The vault-relative, `/`-separated form of `path`.
+/// The vault-relative, `/`-separated form of `path`: a note's key in the index, the journal, the
+/// history files and `obsidian://` links, the same whichever system's separator made `path`.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Makes sure writing `path` inside the vault at `root` goes through no symbolic link: every
+/// folder from `root` down to it, and `path` itself when it exists, must be a real folder or
+/// file (a shared or downloaded vault can hold a link pointing anywhere). Folders that are
+/// missing are made, one level at a time, when `make` is set. A `path` outside `root` is not
+/// the vault's to guard and passes as it is.
+pub fn no_links(root: &Path, path: &Path, make: bool) -> Result<()> {
+    let Ok(inside) = path.strip_prefix(root) else { return Ok(()) };
+    let parts: Vec<_> = inside.components().collect();
+    let mut at = root.to_path_buf();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        let last = i + 1 == parts.len();
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => return Err(Error::Link(at)),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !last && make => {
+                match std::fs::create_dir(&at) {
+                    Ok(()) => {}
+                    // Made meanwhile by another writer: looked at again on the next level's way.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                            return Err(Error::Link(at));
+                        }
+                    }
+                    Err(source) => return Err(Error::Write { path: at, source }),
+                }
+            }
+            Err(_) => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// The key of the note a person typed as a path inside the vault (`bokseup review VAULT
+/// 과목\노트.md` on Windows, `./AWS/AMI.md`): the system's separators become `/`, a leading `./`
+/// goes. Anything else (`..`, an absolute path) is kept for [`resolve`] to refuse.
+pub fn note_key(typed: &str) -> String {
+    use std::path::Component;
+    let path = Path::new(typed);
+    if !path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
+        return typed.to_owned();
+    }
+    let parts: Vec<_> = path.components().filter(|c| *c != Component::CurDir).collect();
+    parts.iter().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// The absolute form of `path` with every link resolved, written as the system's own tools
+/// write it: Windows' `canonicalize` answers in the verbatim form (`\\?\C:\…`), which Explorer,
+/// Obsidian and the user do not read, so it is given back in the plain form where that names
+/// the same file (see [`plain`]).
+pub fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    let path = std::fs::canonicalize(path)?;
+    Ok(match path.to_str().and_then(plain) {
+        Some(plain) => PathBuf::from(plain),
+        None => path,
+    })
+}
+
+/// The plain form of a Windows verbatim path (`\\?\C:\a` → `C:\a`, `\\?\UNC\srv\share\a` →
+/// `\\srv\share\a`), or `None` when there is none that names the same file: a path longer than
+/// the old 260-character limit, a component the plain form would change (a trailing dot or
+/// space, a device name such as `CON` or `nul.txt`), `/` or a relative part. Any other path
+/// (every path on Linux and macOS) is `None` too, and kept as it is.
+pub fn plain(path: &str) -> Option<String> {
+    let plain = if let Some(rest) = path.strip_prefix(r"\\?\UNC\") {
+        format!(r"\\{rest}")
+    } else {
+        let rest = path.strip_prefix(r"\\?\")?;
+        let drive = rest.as_bytes();
+        if drive.len() < 3 || !drive[0].is_ascii_alphabetic() || drive[1] != b':' || drive[2] != b'\\' {
+            return None;
+        }
+        rest.to_owned()
+    };
+    const DEVICES: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+        "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    // The drive (`C:`) or the server (`srv`) comes first; the rest are names the plain form reads.
+    let mut names = plain.trim_start_matches('\\').trim_end_matches('\\').split('\\').skip(1);
+    let unchanged = names.all(|name| {
+        let stem = name.split('.').next().unwrap_or(name).trim_end().to_ascii_lowercase();
+        !name.is_empty() && !name.ends_with(['.', ' ']) && !DEVICES.contains(&stem.as_str())
+    });
+    (plain.chars().count() < 260 && !plain.contains('/') && unchanged).then_some(plain)
 }

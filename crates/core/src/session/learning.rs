@@ -198,7 +198,15 @@ impl Session {
 
     /// Reads what other devices (or an earlier database) wrote to the vault's history files.
     pub(super) fn import_history(&self, root: &Path) -> Vec<vault::Issue> {
-        sync::import(&mut self.store(), root, &store::vault_key(root))
+        let mut issues = sync::import(&mut self.store(), root, &store::vault_key(root));
+        // A history folder that is a link out of the vault is never written; say so where the
+        // unreadable files are listed, since a review does not stop for it.
+        if self.settings().history_in_vault {
+            if let Err(e) = vault::no_links(root, &sync::file_of(root, &self.learning.device), false) {
+                issues.push(vault::Issue { path: sync::DIR.to_string(), message: e.to_string() });
+            }
+        }
+        issues
     }
 
     /// The user turned the vault's history on: this device's file is written whole, with the

@@ -34,7 +34,7 @@ pub use learning::{plan_items, DayLoad, Learning, WeakQuestion};
 pub use library::{obsidian_uri, NotePage, Stats};
 pub use publish::{retry_after, PublishStatus};
 pub use reminders::{CalendarStatus, Mute, ReminderStatus, Tick};
-pub use settings::{Appearance, DesktopStatus};
+pub use settings::{Appearance, DesktopStatus, ToastProblem, UpdateCheck, UpdateOffer};
 pub use vault::VaultEntry;
 
 /// One running app (or one command of the command line): its database, its clock, who listens,

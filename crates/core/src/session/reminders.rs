@@ -337,7 +337,13 @@ impl Session {
                 return Ok(status.clone());
             }
         }
-        let result = crate::snapshot::write_whole(path, text.as_bytes()).map_err(|e| match e {
+        // A calendar file kept inside the vault is written through no link a synced vault brought.
+        let vault = self.lock_open().as_ref().map(|open| open.path.clone());
+        let guarded = match vault {
+            Some(root) => crate::vault::no_links(&root, path, false),
+            None => Ok(()),
+        };
+        let result = guarded.and_then(|()| crate::snapshot::write_whole(path, text.as_bytes())).map_err(|e| match e {
             Error::Write { source, .. } => {
                 let reason = crate::error::write_reason(&source, crate::lang::current());
                 Error::Invalid(tf(

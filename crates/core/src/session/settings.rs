@@ -29,6 +29,8 @@ pub struct DesktopStatus {
     pub reminders: ReminderStatus,
     /// Why there is no tray icon, if there is none.
     pub tray_problem: Option<String>,
+    /// Why the system would not show the reminders' toasts, if it would not.
+    pub toast_problem: Option<ToastProblem>,
     /// Whether the app starts at login.
     pub autostart: bool,
     /// Whether to offer starting at login (once, after the first vault of the user's own).
@@ -37,6 +39,45 @@ pub struct DesktopStatus {
     pub publish: Option<super::PublishStatus>,
     /// Whether the system keyring holds the calendar account's app password.
     pub caldav_password: bool,
+}
+
+/// Why the system would not show the app's toasts (macOS: turned off; Windows: not installed;
+/// Linux: no notification service), said for the settings screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ToastProblem {
+    /// What stands in the way and what to do, in the user's language.
+    pub text: String,
+    /// Whether a button can open the system's notification settings to mend it.
+    pub settings: bool,
+}
+
+/// Where the app's version stands against the project's releases (the settings' "업데이트").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UpdateCheck {
+    /// The running version.
+    pub current: String,
+    /// Whether this build looks for updates: only release builds carry the key that verifies
+    /// them; a build of one's own never updates itself.
+    pub configured: bool,
+    /// Whether this installation can replace itself (not a Linux `.deb`, which the package
+    /// manager updates).
+    pub installable: bool,
+    /// A newer release, when there is one.
+    pub available: Option<UpdateOffer>,
+}
+
+/// A newer release, as its signed `latest.json` describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct UpdateOffer {
+    /// Its version (`0.2.0`).
+    pub version: String,
+    /// When it was published (`2026-12-01`), if it says.
+    pub date: Option<String>,
+    /// What changed, as the release says it.
+    pub notes: Option<String>,
 }
 
 impl Session {

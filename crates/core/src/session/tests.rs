@@ -493,6 +493,31 @@ fn the_calendar_file_is_written_when_set_and_follows_reviews() {
     assert_eq!(written, Some(at_s("2026-11-29 12:05:00")));
 }
 
+/// A calendar file kept in a folder of the vault that a sync turned into a link out of it: the
+/// write is refused with the link named, and nothing lands where the link points.
+#[cfg(unix)]
+#[test]
+fn the_calendar_file_is_not_written_through_a_link_in_the_vault() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = std::fs::canonicalize(due_vault(&tmp)).unwrap();
+    let session = session(&tmp);
+    let now = at_s("2026-11-29 12:00:00");
+    session.open_vault(&vault, now).unwrap();
+    std::fs::create_dir(vault.join("폰")).unwrap();
+    let ics = vault.join("폰/복습.ics");
+    let settings = Settings { calendar_file: Some(ics.to_string_lossy().into()), ..session.settings() };
+    session.save_settings(&settings, now).unwrap();
+    assert!(ics.is_file());
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::remove_dir_all(vault.join("폰")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), vault.join("폰")).unwrap();
+    session.review("DNS.md", &ReviewInput::default(), at_s("2026-11-29 12:05:00")).unwrap();
+    let status = session.reminder_status(at_s("2026-11-29 12:05:00")).calendar.unwrap();
+    let error = status.error.expect("the write was refused");
+    assert!(error.contains("폰") && error.contains("심볼릭 링크"), "{error}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0, "nothing written out of the vault");
+}
+
 #[test]
 fn a_file_or_a_folder_without_notes_is_refused_and_the_open_vault_stays() {
     let tmp = tempfile::tempdir().unwrap();

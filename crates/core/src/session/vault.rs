@@ -100,7 +100,7 @@ impl Session {
         if !path.is_dir() {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
-        let path = std::fs::canonicalize(path).map_err(Error::read(path))?;
+        let path = vault::canonical(path).map_err(Error::read(path))?;
         let scan = self.scan(&path)?;
         if scan.notes.is_empty() && scan.issues.is_empty() {
             return Err(Error::NoNotes(path));

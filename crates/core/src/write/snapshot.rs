@@ -52,6 +52,10 @@ fn swap(path: &Path, expected: Option<&[u8]>, new: &[u8], fault: &dyn Fn(Stage) 
         drop(file);
         fault(Stage::Written).map_err(write_err)?;
         if let Some(expected) = expected {
+            // A program that began saving the note since it was read is not cut short.
+            if crate::read::file::being_written(path) {
+                return Err(Error::Busy);
+            }
             let current = fs::read(path).map_err(Error::read(path))?;
             if current != expected {
                 return Err(Error::Conflict(
