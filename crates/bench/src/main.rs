@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
+//! bokseup-bench launch [--notes 10000] [--runs 5] [--app PATH]    (under a display)
 //! bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
 //! bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K] [--name NAME] [--demo] [--plain]
 //! ```
@@ -12,6 +13,7 @@
 //! (`../shared/bench/peers`) join the table when they are there and built.
 
 mod fixture;
+mod launch;
 mod measure;
 mod vault;
 
@@ -33,6 +35,9 @@ const USAGE: &str = "usage:
   bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
         every figure next to the raw-read floor of the same run (--smoke: one small vault, one run;
         --large: 100,000 notes too)
+  bokseup-bench launch [--notes 10000] [--runs 5] [--app target/release/bokseup-app]
+        the app's launch to its first painted due list, as the app reports it, first and warm,
+        next to the floor (needs a display: dbus-run-session -- xvfb-run -a bokseup-bench launch)
   bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
         a deterministic vault of study notes
   bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K]
@@ -62,6 +67,7 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("gen") => gen(&args[1..]),
         Some("run") => measure::run(&args[1..]),
+        Some("launch") => launch::run(&args[1..]),
         Some("fixture") => fixture(&args[1..]),
         Some("floor") => measure::floor_step(&args[1..]),
         Some("memory") => measure::memory_step(&args[1..]),
