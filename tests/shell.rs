@@ -6,9 +6,10 @@
 use bokseup_app::{app, context, Desktop};
 use bokseup_cli::Launch;
 use std::path::{Path, PathBuf};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::mock_builder;
+
+mod ipc;
+use ipc::invoke;
 
 fn root() -> PathBuf {
     // The app's package is src-tauri/; the paths below are the repository's.
@@ -37,23 +38,6 @@ fn generated_commands() -> Vec<String> {
         .skip(1)
         .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_string()))
         .collect()
-}
-
-fn invoke(
-    window: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    body: serde_json::Value,
-) -> Result<serde_json::Value, serde_json::Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<serde_json::Value>().unwrap())
 }
 
 fn copy_dir(from: &Path, to: &Path) {

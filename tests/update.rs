@@ -13,9 +13,10 @@ use serde_json::{json, Value};
 use std::io::{Read as _, Write as _};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use tauri::test::{mock_builder, MockRuntime};
+
+mod ipc;
+use ipc::invoke as call;
 
 /// The files a server holds: each path with its bytes.
 type Files = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
@@ -89,19 +90,6 @@ impl Key {
 
 fn invoke(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str) -> Result<Value, Value> {
     call(window, cmd, json!({}))
-}
-
-fn call(window: &tauri::WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(body),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().unwrap())
 }
 
 /// The app speaks one language per process: these tests take turns, each in Korean.
