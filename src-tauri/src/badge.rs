@@ -116,7 +116,7 @@ mod imp {
     use tauri::{AppHandle, Runtime};
 
     pub fn show<R: Runtime>(_app: &AppHandle<R>, count: usize) -> bool {
-        let Ok(bus) = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>) else { return false };
+        let Some(bus) = crate::bus::session() else { return false };
         let props = glib::VariantDict::new(None);
         for (key, value) in launcher_properties(count) {
             match value {

@@ -1,11 +1,16 @@
-//! Linux: questions to the session bus's own daemon (is a name served, can it be started), which
-//! the tray and the toasts ask before relying on a desktop service.
+//! Linux: the session bus, and questions to its own daemon (is a name served, can it be started),
+//! which the tray and the toasts ask before relying on a desktop service.
 
 use gio::prelude::*;
 
+/// The session bus, when there is one.
+pub fn session() -> Option<gio::DBusConnection> {
+    gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).ok()
+}
+
 /// Asks `org.freedesktop.DBus` for `method(name)`; `None` without a bus or an answer in a second.
 fn ask(method: &str, args: Option<&glib::Variant>, reply: &str) -> Option<glib::Variant> {
-    let bus = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).ok()?;
+    let bus = session()?;
     bus.call_sync(
         Some("org.freedesktop.DBus"),
         "/org/freedesktop/DBus",

@@ -326,7 +326,7 @@ pub fn open_toast_settings() -> Reply<()> {
 /// the first time (`null` after).
 #[tauri::command]
 pub fn shown() -> Option<u32> {
-    crate::launch::shown().map(|ms| u32::try_from(ms).unwrap_or(u32::MAX))
+    crate::launch::shown()
 }
 
 /// Whether a newer release of the app is out (release builds only look).

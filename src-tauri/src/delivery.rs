@@ -93,16 +93,10 @@ fn settings_address() -> Option<&'static str> {
 #[cfg(any(target_os = "windows", test))]
 fn has_shortcut(menus: &[PathBuf], product: &str) -> bool {
     let wanted = format!("{product}.lnk").to_lowercase();
-    let named = |dir: &Path| {
-        std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().to_lowercase() == wanted)
-    };
+    let is_shortcut = |e: &std::fs::DirEntry| e.file_name().to_string_lossy().to_lowercase() == wanted;
+    let entries = |dir: &Path| std::fs::read_dir(dir).into_iter().flatten().flatten();
     menus.iter().any(|menu| {
-        named(menu)
-            || std::fs::read_dir(menu).into_iter().flatten().flatten().any(|e| e.path().is_dir() && named(&e.path()))
+        entries(menu).any(|e| is_shortcut(&e) || (e.path().is_dir() && entries(&e.path()).any(|f| is_shortcut(&f))))
     })
 }
 

@@ -67,20 +67,17 @@ pub fn started() {
 /// The page painted its first screen with the vault loaded: the launch took this long. Said once,
 /// into the file `BOKSEUP_READY_FILE` names when it is set (milliseconds, one line), so that
 /// `scripts/run.sh` and the benchmark know the screen is ready without guessing from pixels.
-pub fn shown() -> Option<u128> {
-    static SAID: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
-    let mut first = false;
-    let ms = *SAID.get_or_init(|| {
-        first = true;
-        STARTED.get().map_or(0, |t| t.elapsed().as_millis())
-    });
-    if first {
-        if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
-            let file = Path::new(&file);
-            let temp = file.with_extension("partial");
-            // Whole or absent: the reader never sees half a number.
-            let _ = std::fs::write(&temp, format!("{ms}\n")).and_then(|()| std::fs::rename(&temp, file));
-        }
+pub fn shown() -> Option<u32> {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return None;
     }
-    first.then_some(ms)
+    let ms = STARTED.get().map_or(0, |t| u32::try_from(t.elapsed().as_millis()).unwrap_or(u32::MAX));
+    if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
+        let file = Path::new(&file);
+        let temp = file.with_extension("partial");
+        // Whole or absent: the reader never sees half a number.
+        let _ = std::fs::write(&temp, format!("{ms}\n")).and_then(|()| std::fs::rename(&temp, file));
+    }
+    Some(ms)
 }

@@ -31,7 +31,7 @@ mod imp {
     pub fn show(file: &Path) -> std::io::Result<()> {
         use gio::prelude::*;
         let uri = gio::File::for_path(file).uri().to_string();
-        let shown = gio::bus_get_sync(gio::BusType::Session, None::<&gio::Cancellable>).ok().and_then(|bus| {
+        let shown = crate::bus::session().and_then(|bus| {
             bus.call_sync(
                 Some("org.freedesktop.FileManager1"),
                 "/org/freedesktop/FileManager1",

@@ -37,7 +37,6 @@ pub fn append(root: &Path, device: &str, events: &[Event]) -> Result<()> {
     // Made new without following a link (O_EXCL), or opened as the real file just checked.
     let mut file = match std::fs::OpenOptions::new().read(true).append(true).create_new(true).open(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            crate::vault::no_links(root, &path, false)?;
             std::fs::OpenOptions::new().read(true).append(true).open(&path)
         }
         opened => opened,
