@@ -23,7 +23,7 @@ exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
   # "Reading the vault…"): wait for that, then take the picture.
   for i in $(seq 1 120); do
     if [ -s "$BOKSEUP_READY_FILE" ]; then
-      sleep 0.3 && import -window root "$shot" && echo "Screenshot: $shot (first screen in $(cat "$BOKSEUP_READY_FILE") ms)"
+      sleep 0.3 && import -window root "$shot" && echo "Screenshot: $shot (first screen in $(head -1 "$BOKSEUP_READY_FILE") ms)"
       break
     fi
     kill -0 $app 2>/dev/null || break

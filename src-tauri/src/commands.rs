@@ -44,6 +44,19 @@ pub fn overview(session: State<'_, Session>, now: Now) -> Reply<Overview> {
     Ok(session.overview(now.0)?)
 }
 
+/// The first screen at launch: each group's first rows and every count, from the scan the launch
+/// has just made (the page takes the whole agenda with `current_overview` after painting).
+#[tauri::command(async)]
+pub fn first_screen(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    crate::launch::phase("first_screen_asked");
+    let overview = session.first_screen(FIRST_ROWS, now.0)?;
+    crate::launch::phase("first_screen_answered");
+    Ok(overview)
+}
+
+/// How many notes of each group the first screen gets: more than home shows of any group.
+const FIRST_ROWS: usize = 100;
+
 /// Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
 /// nothing is read.
 #[tauri::command(async)]

@@ -64,20 +64,40 @@ pub fn started() {
     STARTED.get_or_init(std::time::Instant::now);
 }
 
+/// Moments of the launch (milliseconds since `main`, the first time each happened): where a slow
+/// first screen spent its time. Kept until the first screen is shown, then said with it.
+static PHASES: std::sync::Mutex<Vec<(&'static str, u32)>> = std::sync::Mutex::new(Vec::new());
+
+fn since_start() -> u32 {
+    STARTED.get().map_or(0, |t| u32::try_from(t.elapsed().as_millis()).unwrap_or(u32::MAX))
+}
+
+/// Notes that the launch reached `what` now, unless it did before.
+pub fn phase(what: &'static str) {
+    let mut phases = PHASES.lock().unwrap_or_else(|e| e.into_inner());
+    if !phases.iter().any(|(w, _)| *w == what) {
+        phases.push((what, since_start()));
+    }
+}
+
 /// The page painted its first screen with the vault loaded: the launch took this long. Said once,
-/// into the file `BOKSEUP_READY_FILE` names when it is set (milliseconds, one line), so that
+/// into the file `BOKSEUP_READY_FILE` names when it is set (milliseconds on the first line, the
+/// [`phase`]s before it on the second as `name=ms`), so that
 /// `scripts/run.sh` and the benchmark know the screen is ready without guessing from pixels.
 pub fn shown() -> Option<u32> {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
         return None;
     }
-    let ms = STARTED.get().map_or(0, |t| u32::try_from(t.elapsed().as_millis()).unwrap_or(u32::MAX));
+    let ms = since_start();
     if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
         let file = Path::new(&file);
         let temp = file.with_extension("partial");
+        let phases = PHASES.lock().unwrap_or_else(|e| e.into_inner());
+        let phases: Vec<String> = phases.iter().map(|(w, ms)| format!("{w}={ms}")).collect();
         // Whole or absent: the reader never sees half a number.
-        let _ = std::fs::write(&temp, format!("{ms}\n")).and_then(|()| std::fs::rename(&temp, file));
+        let text = format!("{ms}\n{}\n", phases.join(" "));
+        let _ = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, file));
     }
     Some(ms)
 }

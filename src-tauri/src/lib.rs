@@ -113,6 +113,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
         .plugin(tauri_plugin_autostart::Builder::new().arg(HIDDEN).build())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
+            launch::phase("setup");
             // The same database as the command line's, so `bokseup undo` sees the app's writes.
             let db = database_path(launch.data.as_deref());
             let demo = db.with_file_name("demo-vault");
@@ -140,6 +141,7 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
                 tray::create(app.handle());
                 if !launch.hidden {
                     window::show(app.handle());
+                    launch::phase("window");
                 }
                 timer::start(app.handle().clone());
                 watch::start(app.handle().clone());

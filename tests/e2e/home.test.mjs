@@ -110,6 +110,12 @@ test('the app says when its first screen is on with the vault loaded, and how lo
   // Said when the loaded screen is there, not a frame of "Reading the vault…".
   assert.equal((await driver.findElements(By.css('[data-testid="loading"]'))).length, 0);
   assert.equal(await text(driver, '[data-testid="headline"]'), '오늘 복습할 노트 1개');
-  const ms = Number(readFileSync(ready, 'utf8'));
+  const [first, phases] = readFileSync(ready, 'utf8').split('\n');
+  const ms = Number(first);
   assert.ok(Number.isInteger(ms) && ms > 0 && ms < 60000, `launch to first screen: ${ms} ms`);
+  // The moments of the launch, in order and before the screen: where a slow launch spent its time.
+  const moments = phases.split(' ').map((p) => p.split('='));
+  assert.deepEqual(moments.map(([name]) => name), ['setup', 'window', 'first_screen_asked', 'first_screen_answered']);
+  const times = moments.map(([, t]) => Number(t));
+  assert.ok(times.every((t, i) => t <= (times[i + 1] ?? ms)), `moments in order: ${phases}`);
 });

@@ -35,14 +35,22 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     let _ = std::fs::remove_dir_all(&home);
     let mut floors = Vec::new();
     let mut launches = Vec::new();
+    let mut profiles = Vec::new();
     for round in 0..=runs {
         floors.push(floor(&me, &path)?);
-        launches.push(launch(&app, &path, &home)?);
-        eprintln!("round {round}: launch {} ms", launches[round].as_millis());
+        let (took, phases) = launch(&app, &path, &home)?;
+        eprintln!("round {round}: launch {} ms ({phases})", took.as_millis());
+        launches.push(took);
+        profiles.push(phases);
     }
     let _ = std::fs::remove_dir_all(&home);
     let first = launches.remove(0);
+    let first_profile = profiles.remove(0);
     let floor = median(floors);
+    // The profile shown for the warm launches is the one of the median run.
+    let mut order: Vec<usize> = (0..launches.len()).collect();
+    order.sort_by_key(|&i| launches[i]);
+    let warm_profile = order.get(order.len() / 2).map_or("", |&i| profiles[i].as_str()).to_string();
     let warm = median(launches);
     let ratio = |d: Duration| d.as_secs_f64() / floor.as_secs_f64().max(1e-9);
     println!("\n{notes} notes, app {}\n", app.display());
@@ -59,6 +67,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         warm.as_millis(),
         ratio(warm)
     );
+    // Where the time went: milliseconds since the process's start at each moment the app notes.
+    println!("\nprofile, first: {first_profile}");
+    println!("profile, warm (median run): {warm_profile}");
     Ok(())
 }
 
@@ -72,8 +83,9 @@ fn floor(me: &Path, vault: &Path) -> Result<Duration, Error> {
     Ok(started.elapsed())
 }
 
-/// One launch of the app on `vault` with its data in `home`: what the app reports.
-fn launch(app: &Path, vault: &Path, home: &Path) -> Result<Duration, Error> {
+/// One launch of the app on `vault` with its data in `home`: what the app reports, the time and
+/// its moments (`name=ms …`).
+fn launch(app: &Path, vault: &Path, home: &Path) -> Result<(Duration, String), Error> {
     let ready = home.join("ready");
     let _ = std::fs::remove_file(&ready);
     let mut child = Command::new(app)
@@ -91,8 +103,9 @@ fn launch(app: &Path, vault: &Path, home: &Path) -> Result<Duration, Error> {
     let started = Instant::now();
     let said = loop {
         if let Ok(text) = std::fs::read_to_string(&ready) {
-            if let Ok(ms) = text.trim().parse::<u64>() {
-                break Ok(Duration::from_millis(ms));
+            let mut lines = text.lines();
+            if let Some(Ok(ms)) = lines.next().map(|l| l.trim().parse::<u64>()) {
+                break Ok((Duration::from_millis(ms), lines.next().unwrap_or("").trim().to_string()));
             }
         }
         if started.elapsed() > Duration::from_secs(120) {

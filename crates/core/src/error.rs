@@ -100,6 +100,7 @@ pub enum Error {
         older: usize,
     },
     /// The app's own database failed.
+    #[cfg(feature = "app")]
     Store(rusqlite::Error),
     /// Writing a file failed (a note, the database folder, the demo vault, the calendar file).
     Write {
@@ -357,6 +358,7 @@ impl Error {
                     format!("The change of {made_at} to {path} cannot be undone: the note changed since (that change is kept). {rest}")
                 }
             }
+            #[cfg(feature = "app")]
             Error::Store(e) => store_reason(e, lang),
             Error::Write { path, source } => t(
                 format!("{}에 쓸 수 없습니다: {}", path.display(), write_reason(source, lang)),
@@ -464,6 +466,7 @@ pub fn os_reason(e: &std::io::Error, lang: Lang) -> String {
 }
 
 /// What a database failure means for the user.
+#[cfg(feature = "app")]
 fn store_reason(e: &rusqlite::Error, lang: Lang) -> String {
     use rusqlite::ErrorCode as C;
     let text = match e.sqlite_error_code() {
@@ -526,6 +529,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            #[cfg(feature = "app")]
             Error::Store(e) => Some(e),
             Error::InNote { source, .. } => Some(source.as_ref()),
             _ => None,
@@ -533,6 +537,7 @@ impl std::error::Error for Error {
     }
 }
 
+#[cfg(feature = "app")]
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         Error::Store(e)
@@ -621,6 +626,7 @@ impl Error {
             Error::NoNotes(_) => ErrorCode::NoNotes,
             Error::Invalid(_) => ErrorCode::Invalid,
             Error::NotEmpty(_) => ErrorCode::NotEmpty,
+            #[cfg(feature = "app")]
             Error::Store(_) => ErrorCode::Store,
             Error::Write { .. } => ErrorCode::Write,
             Error::MultiLine(_) | Error::Verify(_) => ErrorCode::Unsafe,
@@ -667,6 +673,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "app")]
     fn database_errors_say_what_to_do() {
         let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(5), None);
         assert!(Error::Store(busy).text(Lang::Ko).contains("잠시 후 다시 시도하세요"));

@@ -34,7 +34,9 @@
 #![deny(missing_docs)]
 
 mod decide;
+#[cfg(feature = "app")]
 mod learn;
+#[cfg(feature = "app")]
 mod publish;
 mod read;
 mod write;
@@ -42,12 +44,22 @@ mod write;
 pub mod clock;
 pub mod error;
 pub mod lang;
+#[cfg(feature = "app")]
 pub mod session;
+#[cfg(feature = "app")]
 pub mod store;
 
-pub use decide::{agenda, calendar, history, plan, reminder, schedule, settings};
+pub use decide::schedule;
+#[cfg(feature = "app")]
+pub use decide::{agenda, calendar, history, plan, reminder, settings};
 pub use error::{Error, Result};
+#[cfg(feature = "app")]
 pub use learn::{answer, drill, memory, pace, question, sync};
+#[cfg(feature = "app")]
 pub use publish::{caldav, feed};
-pub use read::{date, demo, frontmatter, index, note, render, search, vault};
-pub use write::{edit, journal, review, snapshot};
+pub use read::{date, frontmatter, note};
+#[cfg(feature = "app")]
+pub use read::{demo, index, render, search, vault};
+pub use write::edit;
+#[cfg(feature = "app")]
+pub use write::{journal, review, snapshot};

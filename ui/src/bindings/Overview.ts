@@ -20,4 +20,8 @@ demo: boolean,
 /**
  * Notes grouped for today.
  */
-agenda: Agenda, };
+agenda: Agenda, 
+/**
+ * Whether the agenda holds every note, or only the first screen's ([`Agenda::first_page`]).
+ */
+complete: boolean, };

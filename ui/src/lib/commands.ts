@@ -29,6 +29,11 @@ export interface Commands {
   /** Today's agenda of the open vault, scanned afresh (on the first call: the start vault). */
   overview(): Promise<Overview>;
   /**
+   * The first screen at launch: each group's first rows and every count, from the scan the launch
+   * has just made (the page takes the whole agenda with `current_overview` after painting).
+   */
+  firstScreen(): Promise<Overview>;
+  /**
    * Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
    * nothing is read.
    */
@@ -150,6 +155,7 @@ export type Invoke = <T>(command: string, args?: Record<string, unknown>) => Pro
 export function invokeCommands(invoke: Invoke): Commands {
   return {
     overview: () => invoke('overview'),
+    firstScreen: () => invoke('first_screen'),
     currentOverview: () => invoke('current_overview'),
     openVault: (path) => invoke('open_vault', { path }),
     pickVault: () => invoke('pick_vault'),

@@ -284,6 +284,7 @@ export function memoryBackend(
     },
     overview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', said('missing_folder')))),
     currentOverview: () => (current ? open(current) : Promise.reject(refuse('missing_folder', said('missing_folder')))),
+    firstScreen: () => (current ? open(current) : Promise.reject(refuse('missing_folder', said('missing_folder')))),
     openVault: open,
     pickVault: async () => null,
     openDemo: () => open(start.demoPath ?? paths.find((p) => vaults[p].demo) ?? paths[0]),

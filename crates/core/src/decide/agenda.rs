@@ -156,11 +156,92 @@ impl Agenda {
             *count += 1;
             group.push(summary);
         }
-        let by_due =
-            |a: &NoteSummary, b: &NoteSummary| (a.next_due, &a.title, &a.path).cmp(&(b.next_due, &b.title, &b.path));
         agenda.today_reviews.sort_by(by_due);
         agenda.upcoming.sort_by(by_due);
         agenda
+    }
+
+    /// Brings the agenda up to date with one note changed in place: `path`'s rows (its summary, or
+    /// its issue) leave and `now` (a note, or why it cannot be read) takes its place. Only that
+    /// note's rows move; the other notes are not regrouped.
+    pub fn replace(&mut self, path: &str, now: Result<&Note, &Issue>) {
+        self.remove(path);
+        match now {
+            Ok(note) => self.insert(NoteSummary::new(note, self.today)),
+            Err(issue) => {
+                let at = self.issues.partition_point(|i| i.path.as_str() < issue.path.as_str());
+                self.issues.insert(at, issue.clone());
+                self.counts.issues += 1;
+            }
+        }
+    }
+
+    fn remove(&mut self, path: &str) {
+        if let Ok(i) = self.issues.binary_search_by(|i| i.path.as_str().cmp(path)) {
+            self.issues.remove(i);
+            self.counts.issues -= 1;
+        }
+        for status in GROUPS {
+            let (_, group) = self.group(status);
+            if let Some(i) = group.iter().position(|n| n.path == path) {
+                // Overdue and due share a list: the count is the removed note's own.
+                let gone = group.remove(i);
+                *self.group(gone.status).0 -= 1;
+                return;
+            }
+        }
+    }
+
+    fn insert(&mut self, summary: NoteSummary) {
+        let (count, group) = self.group(summary.status);
+        *count += 1;
+        let at = match summary.status {
+            Some(Status::Overdue | Status::Due | Status::Upcoming) => {
+                group.partition_point(|n| by_due(n, &summary).is_lt())
+            }
+            _ => group.partition_point(|n| n.path < summary.path),
+        };
+        group.insert(at, summary);
+    }
+
+    /// The list a note of `status` is shown in, and its count.
+    fn group(&mut self, status: Option<Status>) -> (&mut usize, &mut Vec<NoteSummary>) {
+        match status {
+            None => (&mut self.counts.plain, &mut self.plain),
+            Some(Status::Overdue) => (&mut self.counts.overdue, &mut self.today_reviews),
+            Some(Status::Due) => (&mut self.counts.due, &mut self.today_reviews),
+            Some(Status::Upcoming) => (&mut self.counts.upcoming, &mut self.upcoming),
+            Some(Status::NotStarted) => (&mut self.counts.not_started, &mut self.not_started),
+            Some(Status::LongTerm) => (&mut self.counts.long_term, &mut self.long_term),
+        }
+    }
+
+    /// The agenda's first `rows` notes of each group, with every count whole: what the first
+    /// screen needs of a large vault, at once ([`Agenda::complete`] says whether anything was
+    /// left out).
+    pub fn first_page(&self, rows: usize) -> Agenda {
+        let head = |v: &Vec<NoteSummary>| v[..v.len().min(rows)].to_vec();
+        Agenda {
+            today: self.today,
+            today_reviews: head(&self.today_reviews),
+            upcoming: head(&self.upcoming),
+            not_started: head(&self.not_started),
+            long_term: head(&self.long_term),
+            plain: head(&self.plain),
+            issues: self.issues[..self.issues.len().min(rows)].to_vec(),
+            counts: self.counts,
+        }
+    }
+
+    /// Whether every note is in the lists (not a [`Agenda::first_page`] of a larger vault).
+    pub fn complete(&self) -> bool {
+        let c = &self.counts;
+        self.today_reviews.len() == c.overdue + c.due
+            && self.upcoming.len() == c.upcoming
+            && self.not_started.len() == c.not_started
+            && self.long_term.len() == c.long_term
+            && self.plain.len() == c.plain
+            && self.issues.len() == c.issues
     }
 
     /// Every note of every group, sorted by path.
@@ -170,6 +251,21 @@ impl Agenda {
         all.sort_by(|a, b| a.path.cmp(&b.path));
         all
     }
+}
+
+/// Every status a note's summary can have, one per list (`None`: plain).
+const GROUPS: [Option<Status>; 6] = [
+    Some(Status::Overdue),
+    Some(Status::Due),
+    Some(Status::Upcoming),
+    Some(Status::NotStarted),
+    Some(Status::LongTerm),
+    None,
+];
+
+/// The order of today's and the coming reviews: soonest due first, then by title and path.
+fn by_due(a: &NoteSummary, b: &NoteSummary) -> std::cmp::Ordering {
+    (a.next_due, &a.title, &a.path).cmp(&(b.next_due, &b.title, &b.path))
 }
 
 /// The open vault as the app shows it: where it is and its agenda.
@@ -184,13 +280,16 @@ pub struct Overview {
     pub demo: bool,
     /// Notes grouped for today.
     pub agenda: Agenda,
+    /// Whether the agenda holds every note, or only the first screen's ([`Agenda::first_page`]).
+    pub complete: bool,
 }
 
 impl Overview {
     /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
     /// as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
     pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
-        Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda }
+        let complete = agenda.complete();
+        Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda, complete }
     }
 }
 
@@ -282,6 +381,64 @@ mod tests {
         );
         assert_eq!(agenda.today_reviews[0].days_late, 5);
         assert_eq!(agenda.today_reviews[0].progress_bar.as_deref(), Some("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"));
+    }
+
+    proptest::proptest! {
+        /// Changing notes one at a time in place leaves the agenda a fresh grouping would give.
+        #[test]
+        fn a_note_replaced_in_place_equals_a_fresh_agenda(
+            changes in proptest::collection::vec((0usize..12, 0u8..8), 1..30),
+        ) {
+            let today: NaiveDate = "2024-09-10".parse().unwrap();
+            let yaml = |k: u8| match k {
+                0 => "⭕첫 학습날: 2024-09-09\n❤1일복습여부: false\n".to_string(),
+                1 => "⭕첫 학습날: 2024-09-01\n❤1일복습여부: true\n".to_string(),
+                2 => "⭕첫 학습날: 2024-09-08\n❤1일복습여부: true\n".to_string(),
+                3 => "❤1일복습여부: false\n🛑첫날: \"✏첫날 :\"\n".to_string(),
+                4 => "🧠장기기억: true\n".to_string(),
+                5 => "tags: [a]\n".to_string(),
+                6 => "⭕첫 학습날: 2024-09-10\n❤1일복습여부: false\n".to_string(),
+                _ => "⭕첫 학습날: 2024-08-01\n❤1일복습여부: true\n🧡4일복습여부: true\n".to_string(),
+            };
+            let mut scan = Scan { notes: Vec::new(), issues: Vec::new(), attachments: Vec::new() };
+            for i in 0..12 {
+                scan.notes.push(note(&format!("n{i:02}.md"), &yaml((i % 8) as u8)));
+            }
+            let mut agenda = Agenda::new(&scan, today);
+            for (i, k) in changes {
+                let path = format!("n{i:02}.md");
+                let at = scan.notes.iter().position(|n| n.path == path);
+                let issue = scan.issues.iter().position(|n| n.path == path);
+                if let Some(at) = at { scan.notes.remove(at); }
+                if let Some(at) = issue { scan.issues.remove(at); }
+                if k == 7 && i % 3 == 0 {
+                    let issue = Issue { path: path.clone(), message: "broken".into() };
+                    agenda.replace(&path, Err(&issue));
+                    scan.issues.push(issue);
+                    scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
+                } else {
+                    let n = note(&path, &yaml(k));
+                    agenda.replace(&path, Ok(&n));
+                    scan.notes.push(n);
+                    scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
+                }
+                proptest::prop_assert_eq!(&agenda, &Agenda::new(&scan, today));
+                proptest::prop_assert!(agenda.complete());
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_page_keeps_every_count() {
+        let today: NaiveDate = "2024-09-10".parse().unwrap();
+        let notes =
+            (0..7).map(|i| note(&format!("{i}.md"), "⭕첫 학습날: 2024-09-09\n❤1일복습여부: false\n")).collect();
+        let agenda = Agenda::new(&Scan { notes, issues: Vec::new(), attachments: Vec::new() }, today);
+        let page = agenda.first_page(3);
+        assert_eq!(page.today_reviews, agenda.today_reviews[..3]);
+        assert_eq!(page.counts, agenda.counts);
+        assert!(agenda.complete() && !page.complete());
+        assert_eq!(agenda.first_page(7), agenda);
     }
 
     #[test]

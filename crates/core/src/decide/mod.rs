@@ -2,10 +2,16 @@
 //! agenda, the calendar's forecast and history, the backlog plan, reminders and the checked
 //! settings.
 
+#[cfg(feature = "app")]
 pub mod agenda;
+#[cfg(feature = "app")]
 pub mod calendar;
+#[cfg(feature = "app")]
 pub mod history;
+#[cfg(feature = "app")]
 pub mod plan;
+#[cfg(feature = "app")]
 pub mod reminder;
 pub mod schedule;
+#[cfg(feature = "app")]
 pub mod settings;

@@ -2,11 +2,17 @@
 //! safe HTML, searched, indexed, and the bundled demo vault.
 
 pub mod date;
+#[cfg(feature = "app")]
 pub mod demo;
+#[cfg(feature = "app")]
 pub(crate) mod file;
 pub mod frontmatter;
+#[cfg(feature = "app")]
 pub mod index;
 pub mod note;
+#[cfg(feature = "app")]
 pub mod render;
+#[cfg(feature = "app")]
 pub mod search;
+#[cfg(feature = "app")]
 pub mod vault;

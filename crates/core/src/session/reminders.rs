@@ -93,7 +93,7 @@ impl Session {
     /// Over the daily limit, only today's share of the plan counts, and the rest is said to come
     /// on the next days; the minutes are those of today's share.
     pub fn due(&self, now: NaiveDateTime) -> Due {
-        let Some(a) = self.agenda(now) else { return Due::default() };
+        let Some(a) = self.shared_agenda(now) else { return Due::default() };
         let all = Due {
             overdue: a.counts.overdue,
             due: a.counts.due,

@@ -30,6 +30,9 @@ pub(super) struct State {
     pub(super) settle: std::time::Duration,
     /// Counts every change of the open vault's scan (a new scan, a note re-read).
     pub(super) scan_version: AtomicU64,
+    /// Held while a vault is opened because none was: the reminder timer and the page both ask
+    /// at launch, and the second takes the first's scan instead of reading the vault again.
+    pub(super) opening: Mutex<()>,
 }
 
 impl State {
@@ -42,6 +45,7 @@ impl State {
             problem: Mutex::new(None),
             settle: index::SETTLE,
             scan_version: AtomicU64::new(0),
+            opening: Mutex::new(()),
         }
     }
 }
@@ -53,6 +57,8 @@ pub(super) struct OpenVault {
     pub(super) links: Links,
     /// The last scan, kept up to date with the app's own writes.
     pub(super) scan: Arc<Scan>,
+    /// The scan grouped for its day, kept up to date along with it, one note at a time.
+    pub(super) agenda: Arc<Agenda>,
     /// Whether the kept calendar file follows this vault: it holds the app's vault's schedule,
     /// whichever route opened it.
     pub(super) calendar: bool,
@@ -126,8 +132,29 @@ impl Session {
         let open = self.lock_open().clone();
         match open {
             Some(v) => self.overview_of(&v.path, v.demo, v.calendar, now),
-            None => self.start(self.vault.start_vault.as_deref(), now),
+            None => self.opened(now),
         }
+    }
+
+    /// Opens the start vault because none is open, unless another thread is doing just that: it
+    /// then waits for that scan and takes it.
+    fn opened(&self, now: NaiveDateTime) -> Result<Overview> {
+        let _opening = lock(&self.vault.opening);
+        if self.lock_open().is_some() {
+            return self.current_overview(now);
+        }
+        self.start(self.vault.start_vault.as_deref(), now)
+    }
+
+    /// The open vault's overview for the first screen: the first `rows` notes of each group and
+    /// every count ([`Agenda::first_page`]), from the last scan (a launch's reminder timer has
+    /// just made it), opening the start vault if none is open. The page takes the rest with
+    /// [`Session::current_overview`] once it has painted.
+    pub fn first_screen(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
+        if self.lock_open().is_none() {
+            self.opened(now)?;
+        }
+        self.current_overview_with(now, |a| a.first_page(rows))
     }
 
     /// Scans `path`, makes it the open vault (the calendar file following it if `calendar`), and
@@ -166,8 +193,14 @@ impl Session {
     fn show(&self, path: &Path, demo: bool, calendar: bool, scan: Scan, now: NaiveDateTime) -> Overview {
         self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let agenda = Agenda::new(&scan, self.today(now));
-        *self.lock_open() =
-            Some(OpenVault { path: path.to_path_buf(), demo, links: scan.links(), scan: Arc::new(scan), calendar });
+        *self.lock_open() = Some(OpenVault {
+            path: path.to_path_buf(),
+            demo,
+            links: scan.links(),
+            scan: Arc::new(scan),
+            agenda: Arc::new(agenda.clone()),
+            calendar,
+        });
         *lock(&self.vault.problem) = None;
         self.refresh_calendar(now);
         self.announce(Change::Agenda);
@@ -193,12 +226,31 @@ impl Session {
     /// watcher has just brought it up to date); a full [`Session::overview`] before a vault is
     /// open.
     pub fn current_overview(&self, now: NaiveDateTime) -> Result<Overview> {
-        let open = self.lock_open().clone();
-        match open {
-            Some(v) if !v.path.is_dir() => Err(Error::MissingFolder(v.path)),
-            Some(v) => Ok(Overview::new(&v.path, v.demo, Agenda::new(&v.scan, self.today(now)))),
-            None => self.overview(now),
+        self.current_overview_with(now, Agenda::clone)
+    }
+
+    /// [`Session::current_overview`] with what of the agenda is sent chosen by `take`.
+    fn current_overview_with(&self, now: NaiveDateTime, take: impl Fn(&Agenda) -> Agenda) -> Result<Overview> {
+        let Some((path, demo)) = self.lock_open().as_ref().map(|v| (v.path.clone(), v.demo)) else {
+            return self.overview(now);
+        };
+        if !path.is_dir() {
+            return Err(Error::MissingFolder(path));
         }
+        let agenda = self.shared_agenda(now).ok_or_else(|| Error::MissingFolder(path.clone()))?;
+        Ok(Overview::new(&path, demo, take(&agenda)))
+    }
+
+    /// The open vault's agenda for today, kept with its scan: grouped again only when the day
+    /// turned.
+    pub(super) fn shared_agenda(&self, now: NaiveDateTime) -> Option<Arc<Agenda>> {
+        let today = self.today(now);
+        let mut open = self.lock_open();
+        let open = open.as_mut()?;
+        if open.agenda.today != today {
+            open.agenda = Arc::new(Agenda::new(&open.scan, today));
+        }
+        Some(open.agenda.clone())
     }
 
     /// Brings the open vault up to date with notes another program rewrote in place (`paths`,
@@ -225,11 +277,10 @@ impl Session {
             rels.push(rel);
         }
         let key = crate::store::vault_key(&open.path);
-        // Shared with the open vault until a note really changed: only then is the scan copied.
-        let mut scan = Arc::clone(&open.scan);
+        let open_path = open.path;
         let mut changed = false;
         for rel in &rels {
-            let file = open.path.join(rel);
+            let file = open_path.join(rel);
             let stamp = std::fs::symlink_metadata(&file).ok().map(|m| vault::Stamp::of(&m));
             let (note, issue) = match vault::read_note(&file).and_then(|bytes| Note::parse(rel, &bytes)) {
                 Ok(note) => (Some(note), None),
@@ -238,20 +289,30 @@ impl Session {
             if let (Some(stamp), Some(note)) = (stamp, &note) {
                 let _ = self.store().index_note(&key, stamp, note);
             }
-            let was_note = scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).ok();
-            let was_issue = scan.issues.binary_search_by(|i| i.path.as_str().cmp(rel)).ok();
-            if was_note.map(|i| &scan.notes[i]) == note.as_ref() && was_issue.map(|i| &scan.issues[i]) == issue.as_ref()
+            let mut current = self.lock_open();
+            let Some(o) = current.as_mut().filter(|o| o.path == open_path) else { return Ok(changed) };
+            let was_note = o.scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)).ok();
+            let was_issue = o.scan.issues.binary_search_by(|i| i.path.as_str().cmp(rel)).ok();
+            if was_note.map(|i| &o.scan.notes[i]) == note.as_ref()
+                && was_issue.map(|i| &o.scan.issues[i]) == issue.as_ref()
             {
                 continue;
             }
             changed = true;
-            let s = Arc::make_mut(&mut scan);
+            // In place: copied only while a reader still holds the previous scan.
+            let s = Arc::make_mut(&mut o.scan);
             if let Some(i) = was_note {
                 s.notes.remove(i);
             }
             if let Some(i) = was_issue {
                 s.issues.remove(i);
             }
+            let now_is = match (&note, &issue) {
+                (Some(note), _) => Ok(note),
+                (None, Some(issue)) => Err(issue),
+                (None, None) => continue,
+            };
+            Arc::make_mut(&mut o.agenda).replace(rel, now_is);
             if let Some(note) = note {
                 let at = s.notes.partition_point(|n| n.path < note.path);
                 s.notes.insert(at, note);
@@ -262,12 +323,7 @@ impl Session {
             }
         }
         if changed {
-            let mut current = self.lock_open();
-            if let Some(o) = current.as_mut().filter(|o| o.path == open.path) {
-                o.links = scan.links();
-                o.scan = scan;
-            }
-            drop(current);
+            // The notes kept their paths: the links between them stand.
             self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             self.refresh_calendar(now);
             self.announce(Change::Agenda);
@@ -278,13 +334,12 @@ impl Session {
     /// Today's agenda of the open vault from its last scan, without reading the vault again;
     /// `None` before a vault is open.
     pub fn agenda(&self, now: NaiveDateTime) -> Option<Agenda> {
-        let scan = self.lock_open().as_ref()?.scan.clone();
-        Some(Agenda::new(&scan, self.today(now)))
+        self.shared_agenda(now).map(|a| Agenda::clone(&a))
     }
 
     /// Today's counts from the last scan; `None` before a vault is open.
     pub fn counts(&self, now: NaiveDateTime) -> Option<Counts> {
-        self.agenda(now).map(|a| a.counts)
+        self.shared_agenda(now).map(|a| a.counts)
     }
 
     /// Opens the note `rel` of the open vault for review: its schedule, cue questions and body as

@@ -103,11 +103,12 @@ impl Session {
             let mut open = self.lock_open();
             let Some(open) = open.as_mut().filter(|o| o.path == vault) else { return };
             self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let Ok(note) = parsed else { return };
+            Arc::make_mut(&mut open.agenda).replace(rel, Ok(&note));
             let scan = Arc::make_mut(&mut open.scan);
-            match (parsed, scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel))) {
-                (Ok(note), Ok(i)) => scan.notes[i] = note,
-                (Ok(note), Err(i)) => scan.notes.insert(i, note),
-                (Err(_), _) => return,
+            match scan.notes.binary_search_by(|n| n.path.as_str().cmp(rel)) {
+                Ok(i) => scan.notes[i] = note,
+                Err(i) => scan.notes.insert(i, note),
             }
         }
         self.refresh_calendar(now);
