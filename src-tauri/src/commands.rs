@@ -45,13 +45,29 @@ pub fn overview(session: State<'_, Session>, now: Now) -> Reply<Overview> {
 }
 
 /// The first screen at launch: each group's first rows and every count, from the scan the launch
-/// has just made (the page takes the whole agenda with `current_overview` after painting).
+/// has just made (the library, the statistics and a review take the whole agenda with
+/// `current_overview` when they are opened).
 #[tauri::command(async)]
 pub fn first_screen(session: State<'_, Session>, now: Now) -> Reply<Overview> {
     crate::launch::phase("first_screen_asked");
     let overview = session.first_screen(FIRST_ROWS, now.0)?;
     crate::launch::phase("first_screen_answered");
     Ok(overview)
+}
+
+/// The visible part of the open vault's agenda from its last scan (each group's first rows and
+/// every count): what the page takes when another program changed a note. The whole agenda is
+/// taken by the screens that list every note (`current_overview`).
+#[tauri::command(async)]
+pub fn current_page(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    Ok(session.current_page(FIRST_ROWS, now.0)?)
+}
+
+/// The open vault scanned again, for a screen that shows first pages (home, when the window
+/// comes back to the front): each group's first rows and every count.
+#[tauri::command(async)]
+pub fn rescan_page(session: State<'_, Session>, now: Now) -> Reply<Overview> {
+    Ok(session.rescan_page(FIRST_ROWS, now.0)?)
 }
 
 /// How many notes of each group the first screen gets: more than home shows of any group.

@@ -19,7 +19,7 @@ function note(title, next_due, status, extra = {}) {
   };
 }
 function overview(vault, demo, agenda) {
-  return { vault, name: vault.split('/').at(-1), demo, agenda: { today: '2026-11-28', today_reviews: [], upcoming: [], not_started: [], long_term: [], plain: [], issues: [], counts: zero, ...agenda } };
+  return { vault, name: vault.split('/').at(-1), demo, agenda: { today: '2026-11-28', today_reviews: [], upcoming: [], not_started: [], long_term: [], plain: [], issues: [], counts: zero, ...agenda }, complete: true };
 }
 const VAULTS = {
   '/home/me/공부': overview('/home/me/공부', false, {
@@ -106,9 +106,9 @@ test('coming back to the window rescans the vault', async () => {
   const { page } = await open(VAULTS);
   await page.evaluate(() => {
     const api = window.__BOKSEUP_BACKEND__;
-    const real = api.overview;
+    const real = api.rescanPage;
     window.__rescans = 0;
-    api.overview = () => (window.__rescans++, real());
+    api.rescanPage = () => (window.__rescans++, real());
   });
   await page.evaluate(() => window.__BOKSEUP_BACKEND__.focusForTest());
   await page.waitForFunction(() => window.__rescans === 1);

@@ -28,6 +28,7 @@ const overview = {
     today: '2026-11-28', today_reviews: [noCues, early], upcoming: [], not_started: [notStarted], long_term: [], plain: [plain], issues: [],
     counts: { ...zero, due: 2, not_started: 1, plain: 1 },
   },
+  complete: true,
 };
 const notes = {
   [noCues.path]: { summary: noCues, cues: [], body_html: '<h3>핵심 요약</h3><p>네 가지 조건</p><p><a class="wikilink" href="#" data-note="페이징.md">페이징</a> <a href="https://example.com">밖</a></p>' },

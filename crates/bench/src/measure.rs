@@ -129,32 +129,52 @@ pub fn write_step(args: &[String]) -> Result<(), Error> {
         s.review(path, &input, now).map_err(|e| Error::Run(format!("{path}: {e}")))?;
         writes.push(t.elapsed());
     }
-    // Another program ticks a flag; the watcher hands its path over, and only it is read.
+    // Another program ticks a flag; the watcher hands its path over, and only it is read; the
+    // page then takes what it shows (each group's first page and the counts) as JSON. Beside it,
+    // the same change with the whole agenda sent, as the page took it before.
     let mut rescans = Vec::new();
+    let mut wholes = Vec::new();
     let target = overview
         .agenda
         .upcoming
         .first()
         .or(overview.agenda.today_reviews.last())
         .and_then(|n| fs::canonicalize(copy.join(&n.path)).ok());
-    for round in 0..5 {
+    for round in 0..10 {
         if let Some(file) = &target {
             let text = fs::read_to_string(file).map_err(|e| Error::Io(file.clone(), e))?;
             let (from, to) = if round % 2 == 0 { (": false", ": true") } else { (": true", ": false") };
             fs::write(file, text.replacen(from, to, 1)).map_err(|e| Error::Io(file.clone(), e))?;
         }
-        // What the file watcher does with the path it was told of.
+        // What the file watcher does with the path it was told of, and what the page takes.
+        let whole = round % 2 == 1;
         let t = Instant::now();
         if let Some(file) = &target {
             s.notes_changed(std::slice::from_ref(file), now).map_err(|e| Error::Run(e.to_string()))?;
         }
-        s.current_overview(now).map_err(|e| Error::Run(e.to_string()))?;
-        rescans.push(t.elapsed());
+        let sent = if whole { s.current_overview(now) } else { s.current_page(PAGE_ROWS, now) };
+        let json =
+            serde_json::to_vec(&sent.map_err(|e| Error::Run(e.to_string()))?).map_err(|e| Error::Run(e.to_string()))?;
+        std::hint::black_box(json);
+        if whole {
+            wholes.push(t.elapsed())
+        } else {
+            rescans.push(t.elapsed())
+        }
     }
-    println!("write_us={} rescan_us={} writes={}", median(writes).as_micros(), median(rescans).as_micros(), due.len());
+    println!(
+        "write_us={} rescan_us={} whole_us={} writes={}",
+        median(writes).as_micros(),
+        median(rescans).as_micros(),
+        median(wholes).as_micros(),
+        due.len()
+    );
     let _ = fs::remove_dir_all(&work);
     Ok(())
 }
+
+/// The rows of each group the page takes when a note changed (the app's `current_page`).
+const PAGE_ROWS: usize = 100;
 
 /// One contender: a command line timed as a process.
 struct Contender {
@@ -291,9 +311,14 @@ fn measure(n: usize, runs: usize, root: &Path, bin: &Path, me: &Path) -> Result<
     let w = field(&write, "write_us").unwrap_or(0.0);
     let r = field(&write, "rescan_us").unwrap_or(0.0);
     rows.push(("one review written (file, log)".into(), format!("{:.2} ms", w / 1e3)));
+    let whole = field(&write, "whole_us").unwrap_or(0.0);
     rows.push((
-        "one file changed → index and agenda updated".into(),
-        format!("{:.0} ms ({:.1}×)", r / 1e3, r / 1e6 / floor.as_secs_f64().max(1e-9)),
+        "one file changed → index, agenda and the page's JSON".into(),
+        format!("{:.1} ms ({:.2}×)", r / 1e3, r / 1e6 / floor.as_secs_f64().max(1e-9)),
+    ));
+    rows.push((
+        "the same, with the whole agenda sent (before)".into(),
+        format!("{:.1} ms ({:.2}×)", whole / 1e3, whole / 1e6 / floor.as_secs_f64().max(1e-9)),
     ));
     let _ = fs::remove_dir_all(&cold);
     let _ = fs::remove_dir_all(&warm);

@@ -30,9 +30,21 @@ export interface Commands {
   overview(): Promise<Overview>;
   /**
    * The first screen at launch: each group's first rows and every count, from the scan the launch
-   * has just made (the page takes the whole agenda with `current_overview` after painting).
+   * has just made (the library, the statistics and a review take the whole agenda with
+   * `current_overview` when they are opened).
    */
   firstScreen(): Promise<Overview>;
+  /**
+   * The visible part of the open vault's agenda from its last scan (each group's first rows and
+   * every count): what the page takes when another program changed a note. The whole agenda is
+   * taken by the screens that list every note (`current_overview`).
+   */
+  currentPage(): Promise<Overview>;
+  /**
+   * The open vault scanned again, for a screen that shows first pages (home, when the window
+   * comes back to the front): each group's first rows and every count.
+   */
+  rescanPage(): Promise<Overview>;
   /**
    * Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
    * nothing is read.
@@ -156,6 +168,8 @@ export function invokeCommands(invoke: Invoke): Commands {
   return {
     overview: () => invoke('overview'),
     firstScreen: () => invoke('first_screen'),
+    currentPage: () => invoke('current_page'),
+    rescanPage: () => invoke('rescan_page'),
     currentOverview: () => invoke('current_overview'),
     openVault: (path) => invoke('open_vault', { path }),
     pickVault: () => invoke('pick_vault'),

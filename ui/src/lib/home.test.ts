@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../bindings/Agenda';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { Learning } from '../bindings/Learning';
-import { byDay, droppedFolder, examLines, headline, planLine, stats, subline, todayShare, weekBars } from './home';
+import { byDay, droppedFolder, examLines, headline, planLine, stats, subline, todayShare, todayShareSize, weekBars } from './home';
 
 function note(title: string, next_due: string | null, status: NoteSummary['status']): NoteSummary {
   return {
@@ -77,6 +77,11 @@ describe('the plan on the home screen', () => {
     expect(todayShare(a, null)).toBe(notes);
     expect(todayShare(a, learning(['a.md', 'b.md', 'c.md', 'd.md'], 0))).toBe(notes);
     expect(todayShare(a, learning(['d.md', 'c.md'], 2)).map((n) => n.title)).toEqual(['d', 'c']);
+    // A first page holds a few of today's reviews; the size comes from the counts and the plan.
+    const first = agenda({ today_reviews: notes.slice(0, 1), counts: { ...a.counts, overdue: 4 } });
+    expect(todayShareSize(first, null)).toBe(4);
+    expect(todayShareSize(first, learning(['a.md', 'b.md', 'c.md', 'd.md'], 0))).toBe(4);
+    expect(todayShareSize(first, learning(['d.md', 'c.md'], 2))).toBe(2);
     expect(planLine(learning(['d.md', 'c.md'], 2))).toBe('오늘은 2개만 · 나머지 2개는 다음 1일에');
     expect(planLine(learning([], 0))).toBeNull();
   });

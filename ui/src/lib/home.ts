@@ -76,10 +76,22 @@ export function droppedFolder(paths: string[]): string | null {
 /** Today's share of the reviews: all of today's, unless the plan moved some to later days
  * (over the daily limit); then those the plan keeps for today, in its order. */
 export function todayShare(agenda: Agenda, learning: Learning | null): NoteSummary[] {
-  const today = learning?.plan.days[0];
-  if (!learning || !learning.plan.deferred || !today || today.date !== agenda.today) return agenda.today_reviews;
+  const today = plannedToday(agenda, learning);
+  if (!today) return agenda.today_reviews;
   const byPath = new Map(agenda.today_reviews.map((n) => [n.path, n]));
   return today.notes.map((p) => byPath.get(p)).filter((n): n is NoteSummary => n !== undefined);
+}
+
+/** How many reviews today's share holds, from the counts and the plan: right on a first page
+ * too, whose lists hold each group's first rows only. */
+export function todayShareSize(agenda: Agenda, learning: Learning | null): number {
+  return plannedToday(agenda, learning)?.notes.length ?? agenda.counts.overdue + agenda.counts.due;
+}
+
+/** The plan's day for today when the plan moved some of today's reviews to later days. */
+function plannedToday(agenda: Agenda, learning: Learning | null) {
+  const today = learning?.plan.days[0];
+  return learning?.plan.deferred && today && today.date === agenda.today ? today : null;
 }
 
 /** "오늘은 20개 · 나머지 23개는 다음 2일에" when the plan moved reviews to later days; else null. */

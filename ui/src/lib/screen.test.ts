@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { back, dispatch, go, route, section, START, type KeyPress, type Router, type Screen } from './screen';
+import { back, dispatch, go, needsWholeAgenda, route, section, START, type KeyPress, type Router, type Screen } from './screen';
 
 const at = (screen: Screen, backs: Screen[] = []): Router => ({ screen, back: backs });
 
@@ -92,5 +92,16 @@ describe('route', () => {
     expect(r).toEqual({ router: home, reload: true, review: false, notices: ['a', 'b'] });
     const settings = at({ name: 'settings' });
     expect(route([], settings)).toEqual({ router: settings, reload: false, review: false, notices: [] });
+  });
+});
+
+describe('needsWholeAgenda', () => {
+  it('the library, the statistics and a review take every note; the other screens show first pages', () => {
+    const whole = (['home', 'library', 'calendar', 'stats', 'settings'] as const).filter((name) => needsWholeAgenda({ name }));
+    expect(whole).toEqual(['library', 'stats']);
+    expect(needsWholeAgenda({ name: 'review' })).toBe(true);
+    expect(needsWholeAgenda({ name: 'review', paths: ['a.md'] })).toBe(true);
+    expect(needsWholeAgenda({ name: 'note', path: 'a.md' })).toBe(false);
+    expect(needsWholeAgenda({ name: 'drill' })).toBe(false);
   });
 });

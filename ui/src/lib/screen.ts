@@ -55,6 +55,13 @@ export function back(r: Router): Router {
   return { screen: previous, back: r.back.slice(0, -1) };
 }
 
+/** Whether `screen` needs the whole agenda: the library and the statistics list every note, a
+ * review takes all of today's share or any note by its path. The others show the first page of
+ * each group and the counts. */
+export function needsWholeAgenda(screen: Screen): boolean {
+  return screen.name === 'library' || screen.name === 'stats' || screen.name === 'review';
+}
+
 /** The section of the navigation that a screen belongs to (a note page to none). */
 export function section(screen: Screen): ScreenName | null {
   return SECTIONS.some((s) => s.name === screen.name) ? screen.name : null;

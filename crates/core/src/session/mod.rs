@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
 
+mod indexer;
 mod learning;
 mod library;
 mod publish;
@@ -40,7 +41,9 @@ pub use vault::VaultEntry;
 /// One running app (or one command of the command line): its database, its clock, who listens,
 /// and the state of each capability.
 pub struct Session {
-    store: Mutex<Store>,
+    store: Arc<Mutex<Store>>,
+    /// Stores single notes' index rows off the path of an answer or a change on screen.
+    indexer: indexer::Indexer,
     clock: Clock,
     listener: Mutex<Option<Listener>>,
     /// What the desktop asked the window to do (a toast or the tray was clicked), not yet taken.
@@ -126,7 +129,8 @@ impl Session {
         clock.set_rollover_hour(store.rollover_hour());
         let device = store.device(learning::random_device)?;
         Ok(Session {
-            store: Mutex::new(store),
+            store: Arc::new(Mutex::new(store)),
+            indexer: indexer::Indexer::default(),
             clock,
             listener: Mutex::new(None),
             requests: Mutex::new(Vec::new()),
@@ -206,6 +210,11 @@ impl Session {
 
     pub(super) fn store(&self) -> MutexGuard<'_, Store> {
         lock(&self.store)
+    }
+
+    /// Stores `note`'s index row soon, on the indexing thread (see [`indexer`]).
+    pub(super) fn index_later(&self, vault: &std::path::Path, stamp: crate::vault::Stamp, note: crate::note::Note) {
+        self.indexer.store(&self.store, crate::store::vault_key(vault), stamp, note);
     }
 }
 

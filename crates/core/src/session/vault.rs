@@ -136,6 +136,14 @@ impl Session {
         }
     }
 
+    /// [`Session::overview`] as the page shows it: the vault scanned again, then each group's
+    /// first `rows` notes and every count. What home takes when the window comes back to the
+    /// front.
+    pub fn rescan_page(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
+        let whole = self.overview(now)?;
+        Ok(Overview::new(Path::new(&whole.vault), whole.demo, whole.agenda.first_page(rows)))
+    }
+
     /// Opens the start vault because none is open, unless another thread is doing just that: it
     /// then waits for that scan and takes it.
     fn opened(&self, now: NaiveDateTime) -> Result<Overview> {
@@ -148,12 +156,19 @@ impl Session {
 
     /// The open vault's overview for the first screen: the first `rows` notes of each group and
     /// every count ([`Agenda::first_page`]), from the last scan (a launch's reminder timer has
-    /// just made it), opening the start vault if none is open. The page takes the rest with
-    /// [`Session::current_overview`] once it has painted.
+    /// just made it), opening the start vault if none is open. A screen that lists every note
+    /// takes the rest with [`Session::current_overview`] when it is opened.
     pub fn first_screen(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
         if self.lock_open().is_none() {
             self.opened(now)?;
         }
+        self.current_page(rows, now)
+    }
+
+    /// The open vault's overview as the page shows it: the first `rows` notes of each group and
+    /// every count, from the last scan, which the file watcher keeps up to date. What the page
+    /// takes when another program changed a note: a few hundred rows, not the whole vault.
+    pub fn current_page(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
         self.current_overview_with(now, |a| a.first_page(rows))
     }
 
@@ -167,6 +182,8 @@ impl Session {
     /// Scans `path` through the index of notes, reading only the files changed since the last
     /// scan. The database is not held while the files are read.
     fn scan(&self, path: &Path) -> Result<Scan> {
+        // The rows of notes just written are in the index before it is read.
+        self.indexer.flush();
         let mut pass = index::Pass::begin(&self.store(), path, self.vault.settle);
         let listener = lock(&self.listener).clone();
         let progress = vault::Progress::default();
@@ -276,7 +293,6 @@ impl Session {
             }
             rels.push(rel);
         }
-        let key = crate::store::vault_key(&open.path);
         let open_path = open.path;
         let mut changed = false;
         for rel in &rels {
@@ -287,7 +303,7 @@ impl Session {
                 Err(e) => (None, Some(vault::Issue { path: rel.clone(), message: e.to_string() })),
             };
             if let (Some(stamp), Some(note)) = (stamp, &note) {
-                let _ = self.store().index_note(&key, stamp, note);
+                self.index_later(&open_path, stamp, note.clone());
             }
             let mut current = self.lock_open();
             let Some(o) = current.as_mut().filter(|o| o.path == open_path) else { return Ok(changed) };
@@ -391,6 +407,7 @@ impl Session {
                 .into(),
             ));
         }
+        self.indexer.flush();
         self.store().forget_vault(path)?;
         self.vaults()
     }

@@ -95,9 +95,9 @@ impl Session {
             Some(stamp)
         });
         let parsed = file.and_then(|p| vault::read_note(&p)).and_then(|bytes| Note::parse(rel, &bytes));
-        // The index follows the app's own write at once (the watcher leaves it alone).
+        // The index follows the app's own write (the watcher leaves it alone), after the answer.
         if let (Some(stamp), Ok(note)) = (stamp, &parsed) {
-            let _ = self.store().index_note(&crate::store::vault_key(vault), stamp, note);
+            self.index_later(vault, stamp, note.clone());
         }
         {
             let mut open = self.lock_open();

@@ -15,11 +15,6 @@ const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime
          ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note
      WHERE excluded.ctime_ns >= note_index.ctime_ns";
 
-/// A note as its index row holds it.
-fn row(note: &Note) -> Result<String> {
-    serde_json::to_string(note).map_err(|e| crate::error::Error::Invalid(e.to_string()))
-}
-
 impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
@@ -33,9 +28,10 @@ impl Store {
                 ctime_ns: r.get(3)?,
                 inode: r.get::<_, i64>(4)? as u64,
             };
-            // The JSON is parsed where SQLite keeps it, without a copy.
-            let note = serde_json::from_slice::<Note>(r.get_ref(5)?.as_bytes()?).ok();
-            Ok((r.get::<_, String>(0)?, stamp, note))
+            // The row is read where SQLite keeps it, without a copy.
+            let path = r.get::<_, String>(0)?;
+            let note = super::row::decode(path.clone(), r.get_ref(5)?.as_bytes()?);
+            Ok((path, stamp, note))
         })?;
         let mut known = Known::new();
         for row in rows {
@@ -75,7 +71,7 @@ impl Store {
                     delete.execute(params![vault, path])?;
                     continue;
                 }
-                let json = row(note)?;
+                let row = super::row::encode(note);
                 upsert.execute(params![
                     vault,
                     path,
@@ -83,7 +79,7 @@ impl Store {
                     stamp.mtime_ns,
                     stamp.ctime_ns,
                     stamp.inode as i64,
-                    json
+                    row
                 ])?;
             }
         }
@@ -93,10 +89,10 @@ impl Store {
 
     /// Stores one note as just written by the app, with its file's stamp after the write.
     pub fn index_note(&self, vault: &str, stamp: Stamp, note: &Note) -> Result<()> {
-        let json = row(note)?;
+        let row = super::row::encode(note);
         self.conn.execute(
             UPSERT,
-            params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, json],
+            params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, row],
         )?;
         Ok(())
     }
