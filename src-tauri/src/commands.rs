@@ -4,7 +4,7 @@
 //! still never freezes the window.
 
 use crate::{credential, delivery, feed, publisher, reveal, tray, update};
-use bokseup_core::agenda::{NoteView, Overview};
+use bokseup_core::agenda::{NoteView, Overview, PAGE_ROWS};
 use bokseup_core::drill::Size;
 use bokseup_core::error::{Error, Failure};
 use bokseup_core::feed::FeedStatus;
@@ -50,7 +50,7 @@ pub fn overview(session: State<'_, Session>, now: Now) -> Reply<Overview> {
 #[tauri::command(async)]
 pub fn first_screen(session: State<'_, Session>, now: Now) -> Reply<Overview> {
     crate::launch::phase("first_screen_asked");
-    let overview = session.first_screen(FIRST_ROWS, now.0)?;
+    let overview = session.first_screen(PAGE_ROWS, now.0)?;
     crate::launch::phase("first_screen_answered");
     Ok(overview)
 }
@@ -60,18 +60,15 @@ pub fn first_screen(session: State<'_, Session>, now: Now) -> Reply<Overview> {
 /// taken by the screens that list every note (`current_overview`).
 #[tauri::command(async)]
 pub fn current_page(session: State<'_, Session>, now: Now) -> Reply<Overview> {
-    Ok(session.current_page(FIRST_ROWS, now.0)?)
+    Ok(session.current_page(PAGE_ROWS, now.0)?)
 }
 
 /// The open vault scanned again, for a screen that shows first pages (home, when the window
 /// comes back to the front): each group's first rows and every count.
 #[tauri::command(async)]
 pub fn rescan_page(session: State<'_, Session>, now: Now) -> Reply<Overview> {
-    Ok(session.rescan_page(FIRST_ROWS, now.0)?)
+    Ok(session.rescan_page(PAGE_ROWS, now.0)?)
 }
-
-/// How many notes of each group the first screen gets: more than home shows of any group.
-const FIRST_ROWS: usize = 100;
 
 /// Today's agenda of the open vault from its last scan, which the file watcher keeps up to date:
 /// nothing is read.

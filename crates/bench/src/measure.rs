@@ -2,6 +2,7 @@
 //! that a noisy moment hits all of them alike; medians are compared as ratios to the floor.
 
 use crate::{number, vault, Error};
+use bokseup_core::agenda::PAGE_ROWS;
 use bokseup_core::clock::Clock;
 use bokseup_core::journal::ReviewInput;
 use bokseup_core::session::Session;
@@ -172,9 +173,6 @@ pub fn write_step(args: &[String]) -> Result<(), Error> {
     let _ = fs::remove_dir_all(&work);
     Ok(())
 }
-
-/// The rows of each group the page takes when a note changed (the app's `current_page`).
-const PAGE_ROWS: usize = 100;
 
 /// One contender: a command line timed as a process.
 struct Contender {

@@ -1,7 +1,8 @@
 //! What the in-memory backend of the UI's Chromium tests (`ui/src/lib/memory.ts`) must say the way
 //! the engine says it, produced by the engine itself into `ui/src/bindings/engine.json` (checked
 //! fresh by the test command with the other generated bindings): the default settings, the pace
-//! assumed before the user's own is measured, and the messages of the refusals it plays.
+//! assumed before the user's own is measured, how many rows of each group a page holds, and the
+//! messages of the refusals it plays.
 
 use bokseup_core::clock::Clock;
 use bokseup_core::error::Error;
@@ -42,6 +43,7 @@ fn the_page_fixture_is_what_the_engine_says() {
     let fixture = json!({
         "default_settings": Settings::default(),
         "default_answer_seconds": Pace::default().answer,
+        "page_rows": bokseup_core::agenda::PAGE_ROWS,
         "failures": { "ko": failures(Lang::Ko), "en": failures(Lang::En) },
     });
     let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";

@@ -27,9 +27,6 @@ import type { Backend, DropHandlers } from './backend';
 import engine from '../bindings/engine.json';
 import { addDays } from './format';
 
-/** How many notes of each group a first page holds: the shell's `FIRST_ROWS`. */
-const PAGE_ROWS = 100;
-
 /** What the in-memory backend lets a test do in place of the window system and the desktop. */
 export interface TestHooks {
   /** A drag entering, leaving, or dropping `paths` on the window. */
@@ -159,18 +156,12 @@ export function memoryBackend(
   /** What the backend sends a screen that shows first pages: each group's first rows and the
    * counts of all (`Agenda::first_page`), marked incomplete when a group was cut. */
   const page = (o: Overview): Overview => {
-    const a = o.agenda;
-    const head = <T,>(v: T[]) => v.slice(0, PAGE_ROWS);
-    const agenda = {
-      ...a,
-      today_reviews: head(a.today_reviews),
-      upcoming: head(a.upcoming),
-      not_started: head(a.not_started),
-      long_term: head(a.long_term),
-      plain: head(a.plain),
-      issues: head(a.issues),
-    };
-    const cut = (['today_reviews', 'upcoming', 'not_started', 'long_term', 'plain', 'issues'] as const).some((k) => a[k].length > PAGE_ROWS);
+    const agenda = { ...o.agenda };
+    let cut = false;
+    for (const group of ['today_reviews', 'upcoming', 'not_started', 'long_term', 'plain', 'issues'] as const) {
+      cut ||= o.agenda[group].length > engine.page_rows;
+      (agenda[group] as unknown[]) = o.agenda[group].slice(0, engine.page_rows);
+    }
     return { ...o, agenda, complete: o.complete && !cut };
   };
   const snapshot = (): DesktopStatus => {

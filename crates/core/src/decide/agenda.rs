@@ -9,6 +9,10 @@ use serde::Serialize;
 use std::path::Path;
 use ts_rs::TS;
 
+/// How many notes of each group a page holds ([`Agenda::first_page`]): more than home shows of
+/// any group. The window, the benchmark and the UI's in-memory backend take the same number.
+pub const PAGE_ROWS: usize = 100;
+
 /// One note as shown on a card or printed by `bokseup scan --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

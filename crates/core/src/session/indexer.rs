@@ -23,55 +23,62 @@ enum Job {
 /// when the session ends.
 #[derive(Default)]
 pub(super) struct Indexer {
-    jobs: Mutex<Option<Sender<Job>>>,
-    worker: Mutex<Option<JoinHandle<()>>>,
+    worker: Mutex<Option<Worker>>,
+}
+
+/// The running thread and the way to hand it jobs.
+struct Worker {
+    jobs: Sender<Job>,
+    thread: JoinHandle<()>,
 }
 
 impl Indexer {
     /// Stores `note`'s row soon, through `store`; at once if no thread can be started.
     pub(super) fn store(&self, store: &Arc<Mutex<Store>>, vault: String, stamp: Stamp, note: Note) {
         let job = Job::Row(vault, stamp, Box::new(note));
-        let Err(job) = self.send(store, job) else { return };
-        if let Job::Row(vault, stamp, note) = job {
-            let _ = lock(store).index_note(&vault, stamp, &note);
+        if let Err(job) = self.send(store, job) {
+            do_job(store, job);
         }
     }
 
     /// Waits until every row asked for is stored: before a scan reads the index, so that it
     /// does not read again a note the app has just written.
     pub(super) fn flush(&self) {
-        let jobs = lock(&self.jobs);
-        let Some(jobs) = jobs.as_ref() else { return };
+        let worker = lock(&self.worker);
+        let Some(worker) = worker.as_ref() else { return };
         let (done, stored) = channel();
-        if jobs.send(Job::Flush(done)).is_ok() {
+        if worker.jobs.send(Job::Flush(done)).is_ok() {
             let _ = stored.recv();
         }
     }
 
     /// Hands `job` to the thread, starting it the first time; gives the job back if it cannot.
     fn send(&self, store: &Arc<Mutex<Store>>, job: Job) -> Result<(), Job> {
-        let mut jobs = lock(&self.jobs);
-        if jobs.is_none() {
-            let (sender, receiver) = channel::<Job>();
+        let mut worker = lock(&self.worker);
+        if worker.is_none() {
+            let (jobs, receiver) = channel::<Job>();
             let store = Arc::clone(store);
-            let spawned = std::thread::Builder::new().name("bokseup-index".into()).spawn(move || {
-                for job in receiver {
-                    match job {
-                        Job::Row(vault, stamp, note) => {
-                            let _ = lock(&store).index_note(&vault, stamp, &note);
-                        }
-                        Job::Flush(done) => {
-                            let _ = done.send(());
-                        }
-                    }
-                }
-            });
-            let Ok(worker) = spawned else { return Err(job) };
-            *lock(&self.worker) = Some(worker);
-            *jobs = Some(sender);
+            let spawned = std::thread::Builder::new()
+                .name("bokseup-index".into())
+                .spawn(move || receiver.into_iter().for_each(|job| do_job(&store, job)));
+            let Ok(thread) = spawned else { return Err(job) };
+            *worker = Some(Worker { jobs, thread });
         }
-        let Some(sender) = jobs.as_ref() else { return Err(job) };
-        sender.send(job).map_err(|failed| failed.0)
+        let Some(worker) = worker.as_ref() else { return Err(job) };
+        worker.jobs.send(job).map_err(|failed| failed.0)
+    }
+}
+
+/// Does `job` on the calling thread: the indexing thread's loop, and a row stored at once when no
+/// thread could be started.
+fn do_job(store: &Mutex<Store>, job: Job) {
+    match job {
+        Job::Row(vault, stamp, note) => {
+            let _ = lock(store).index_note(&vault, stamp, &note);
+        }
+        Job::Flush(done) => {
+            let _ = done.send(());
+        }
     }
 }
 
@@ -79,9 +86,10 @@ impl Drop for Indexer {
     /// The rows asked for are stored before the session ends (the command line's process exits
     /// right after).
     fn drop(&mut self) {
-        lock(&self.jobs).take();
-        if let Some(worker) = lock(&self.worker).take() {
-            let _ = worker.join();
+        // The thread ends once its sender is dropped and it has done what it was given.
+        if let Some(Worker { jobs, thread }) = lock(&self.worker).take() {
+            drop(jobs);
+            let _ = thread.join();
         }
     }
 }
