@@ -45,8 +45,12 @@ test('start at login: enabling writes the entry with --hidden, disabling removes
   assert.equal(await box.isSelected(), false);
   assert.deepEqual(entries(), []);
   await box.click();
-  const [entry] = await eventually(() => entries().length && entries(), 10000, 'the autostart entry');
-  const desktopFile = readFileSync(join(autostart, entry), 'utf8');
+  // The entry is created, then written (two steps): read it once both lines are in.
+  const desktopFile = await eventually(() => {
+    const [entry] = entries();
+    const written = entry ? readFileSync(join(autostart, entry), 'utf8') : '';
+    return written.includes('Exec=') && written.includes('Type=') && written;
+  }, 10000, 'the autostart entry');
   assert.match(desktopFile, /^Exec=.*bokseup.* --hidden$/m);
   assert.match(desktopFile, /^Type=Application$/m);
   await shot(driver, 'settings-autostart.png');
