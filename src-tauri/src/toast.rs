@@ -1,5 +1,6 @@
 //! Native toasts (tauri-plugin-notification over the desktop's notification server): the
-//! reminder with its "지금 복습" and "1시간 뒤에" buttons, and one-off hints. A click on a reminder
+//! reminder with its "지금 복습" and "1시간 뒤에" buttons (and "오늘은 그만" when it comes back until
+//! done), and one-off hints. A click on a reminder
 //! opens the review, with the window closed too.
 
 use crate::window;
@@ -15,6 +16,8 @@ const REMINDER_ID: i32 = 1;
 const HINT_ID: i32 = 2;
 /// The action type whose buttons a reminder shows.
 const REMINDER_ACTIONS: &str = "reminder";
+/// The action type of a reminder that comes back until today's share is done.
+const UNTIL_DONE_ACTIONS: &str = "reminder-until-done";
 
 /// Registers the reminder's buttons and what a click does. Done before any toast is shown:
 /// the plugin shows buttons only when someone listens for them.
@@ -27,13 +30,13 @@ pub fn listen<R: Runtime>(app: &AppHandle<R>) {
 /// The reminder's buttons, labelled in the language of the moment (registering again replaces
 /// them, so each reminder speaks the language the user chose last).
 fn register_buttons<R: Runtime>(app: &AppHandle<R>) {
-    let buttons = ActionType::builder(REMINDER_ACTIONS)
-        .actions(vec![
-            Action::builder("review", tr("지금 복습", "Review now")).build(),
-            Action::builder("snooze", tr("1시간 뒤에", "In an hour")).build(),
-        ])
+    let review = || Action::builder("review", tr("지금 복습", "Review now")).build();
+    let snooze = || Action::builder("snooze", tr("1시간 뒤에", "In an hour")).build();
+    let buttons = ActionType::builder(REMINDER_ACTIONS).actions(vec![review(), snooze()]).build();
+    let until_done = ActionType::builder(UNTIL_DONE_ACTIONS)
+        .actions(vec![review(), snooze(), Action::builder("done", tr("오늘은 그만", "Done for today")).build()])
         .build();
-    let _ = app.notification().register_action_types(vec![buttons]);
+    let _ = app.notification().register_action_types(vec![buttons, until_done]);
 }
 
 fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
@@ -42,6 +45,10 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, performed: &ActionPerformed) {
         ("snooze", _) => {
             let session = app.state::<Session>();
             let _ = session.snooze(session.now());
+        }
+        ("done", _) => {
+            let session = app.state::<Session>();
+            let _ = session.mute(bokseup_core::session::Mute::Today, session.now());
         }
         ("review", _) | ("tap", Some(REMINDER_ID)) => window::ask(app, Request::Review),
         ("tap", _) => window::ask(app, Request::Home),
@@ -58,7 +65,7 @@ pub fn reminder<R: Runtime>(app: &AppHandle<R>, reminder: &Reminder) {
         .id(REMINDER_ID)
         .title(&reminder.title)
         .body(&reminder.body)
-        .action_type_id(REMINDER_ACTIONS)
+        .action_type_id(if reminder.until_done { UNTIL_DONE_ACTIONS } else { REMINDER_ACTIONS })
         .show();
     if let Err(e) = shown {
         eprintln!("bokseup: {}: {e}", tr("알림을 표시하지 못했습니다", "Cannot show the reminder"));

@@ -185,6 +185,20 @@ fn apply<R: Runtime>(app: &AppHandle<R>, number: u64, view: TrayView) {
         }
     }
     let _ = icon.set_title(view.title.as_deref());
+    if shown.view.as_ref().map(|v| v.marked) != Some(view.marked) {
+        if let Some(plain) = app.default_window_icon() {
+            let image = if view.marked {
+                tauri::image::Image::new_owned(
+                    mark(plain.rgba(), plain.width(), plain.height()),
+                    plain.width(),
+                    plain.height(),
+                )
+            } else {
+                plain.clone()
+            };
+            let _ = icon.set_icon(Some(image));
+        }
+    }
     if let Some(items) = &shown.items {
         let _ = items.status.set_text(&view.status);
         let _ = items.review.set_text(&view.review);
@@ -194,6 +208,31 @@ fn apply<R: Runtime>(app: &AppHandle<R>, number: u64, view: TrayView) {
         let _ = items.unmute.set_enabled(view.muted);
     }
     shown.view = Some(view);
+}
+
+/// The icon with a red dot in its top right corner, ringed in white so it shows on dark and light
+/// panels alike: the mark of reviews left while "until done" is on.
+pub fn mark(rgba: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let mut out = rgba.to_vec();
+    let r = width.min(height) as f64 * 0.22;
+    let (cx, cy) = (width as f64 - r - 1.0, r + 1.0);
+    for y in 0..height {
+        for x in 0..width {
+            let d = ((x as f64 + 0.5 - cx).powi(2) + (y as f64 + 0.5 - cy).powi(2)).sqrt();
+            let colour = if d <= r * 0.78 {
+                [0xe5, 0x48, 0x4d, 0xff]
+            } else if d <= r {
+                [0xff, 0xff, 0xff, 0xff]
+            } else {
+                continue;
+            };
+            let i = ((y * width + x) * 4) as usize;
+            if let Some(px) = out.get_mut(i..i + 4) {
+                px.copy_from_slice(&colour);
+            }
+        }
+    }
+    out
 }
 
 /// Why there is no tray icon to be seen, if there is none.
@@ -234,6 +273,8 @@ pub struct TrayView {
     pub can_drill: bool,
     /// Whether reminders are silenced ("다시 켜기" is offered).
     pub muted: bool,
+    /// The icon carries a red dot: "until done" is on and today's share is not done.
+    pub marked: bool,
     /// The menu's fixed entries, in the language of the messages: 열기, 알림 끄기, 1시간, 오늘,
     /// 다시 켜기, 종료.
     pub labels: [&'static str; 6],
@@ -245,7 +286,17 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
     let n = status.due;
     // Only with a vault open: the tray never opens one by asking.
     let open = session.open_vault_name().is_some();
-    let weak = if open { session.learning(None, now).map_or(0, |l| l.weak) } else { 0 };
+    let learning = if open { session.learning(None, now).ok() } else { None };
+    let weak = learning.as_ref().map_or(0, |l| l.weak);
+    // A break or a free day is not "done": it says so.
+    let rest = learning.as_ref().and_then(|l| match (&l.on_break, l.plan.days.first().map(|d| d.kind)) {
+        (Some(b), _) => Some(tf(
+            format!("쉬는 중 · {}까지", b.to.format("%-m월 %-d일")),
+            format!("On a break until {}", b.to.format("%b %-d")),
+        )),
+        (None, Some(bokseup_core::week::DayKind::Free)) => Some(tr("오늘은 쉬는 요일", "A free day today").into()),
+        _ => None,
+    });
     let when = |at: NaiveDateTime| {
         let day = match (at.date() - now.date()).num_days() {
             0 => String::new(),
@@ -264,9 +315,12 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
     let line = match (session.vault_problem(), session.open_vault_name()) {
         (Some(problem), _) => problem,
         (None, None) => tr("볼트를 여는 중…", "Opening the vault…").into(),
-        (None, Some(_)) if n == 0 => {
-            tf(format!("오늘 복습을 마쳤어요 · {reminders}"), format!("Today's reviews are done · {reminders}"))
-        }
+        (None, Some(_)) if n == 0 => match rest {
+            Some(rest) => format!("{rest} · {reminders}"),
+            None => {
+                tf(format!("오늘 복습을 마쳤어요 · {reminders}"), format!("Today's reviews are done · {reminders}"))
+            }
+        },
         (None, Some(_)) => tf(format!("오늘 복습 {n}개 · {reminders}"), format!("{n} to review today · {reminders}")),
     };
     TrayView {
@@ -278,6 +332,7 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
         drill: tf(format!("약한 질문 연습 ({weak})"), format!("Drill weak questions ({weak})")),
         can_drill: weak > 0,
         muted: status.muted_until.is_some(),
+        marked: open && n > 0 && status.muted_until.is_none() && session.settings().until_done,
         labels: match lang::current() {
             Lang::Ko => ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
             Lang::En => ["Open", "Silence reminders", "For an hour", "For today", "Turn back on", "Quit"],
@@ -316,6 +371,16 @@ mod tests {
     }
 
     #[test]
+    fn the_mark_is_a_red_dot_in_the_top_right_corner_only() {
+        let plain = vec![10u8; 32 * 32 * 4];
+        let marked = mark(&plain, 32, 32);
+        let px = |x: usize, y: usize| &marked[(y * 32 + x) * 4..(y * 32 + x) * 4 + 4];
+        assert_eq!(px(24, 7), [0xe5, 0x48, 0x4d, 0xff], "the dot's middle");
+        assert_eq!(px(4, 28), [10, 10, 10, 10], "the opposite corner is untouched");
+        assert_eq!(marked.len(), plain.len());
+    }
+
+    #[test]
     fn the_tray_says_where_things_stand() {
         let tmp = tempfile::tempdir().unwrap();
         let vault = due_vault(&tmp);
@@ -334,18 +399,34 @@ mod tests {
                 drill: "약한 질문 연습 (0)".into(),
                 can_drill: false,
                 muted: false,
+                marked: false,
                 labels: ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
             }
         );
+        // "Until done": marked while today's share is left, not while silenced.
+        let mut settings = session.settings();
+        settings.until_done = true;
+        session.save_settings(&settings, at_s("2026-11-29 08:00:00")).unwrap();
+        assert!(view(&session, at_s("2026-11-29 08:00:00")).marked);
         session.mute(Mute::Today, at_s("2026-11-29 08:00:00")).unwrap();
         assert_eq!(view(&session, at_s("2026-11-29 08:00:00")).status, "오늘 복습 3개 · 알림 꺼짐 · 내일 04:00까지");
         assert!(view(&session, at_s("2026-11-29 08:00:00")).muted);
+        assert!(!view(&session, at_s("2026-11-29 08:00:00")).marked, "done for today unmarks it");
         session.unmute().unwrap();
+        // A break: said as such (not done), nothing to review, reminders silent to its end.
+        let mut settings = session.settings();
+        settings.set("break", "2026-11-29..2026-11-30").unwrap();
+        session.save_settings(&settings, at_s("2026-11-29 08:00:00")).unwrap();
+        let away = view(&session, at_s("2026-11-29 08:00:00"));
+        assert_eq!(away.status, "쉬는 중 · 11월 30일까지 · 알림 꺼짐 · 12월 1일 04:00까지");
+        assert!(!away.marked && away.count == 0);
+        settings.set("break", "none").unwrap();
+        session.save_settings(&settings, at_s("2026-11-29 08:00:00")).unwrap();
         for note in ["DNS.md", "EBS 볼륨.md", "네트워크/OSI 7계층.md"] {
             session.review(note, &ReviewInput::default(), at_s("2026-11-29 22:00:00")).unwrap();
         }
         let done = view(&session, at_s("2026-11-29 22:00:00"));
-        assert_eq!((done.title, done.can_review), (None, false));
+        assert_eq!((done.title, done.can_review, done.marked), (None, false, false));
         assert_eq!(done.status, "오늘 복습을 마쳤어요 · 다음 알림 내일 09:00");
         // The vault disappears: the tray says so until it is back.
         let moved = tmp.path().join("moved");

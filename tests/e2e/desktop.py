@@ -21,6 +21,7 @@ Run with Debian's /usr/bin/python3 (python3-gi, python3-dbusmock). Subcommands:
 """
 import ctypes
 import json
+import os
 import subprocess
 import sys
 import time
@@ -28,7 +29,8 @@ import time
 import gi
 
 gi.require_version("Gio", "2.0")
-from gi.repository import Gio, GLib  # noqa: E402
+gi.require_version("GdkPixbuf", "2.0")
+from gi.repository import GdkPixbuf, Gio, GLib  # noqa: E402
 
 NOTIFY = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
 
@@ -114,6 +116,19 @@ def tray_watcher():
         walk(layout)
         return menu, found
 
+    def icon_marked(conn):
+        # Whether the icon the item shows carries the app's red dot in its top right corner (the
+        # image file the indicator library was given, read back as pixels).
+        name = item_prop(conn, "IconName")
+        if not name.startswith("/"):
+            name = os.path.join(item_prop(conn, "IconThemePath"), name + ".png")
+        pixbuf = GdkPixbuf.Pixbuf.new_from_file(name)
+        w, h = pixbuf.get_width(), pixbuf.get_height()
+        x, y = int(w * 0.78) - 1, int(h * 0.22) + 1
+        start = y * pixbuf.get_rowstride() + x * pixbuf.get_n_channels()
+        r, g, b = pixbuf.get_pixels()[start:start + 3]
+        return r > 200 and g < 110 and b < 110
+
     def on_call(conn, sender, _path, _iface, method, params, invocation):
         if method == "RegisterStatusNotifierItem":
             service = params.unpack()[0]
@@ -147,7 +162,7 @@ def tray_watcher():
             if command[0] == "menu":
                 _menu, found = entries(conn)
                 print(json.dumps({"label": item_prop(conn, "XAyatanaLabel"), "icon": item_prop(conn, "IconName"),
-                                  "entries": found}, ensure_ascii=False), flush=True)
+                                  "marked": icon_marked(conn), "entries": found}, ensure_ascii=False), flush=True)
             elif command[0] == "click":
                 menu, found = entries(conn)
                 exact = [e for e in found if e["label"] == command[1]]

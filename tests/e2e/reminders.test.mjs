@@ -6,8 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, makeVault, privateBus, notificationDaemon, desktop, eventually, runApp, sleep, text, shot, By, until, WINDOW_TITLE,
+  launch, makeVault, privateBus, notificationDaemon, desktop, eventually, runApp, exited, sleep, text, shot, By, until, WINDOW_TITLE,
 } from './driver.mjs';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +115,57 @@ test('a login launch starts hidden in the tray and reminds shortly after', async
   assert.equal(desktop(bus, 'viewable', WINDOW_TITLE).trim(), 'no', 'no window at login');
   await sleep(2000);
   assert.equal(reminders(toasts).length, 1, 'the missed 09:00 reminder is not shown on top');
+});
+
+/** Runs a command of the app (`settings …`, `review …`) in `home` and waits for it to finish. */
+async function command(args, home, bus) {
+  const child = runApp(args, { home, bus });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  assert.equal(await exited(child, 30000), 0, `${args.join(' ')}: ${err}`);
+}
+
+/** A setting the app keeps in its database under `home`, read as the app left it. */
+function stored(home, key) {
+  const db = join(home, 'data', 'app.bokseup.desktop', 'bokseup.sqlite3');
+  return execFileSync('/usr/bin/python3', ['-c', 'import sqlite3, sys; r = sqlite3.connect(sys.argv[1]).execute("SELECT value FROM setting WHERE key = ?", (sys.argv[2],)).fetchone(); print(r[0] if r else "")', db, key], { encoding: 'utf8' }).trim();
+}
+
+test('"until done": the reminder comes again at the next time while today\'s share is left, and not once it is done', async (t) => {
+  // Two students started at login at 20:00:25, each on their own bus with a daemon double: the
+  // login reminder comes at once, then the 20:01 time. One leaves today's share, the other does
+  // it in between. Both ask for reminders only from 5 notes on, and have 3: without "until done"
+  // neither would hear a thing.
+  const students = [];
+  for (let i = 0; i < 2; i++) {
+    const s = { ...(await setup(t)), home: mkdtempSync(join(tmpdir(), 'bokseup-home-')), vault: dueVault() };
+    for (const [name, value] of [['reminder-times', '20:01'], ['min-due', '5'], ['reminders-until-done', 'on']]) {
+      await command(['settings', name, value], s.home, s.bus);
+    }
+    students.push(s);
+  }
+  for (const s of students) {
+    const app = runApp(['--hidden', s.vault, '--today', '2026-11-29', '--time', '20:00:25'], { home: s.home, bus: s.bus });
+    t.after(() => { try { process.kill(-app.pid, 'SIGKILL'); } catch { /* gone */ } });
+  }
+  const [left, done] = students;
+  for (const s of students) {
+    const [toast] = await eventually(() => reminders(s.toasts).length && reminders(s.toasts), 40000, 'the login reminder');
+    assert.equal(toast.title, '오늘 복습할 노트 3개');
+    assert.deepEqual(toast.actions.map((x) => x.label), ['지금 복습', '1시간 뒤에', '오늘은 그만', '']);
+  }
+  // The second student does today's reviews (through the command line, on the same vault).
+  for (const note of ['네트워크/OSI 7계층.md', 'AWS/EBS 볼륨.md', 'DNS.md']) {
+    await command(['review', done.vault, note, '--date', '2026-11-29', '--time', '20:00'], done.home, done.bus);
+  }
+  // 20:01: the first hears again, the second does not.
+  const [, again] = await eventually(() => reminders(left.toasts).length >= 2 && reminders(left.toasts), 60000, 'the 20:01 toast');
+  assert.equal(again.title, '오늘 복습할 노트 3개');
+  await sleep(5000);
+  assert.equal(reminders(done.toasts).length, 1, 'no reminder once the share is done');
+  assert.equal(reminders(left.toasts).length, 2, 'once per reminder time');
+  // "오늘은 그만" silences the rest of the review day (to 04:00 tomorrow).
+  assert.equal(stored(left.home, 'reminder_mute_until'), '');
+  left.toasts.act(left.toasts.calls().findLastIndex((c) => c.title.startsWith('오늘 복습할 노트')) + 1, 'done');
+  await eventually(() => stored(left.home, 'reminder_mute_until').startsWith('2026-11-30T04:00'), 10000, 'silenced to the day\'s end');
 });

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, makeVault, privateBus, trayWatcher, notificationDaemon, eventually, text, BIN, By, until } from './driver.mjs';
+import { launch, makeVault, privateBus, trayWatcher, notificationDaemon, eventually, exited, runApp, text, BIN, By, until } from './driver.mjs';
 
-test('the tray shows the due count; 복습 시작 opens the review; 알림 끄기 silences', async (t) => {
+test('the tray shows the due count, marked while "until done" waits; 복습 시작 opens the review; 알림 끄기 silences', async (t) => {
   const bus = await privateBus();
   const tray = await trayWatcher(bus);
   t.after(() => (tray.stop(), bus.stop()));
@@ -19,7 +19,10 @@ test('the tray shows the due count; 복습 시작 opens the review; 알림 끄�
     'EBS 볼륨.md': '⭕첫 학습날: 2026-11-20\n❤1일복습여부: true',
     'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false',
   });
-  const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { bus });
+  // "Until done" is on: the icon carries a red dot while today's share is left.
+  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  assert.equal(await exited(runApp(['settings', 'reminders-until-done', 'on'], { home, bus })), 0);
+  const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { bus, home });
   t.after(app.stop);
   const { driver } = app;
   assert.ok((await tray.next()).registered, 'the tray item registered with the watcher');
@@ -31,6 +34,7 @@ test('the tray shows the due count; 복습 시작 opens the review; 알림 끄�
   }, 15000, 'the tray label to carry the count');
   const labels = menu.entries.map((e) => e.label);
   assert.deepEqual(labels, ['오늘 복습 3개 · 다음 알림 21:00', '복습 시작 (3)', '약한 질문 연습 (0)', '열기', '알림 끄기', '1시간', '오늘', '다시 켜기', '종료']);
+  await eventually(async () => (await tray.send('menu')).marked === true, 10000, 'the icon marked');
   const enabled = Object.fromEntries(menu.entries.map((e) => [e.label, e.enabled]));
   assert.equal(enabled['복습 시작 (3)'], true);
   assert.equal(enabled['다시 켜기'], false);
@@ -46,8 +50,10 @@ test('the tray shows the due count; 복습 시작 opens the review; 알림 끄�
   }, 10000, 'the menu to say reminders are off');
   assert.equal(muted.entries[0].label, '오늘 복습 3개 · 알림 꺼짐 · 내일 04:00까지');
   assert.equal(muted.entries.find((e) => e.label === '다시 켜기').enabled, true);
+  await eventually(async () => (await tray.send('menu')).marked === false, 10000, 'silenced for today: the mark goes');
   await tray.send('click 다시 켜기');
   await eventually(async () => (await tray.send('menu')).entries[0].label === '오늘 복습 3개 · 다음 알림 21:00', 10000, 'reminders back on');
+  await eventually(async () => (await tray.send('menu')).marked === true, 10000, 'marked again');
 });
 
 test('without the tray library the app runs, says why there is no icon, and still reminds', async (t) => {

@@ -23,9 +23,9 @@ const LEARNING = {
   plan: {
     limit: { unit: 'notes', value: 4 }, deferred: DUE.length - SHARE.length,
     days: [
-      { date: TODAY, notes: SHARE, minutes: 9.5 },
-      { date: add(TODAY, 1), notes: DUE.filter((p) => !SHARE.includes(p)).slice(0, 4), minutes: 10 },
-      { date: add(TODAY, 2), notes: DUE.filter((p) => !SHARE.includes(p)).slice(4), minutes: 6 },
+      { date: TODAY, kind: 'normal', notes: SHARE, minutes: 9.5, moved: [] },
+      { date: add(TODAY, 1), kind: 'normal', notes: DUE.filter((p) => !SHARE.includes(p)).slice(0, 4), minutes: 10, moved: [] },
+      { date: add(TODAY, 2), kind: 'normal', notes: DUE.filter((p) => !SHARE.includes(p)).slice(4), minutes: 6, moved: [] },
     ],
     exams: [{
       name: 'AWS SysOps', date: add(TODAY, 9), days_left: 9, covered: 63, reviewed: 41, remaining: 22, days: 9,
@@ -33,7 +33,7 @@ const LEARNING = {
     }],
   },
   week: [10, 10, 6, 3, 0, 8, 2].map((m, i) => ({ date: add(TODAY, i), notes: Math.ceil(m / 2.5), minutes: m })),
-  weak: 3, known: 24, answer_seconds: 18, measured: true,
+  weak: 3, known: 24, answer_seconds: 18, measured: true, on_break: null,
 };
 const WEAK = DUE.slice(0, 3).map((path, i) => ({
   path, title: path.split('/').pop().replace('.md', ''), index: i, question: `질문 ${i}?`, question_html: `질문 <b>${i}</b>?`,

@@ -54,6 +54,7 @@ test('reminder times are edited as a list and saved as the backend keeps them', 
   assert.deepEqual(saved, {
     rollover_hour: 5, reminders: true, reminder_times: ['21:00', '13:30'], min_due: 3, keep_running: true, calendar_file: null,
     week_start: 'sunday', language: 'auto', theme: 'system', history_in_vault: true, daily_limit: { unit: 'notes', value: 20 }, exams: [], caldav: null, feed: false, feed_port: 47613,
+    easy_days: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'], break_days: null, until_done: false,
   });
   assert.equal(await page.getByTestId('save-settings').isDisabled(), true);
   await page.screenshot({ path: join(ARTIFACTS, 'settings.png'), fullPage: true });

@@ -40,6 +40,9 @@ pub struct Spec {
     pub demo: bool,
     /// Only plain notes: a vault that has not taken up the template.
     pub plain: bool,
+    /// Settings changed by their command-line names before the window's view is made
+    /// (`easy-days` = `sat=light,sun=free`, `break`, `daily-limit`).
+    pub settings: Vec<(String, String)>,
 }
 
 /// A subject 200 characters long, to see that every screen wraps or cuts it.
@@ -163,6 +166,7 @@ pub struct Extra {
 pub struct Page {
     pub timeline: Vec<bokseup_core::history::Milestone>,
     pub history: Vec<bokseup_core::history::Entry>,
+    pub questions: Vec<bokseup_core::session::QuestionMemory>,
 }
 
 fn at(day: NaiveDate, hour: u32, minute: u32) -> NaiveDateTime {
@@ -221,6 +225,13 @@ pub fn make(out: &Path, spec: &Spec) -> Result<Fixture, Error> {
         }
     }
     let now = at(spec.today, 12, 0);
+    if !spec.settings.is_empty() {
+        let mut settings = session.settings();
+        for (name, value) in &spec.settings {
+            settings.set(name, value).map_err(|e| failed(name, e))?;
+        }
+        session.save_settings(&settings, now).map_err(|e| failed("the settings", e))?;
+    }
     let overview = match spec.demo {
         true => session.open_demo(now),
         false => session.open_vault(&vault, now),
@@ -242,7 +253,8 @@ pub fn make(out: &Path, spec: &Spec) -> Result<Fixture, Error> {
     let mut pages = BTreeMap::new();
     for s in viewed {
         let page = session.note_page(&s.path, now).map_err(|e| failed(&s.path, e))?;
-        pages.insert(s.path.clone(), Page { timeline: page.timeline, history: page.history });
+        pages
+            .insert(s.path.clone(), Page { timeline: page.timeline, history: page.history, questions: page.questions });
         notes.insert(s.path.clone(), page.view);
     }
     let (from, to) = (spec.today - Days::new(70), spec.today + Days::new(70));
@@ -267,7 +279,17 @@ mod tests {
 
     fn spec(notes: usize) -> Spec {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        Spec { notes, seed: 7, today, played_days: 14, per_day: 40, name: "공부".into(), demo: false, plain: false }
+        Spec {
+            notes,
+            seed: 7,
+            today,
+            played_days: 14,
+            per_day: 40,
+            name: "공부".into(),
+            demo: false,
+            plain: false,
+            settings: vec![],
+        }
     }
 
     #[test]

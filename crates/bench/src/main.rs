@@ -4,7 +4,7 @@
 //! bokseup-bench run [--sizes 1000,10000] [--runs 5] [--smoke] [--large]
 //! bokseup-bench launch [--notes 10000] [--runs 5] [--app PATH]    (under a display)
 //! bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
-//! bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K] [--name NAME] [--demo] [--plain]
+//! bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K] [--name NAME] [--demo] [--plain] [--setting NAME=VALUE]…
 //! ```
 //!
 //! `run` generates the vaults (target/bench/, kept between runs), then measures every figure
@@ -41,9 +41,10 @@ const USAGE: &str = "usage:
   bokseup-bench gen OUT --notes N [--seed S] [--today YYYY-MM-DD] [--variants F]
         a deterministic vault of study notes
   bokseup-bench fixture OUT --notes N [--seed S] [--today YYYY-MM-DD] [--played-days D] [--per-day K]
-                      [--name NAME] [--demo] [--plain]
-        the UI tests' vault: notes written, the last D days reviewed through the engine, and what
-        the window would show on that day printed as JSON
+                      [--name NAME] [--demo] [--plain] [--setting NAME=VALUE]…
+        the UI tests' vault: notes written, the last D days reviewed through the engine, the
+        settings changed (as `bokseup settings NAME VALUE`), and what the window would show on
+        that day printed as JSON
   (inner steps, run by `run` as processes: floor VAULT, memory VAULT, write VAULT)";
 
 fn value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
@@ -91,6 +92,15 @@ fn fixture(args: &[String]) -> Result<(), Error> {
         name: value(args, "--name").unwrap_or("공부").to_owned(),
         demo: args.iter().any(|a| a == "--demo"),
         plain: args.iter().any(|a| a == "--plain"),
+        settings: args
+            .windows(2)
+            .filter(|w| w[0] == "--setting")
+            .map(|w| {
+                w[1].split_once('=')
+                    .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                    .ok_or_else(|| Error::Usage(format!("--setting {}: write NAME=VALUE", w[1])))
+            })
+            .collect::<Result<_, _>>()?,
     };
     let made = fixture::make(std::path::Path::new(out), &spec)?;
     let json = serde_json::to_string(&made).map_err(|e| Error::Run(format!("the fixture as JSON: {e}")))?;

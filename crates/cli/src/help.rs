@@ -63,6 +63,9 @@ pub const HELP: &str = "\
   theme system|light|dark     밝은 화면, 어두운 화면
   history-in-vault on|off     복습 기록을 볼트의 .bokseup/history에도 둡니다 (기본 on)
   daily-limit N|Nm            하루 한도: 노트 N개 또는 N분 (기본 20)
+  easy-days \"sat=light,sun=free\"  요일별 복습량: normal, light(한도의 절반), free(복습 없음); none은 모두 보통
+  break A..B|none             쉬는 기간: 복습도 알림도 없고, 끝나면 기다린 복습을 나눕니다
+  reminders-until-done on|off 오늘 몫이 남으면 다음 알림 시각과 저녁에 다시 알림 (기본 off)
   feed on|off                 켜져 있는 앱이 집 네트워크의 휴대폰에 캘린더를 줍니다 (기본 off)
   feed-port N                 그 포트 (기본 47613)
 
@@ -145,6 +148,9 @@ Settings (bokseup settings NAME VALUE):
   theme system|light|dark     light or dark
   history-in-vault on|off     keep the review history in the vault's .bokseup/history too (on by default)
   daily-limit N|Nm            the daily limit: N notes or N minutes (20 by default)
+  easy-days \"sat=light,sun=free\"  each weekday normal, light (half the limit) or free (none); none: all normal
+  break A..B|none             days with no reviews and no reminders; what waited is spread after them
+  reminders-until-done on|off remind again at the next time and in the evening while today's share is left (off by default)
   feed on|off                 the running app serves the calendar to phones on the home network (off by default)
   feed-port N                 its port (47613 by default)
 

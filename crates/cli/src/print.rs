@@ -5,11 +5,12 @@ use crate::args::{Command, Options};
 use bokseup_core::agenda::{Agenda, NoteSummary, Overview};
 use bokseup_core::journal::{Grade, UndoEntry, UndoState, Undone, Written};
 use bokseup_core::lang::{current, tf, tr, Lang};
-use bokseup_core::plan::{ExamPlan, Limit, Plan};
+use bokseup_core::plan::{ExamPlan, Limit, MovedReview, Plan};
 use bokseup_core::schedule::Status;
 use bokseup_core::session::WeakQuestion;
 use bokseup_core::store::Action;
 use bokseup_core::vault::Issue;
+use bokseup_core::week::DayKind;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::io::Write;
@@ -134,8 +135,10 @@ struct PlanReport<'a> {
 #[derive(Serialize)]
 struct PlanDay<'a> {
     date: NaiveDate,
+    kind: DayKind,
     notes: &'a [String],
     minutes: u32,
+    moved: &'a [MovedReview],
 }
 
 /// `bokseup plan`: the days of the plan within the daily limit, and the exams.
@@ -145,7 +148,13 @@ pub fn plan(overview: &Overview, plan: &Plan, fallback_today: NaiveDate, json: b
         let days = plan
             .days
             .iter()
-            .map(|d| PlanDay { date: d.date, notes: &d.notes, minutes: d.minutes.ceil() as u32 })
+            .map(|d| PlanDay {
+                date: d.date,
+                kind: d.kind,
+                notes: &d.notes,
+                minutes: d.minutes.ceil() as u32,
+                moved: &d.moved,
+            })
             .collect();
         let report = PlanReport {
             vault: &overview.vault,
@@ -174,16 +183,38 @@ pub fn plan(overview: &Overview, plan: &Plan, fallback_today: NaiveDate, json: b
             &tf(format!(" · 나머지 {d}개는 다음 {days}일에"), format!(" · the other {d} over the next {days} days"));
     }
     let _ = writeln!(out, "{head}");
-    for day in &plan.days {
+    // The days with reviews, and the free days and the break among them (not the weeks past the
+    // last review: the JSON lists those).
+    let last = plan.days.iter().rposition(|d| !d.notes.is_empty()).unwrap_or(0);
+    for day in &plan.days[..=last.min(plan.days.len().saturating_sub(1))] {
+        let rest = match day.kind {
+            DayKind::Free => Some(tr("쉬는 요일", "free day")),
+            DayKind::Break => Some(tr("쉬는 기간", "break")),
+            DayKind::Normal | DayKind::Light => None,
+        };
+        if let Some(rest) = rest {
+            let _ = writeln!(out, "  {}  {rest}", day.date);
+            continue;
+        }
         if day.notes.is_empty() {
             continue;
         }
-        let titles: Vec<&str> =
-            day.notes.iter().take(3).map(|p| p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md")).collect();
+        let mark = |p: &String| match day.moved.iter().find(|m| &m.path == p) {
+            Some(m) if m.early => tf(format!(" (당겨서, {}에서)", m.due), format!(" (early, due {})", m.due)),
+            Some(m) => tf(format!(" (늦게, {}부터)", m.due), format!(" (late, due {})", m.due)),
+            None => String::new(),
+        };
+        let titles: Vec<String> = day
+            .notes
+            .iter()
+            .take(3)
+            .map(|p| format!("{}{}", p.rsplit('/').next().unwrap_or(p).trim_end_matches(".md"), mark(p)))
+            .collect();
         let more = day.notes.len().saturating_sub(3);
         let more = if more > 0 { tf(format!(" 외 {more}개"), format!(" and {more} more")) } else { String::new() };
         let (n, m) = (day.notes.len(), day.minutes.ceil() as u32);
-        let load = tf(format!("{n:>3}개 · 약 {m}분"), format!("{n:>3} notes · ~{m} min"));
+        let light = if day.kind == DayKind::Light { tr(" · 가벼운 날", " · light day") } else { "" };
+        let load = tf(format!("{n:>3}개 · 약 {m}분{light}"), format!("{n:>3} notes · ~{m} min{light}"));
         let _ = writeln!(out, "  {}  {load}  {}{more}", day.date, titles.join(", "));
     }
     for e in &plan.exams {

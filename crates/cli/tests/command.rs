@@ -126,6 +126,44 @@ fn plans_a_backlog_within_the_daily_limit() {
 }
 
 #[test]
+fn plans_around_easy_days_and_a_break_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (vault, data) = (backlog(dir.path()), dir.path().join("data"));
+    let v = vault.to_str().unwrap();
+    for (name, value) in [("easy-days", "sat=light,sun=free"), ("break", "2024-10-29..2024-10-30")] {
+        let out = bokseup(&["settings", name, value], &data);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let shown = String::from_utf8(bokseup(&["settings"], &data).stdout).unwrap();
+    assert!(shown.contains("easy-days: sat=light,sun=free\nbreak: 2024-10-29..2024-10-30\n"), "{shown}");
+    let bad = bokseup(&["settings", "easy-days", "sun=lazy"], &data);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("\"sun=lazy\""));
+    // 2024-10-27 is a Sunday: free. Monday takes 20, the break two days, and so on.
+    let out = bokseup(&["plan", v, "--today", "2024-10-27", "--json"], &data);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let days = plan["days"].as_array().unwrap();
+    let kinds: Vec<&str> = days.iter().take(7).map(|d| d["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["free", "normal", "break", "break", "normal", "normal", "light"]);
+    let count = |i: usize| days[i]["notes"].as_array().unwrap().len();
+    assert_eq!((count(0), count(1), count(2), count(3), count(4), count(5)), (0, 20, 0, 0, 20, 3));
+    // What waited for the free Sunday and the break is late, and says since when.
+    let moved = days[1]["moved"].as_array().unwrap();
+    assert_eq!(moved.len(), 20);
+    assert!(moved.iter().all(|m| m["early"] == false && m["due"] == "2024-10-27"));
+    assert!(days.len() >= 42, "six weeks, each day with its kind");
+    let text = String::from_utf8(bokseup(&["plan", v, "--today", "2024-10-27"], &data).stdout).unwrap();
+    assert!(text.contains("  2024-10-27  쉬는 요일\n") && text.contains("  2024-10-29  쉬는 기간\n"), "{text}");
+    assert!(text.contains("(늦게, 2024-10-27부터)"), "{text}");
+    // `break none` ends it.
+    assert!(bokseup(&["settings", "break", "none"], &data).status.success());
+    let out = bokseup(&["plan", v, "--today", "2024-10-27", "--json"], &data);
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["days"][2]["kind"], "normal");
+}
+
+#[test]
 fn lists_the_weak_questions_from_the_vaults_history() {
     let dir = tempfile::tempdir().unwrap();
     let (vault, data) = (backlog(dir.path()), dir.path().join("data"));

@@ -10,7 +10,8 @@
 //! - [`clock`] answers what day and time it is, for the CLI, the app and the timer alike;
 //! - [`reminder`] decides when to remind and what the toast says (pure); [`calendar`] forecasts
 //!   the days ahead and writes them as an iCalendar file for a phone;
-//! - [`settings`] are the user's settings, checked before they are kept;
+//! - [`settings`] are the user's settings, checked before they are kept; [`week`] is the
+//!   student's week (easy days, a break) the plan and the reminders follow;
 //! - [`session`] is the running app's state behind the Tauri commands;
 //! - [`caldav`] publishes the forecast into the student's own calendar server; [`feed`] serves it
 //!   to a phone on the home network;
@@ -51,7 +52,7 @@ pub mod store;
 
 pub use decide::schedule;
 #[cfg(feature = "app")]
-pub use decide::{agenda, calendar, history, plan, reminder, settings};
+pub use decide::{agenda, calendar, history, plan, reminder, settings, week};
 pub use error::{Error, Result};
 #[cfg(feature = "app")]
 pub use learn::{answer, drill, memory, pace, question, sync};

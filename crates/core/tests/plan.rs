@@ -1,12 +1,15 @@
 //! The backlog and exam plan (issue 10): property tests over random backlogs, limits and exams
 //! (every due note gets a day, no day goes over the limit, no note is planned before it is due
 //! unless an exam asks, exam coverage before the date or an honest "cannot fit"), and the
-//! 43-overdue case of a vault built like the user's.
+//! 43-overdue case of a vault built like the user's. The student's week (issue 18): no review on
+//! a free day or in a break, light days at most half the limit, every note still gets a day, the
+//! exam's coverage still holds; a break silences reminders and home says what waits after it.
 
 use bokseup_core::clock::Clock;
 use bokseup_core::plan::{self, Exam, Item, Limit};
 use bokseup_core::session::Session;
 use bokseup_core::store::Store;
+use bokseup_core::week::{Break, DayKind, Ease, Week};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
@@ -41,6 +44,27 @@ fn limit() -> impl Strategy<Value = Limit> {
     prop_oneof![(1u32..25).prop_map(Limit::Notes), (5u32..120).prop_map(Limit::Minutes)]
 }
 
+fn ease() -> impl Strategy<Value = Ease> {
+    prop_oneof![Just(Ease::Normal), Just(Ease::Light), Just(Ease::Free)]
+}
+
+/// Any week with one open weekday at least (a week of free days is refused: see the unit test),
+/// and maybe a break of up to ten days, which may have started already.
+fn week() -> impl Strategy<Value = Week> {
+    (prop::array::uniform7(ease()), 0usize..7, prop::option::of((-3i64..20, 0i64..10))).prop_map(
+        |(mut easy, open, brk)| {
+            if easy.iter().all(|e| *e == Ease::Free) {
+                easy[open] = Ease::Normal;
+            }
+            let break_days = brk.map(|(start, len)| Break {
+                from: today() + chrono::Duration::days(start),
+                to: today() + chrono::Duration::days(start + len),
+            });
+            Week { easy, break_days }
+        },
+    )
+}
+
 fn exams() -> impl Strategy<Value = Vec<Exam>> {
     prop::collection::vec((1u64..30, 0usize..3), 0..3).prop_map(|rows| {
         rows.into_iter()
@@ -60,7 +84,7 @@ proptest! {
 
     #[test]
     fn every_due_note_gets_a_day_within_the_limit(items in items(), exams in exams(), limit in limit()) {
-        let plan = plan::make(&items, &exams, limit, today()).unwrap();
+        let plan = plan::make(&items, &exams, limit, &Week::default(), today()).unwrap();
         prop_assert_eq!(plan.days[0].date, today());
         for item in &items {
             let days: Vec<NaiveDate> =
@@ -102,6 +126,58 @@ proptest! {
                     prop_assert!(e.notes_needed.unwrap() > n, "{:?} needs no more than the limit", e);
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn easy_days_and_breaks_hold(items in items(), exams in exams(), n in 1u32..25, week in week()) {
+        let limit = Limit::Notes(n);
+        let plan = plan::make(&items, &exams, limit, &week, today()).unwrap();
+        prop_assert_eq!(plan.days[0].date, today());
+        for day in &plan.days {
+            prop_assert_eq!(day.kind, week.kind(day.date));
+            match day.kind {
+                DayKind::Free | DayKind::Break => {
+                    prop_assert!(day.notes.is_empty(), "{} is {:?} and holds {:?}", day.date, day.kind, day.notes)
+                }
+                DayKind::Light => prop_assert!(day.notes.len() as u32 <= (n / 2).max(1), "light {} holds {}", day.date, day.notes.len()),
+                DayKind::Normal => prop_assert!(day.notes.len() as u32 <= n),
+            }
+            for m in &day.moved {
+                prop_assert!(day.notes.contains(&m.path));
+                prop_assert_eq!(m.early, day.date < m.due);
+            }
+        }
+        for item in &items {
+            let days: Vec<NaiveDate> =
+                plan.days.iter().filter(|d| d.notes.contains(&item.path)).map(|d| d.date).collect();
+            prop_assert!(!days.is_empty(), "{} has no day", item.path);
+            // Before its day only off a free weekday (to the open days just before it) or for an exam.
+            let due = item.due.max(today());
+            let covered = exams.iter().any(|e| e.covers(item.subject.as_deref(), None));
+            if !covered {
+                for d in days.iter().filter(|d| **d < due) {
+                    prop_assert_eq!(week.kind(due), DayKind::Free, "{} early on {} off a {:?} day", item.path, d, week.kind(due));
+                    prop_assert!(d.iter_days().take_while(|x| *x < due).skip(1).all(|x| week.kind(x) == DayKind::Free));
+                }
+            }
+        }
+        // The exam's coverage: when it fits, each covered note is planned on an open day of its stretch.
+        for e in &plan.exams {
+            let exam = exams.iter().find(|x| x.name == e.name).unwrap();
+            let start = exam.stretch_start(today());
+            let window_start = exam.date.checked_sub_days(Days::new(plan::STRETCH)).unwrap();
+            let unplanned = items
+                .iter()
+                .filter(|i| exam.covers(i.subject.as_deref(), None))
+                .filter(|i| i.reviewed.is_none_or(|r| r < window_start))
+                .filter(|i| !plan.days.iter().any(|d| d.date >= start && d.date < exam.date && d.notes.contains(&i.path)))
+                .count();
+            prop_assert_eq!(unplanned == 0, e.fits, "{}: {} unplanned, fits {}", e.name, unplanned, e.fits);
         }
     }
 }
@@ -227,4 +303,64 @@ fn an_exam_tells_whether_it_fits() {
     settings.exams[0].date = today() - Days::new(1);
     session.save_settings(&settings, now).unwrap();
     assert!(session.learning(None, now).unwrap().plan.exams.is_empty());
+}
+
+#[test]
+fn a_break_silences_reminders_and_home_says_what_waits_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = backlog_vault(tmp.path());
+    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let now = at("2024-10-27 08:00");
+    session.open_vault(&vault, now).unwrap();
+    let mut settings = session.settings();
+    settings.set("break", "2024-10-27..2024-10-29").unwrap();
+    settings.set("easy-days", "sat=light,sun=free").unwrap();
+    session.save_settings(&settings, now).unwrap();
+    let learning = session.learning(None, now).unwrap();
+    let on_break = learning.on_break.clone().expect("today is in the break");
+    assert_eq!(on_break.to, NaiveDate::from_ymd_opt(2024, 10, 29).unwrap());
+    assert_eq!(on_break.back, NaiveDate::from_ymd_opt(2024, 10, 30).unwrap());
+    assert_eq!(on_break.waiting, 45, "the 43 overdue and the 2 new ones falling due in the break");
+    assert_eq!(on_break.days, 3, "45 notes at 20 a day");
+    assert!(learning.plan.days.iter().take(3).all(|d| d.kind == DayKind::Break && d.notes.is_empty()));
+    // No reminder in the break: the 09:00 slot is silenced, and the next one is after it.
+    let tick = session.remind(at("2024-10-27 09:00"));
+    assert_eq!(tick.show, None);
+    let status = session.reminder_status(at("2024-10-27 09:01"));
+    assert_eq!(status.muted_until, Some(at("2024-10-30 04:00")));
+    assert!(status.next.is_some_and(|n| n >= at("2024-10-30 04:00")), "{:?}", status.next);
+    // The day after it, reminders are back.
+    let tick = session.remind(at("2024-10-30 09:00"));
+    assert!(tick.show.is_some_and(|r| r.title == "오늘 복습할 노트 20개"));
+    // `break none` ends it at once: the plan is made again.
+    settings.set("break", "none").unwrap();
+    session.save_settings(&settings, now).unwrap();
+    let learning = session.learning(None, now).unwrap();
+    assert!(learning.on_break.is_none());
+    // 2024-10-27 is a Sunday, a free day now: nothing today, Saturday's share was light.
+    assert_eq!(learning.plan.days[0].kind, DayKind::Free);
+    assert!(learning.plan.days[0].notes.is_empty());
+    assert_eq!(learning.plan.days[1].notes.len(), 20);
+}
+
+#[test]
+fn a_review_falling_on_a_free_sunday_is_saturdays_and_the_reminder_counts_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("공부");
+    std::fs::create_dir_all(&vault).unwrap();
+    // First studied on Saturday 2024-10-26: the 1-day review falls on Sunday.
+    std::fs::write(vault.join("TCP.md"), "---\n⭕첫 학습날: 2024-10-26\n❤1일복습여부: false\n---\n").unwrap();
+    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let saturday = at("2024-10-26 09:00");
+    session.open_vault(&vault, saturday).unwrap();
+    assert_eq!(session.due(saturday).total(), 0, "not due yet on a flat week");
+    let mut settings = session.settings();
+    settings.set("easy-days", "sun=free").unwrap();
+    session.save_settings(&settings, saturday).unwrap();
+    let plan = session.learning(None, saturday).unwrap().plan;
+    assert_eq!(plan.days[0].notes, ["TCP.md"]);
+    assert!(plan.days[0].moved[0].early);
+    assert_eq!(plan.days[1].kind, DayKind::Free);
+    let due = session.due(saturday);
+    assert_eq!((due.total(), due.titles.as_slice()), (1, &["TCP".to_string()][..]), "today's share holds it");
 }

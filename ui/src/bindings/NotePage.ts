@@ -2,6 +2,7 @@
 import type { Entry } from "./Entry";
 import type { Milestone } from "./Milestone";
 import type { NoteView } from "./NoteView";
+import type { QuestionMemory } from "./QuestionMemory";
 
 /**
  * A note's own page: the note, its schedule as a timeline, its reviews from the log, and where
@@ -27,4 +28,9 @@ obsidian: string | null,
 /**
  * The note's file, absolute.
  */
-file: string, };
+file: string, 
+/**
+ * Each cue question's memory: its grades, its recall today and when FSRS would ask it
+ * again (advice only: the ladder stays the schedule of record).
+ */
+questions: Array<QuestionMemory>, };

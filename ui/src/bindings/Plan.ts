@@ -12,7 +12,7 @@ export type Plan = {
  */
 limit: Limit, 
 /**
- * Today, then every day with something planned, in order.
+ * Every day from today, in order: at least [`LISTED_DAYS`], and up to the last one planned.
  */
 days: Array<Day>, 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, forecastBars, gridRange, load, monthGrid, sameDayIn, shiftMonth, toneOf } from './calendar';
+import type { Day } from '../bindings/Day';
+import type { Plan } from '../bindings/Plan';
+import { daysInMonth, forecastBars, gridRange, load, monthGrid, plannedOn, planShapes, restOf, sameDayIn, shiftMonth, toneOf } from './calendar';
 import { weekday } from './format';
 
 describe('month grid', () => {
@@ -65,5 +67,35 @@ describe('forecast', () => {
     expect(['2026-11-28', '2026-11-29', '2026-11-30'].map((d) => toneOf(d, '2026-11-29'))).toEqual(['past', 'today', 'future']);
     expect([0, 1, 3, 5, 8, 9].map((v) => load(v, 8))).toEqual([0, 1, 2, 3, 4, 4]);
     expect(load(3, 0)).toBe(0);
+  });
+});
+
+describe('the plan on the calendar', () => {
+  const day = (date: string, kind: Day['kind'], notes: string[] = [], moved: Day['moved'] = []): Day => ({ date, kind, notes, minutes: notes.length * 2, moved });
+  const plan = (days: Day[], deferred = 0): Plan => ({ limit: { unit: 'notes', value: 20 }, days, deferred, exams: [] });
+
+  it('marks free days, the break and light days, and nothing on a flat week', () => {
+    const week = plan([day('2026-12-05', 'light', ['a.md']), day('2026-12-06', 'free'), day('2026-12-07', 'break'), day('2026-12-08', 'normal')]);
+    expect(['2026-12-05', '2026-12-06', '2026-12-07', '2026-12-08', '2027-01-01'].map((d) => restOf(week, d))).toEqual(['light', 'free', 'break', null, null]);
+    expect(planShapes(week)).toBe(true);
+    const flat = plan([day('2026-12-05', 'normal', ['a.md'])]);
+    expect(planShapes(flat)).toBe(false);
+    expect(plannedOn(flat, '2026-12-05', '2026-12-05')).toEqual([]);
+    expect(restOf(null, '2026-12-05')).toBe(null);
+  });
+
+  it('says which notes come early and which late', () => {
+    const p = plan([
+      day('2026-12-05', 'normal', ['early.md', 'plain.md', 'late.md'], [
+        { path: 'early.md', due: '2026-12-06', early: true },
+        { path: 'late.md', due: '2026-12-03', early: false },
+      ]),
+    ]);
+    expect(plannedOn(p, '2026-12-05', '2026-12-05')).toEqual([
+      { path: 'early.md', shift: 'early', due: '2026-12-06' },
+      { path: 'plain.md', shift: null, due: null },
+      { path: 'late.md', shift: 'late', due: '2026-12-03' },
+    ]);
+    expect(plannedOn(p, '2026-12-05', '2026-12-06'), 'a past day').toEqual([]);
   });
 });

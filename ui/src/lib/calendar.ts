@@ -1,6 +1,7 @@
 // The calendar screen's layout: a month as weeks of days (starting Sunday or Monday), and the
 // next 30 days as bars. The numbers of each day (planned, done, missed) come from the backend.
 import type { DayCount } from '../bindings/DayCount';
+import type { Plan } from '../bindings/Plan';
 import type { WeekStart } from '../bindings/WeekStart';
 import { addDays, dayNumber, iso, weekday } from './format';
 
@@ -83,4 +84,39 @@ export function sameDayIn(date: string, by: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const next = shiftMonth(y, m, by);
   return iso(next.y, next.m, Math.min(d, daysInMonth(next.y, next.m)));
+}
+
+/** What the plan makes of a day besides an ordinary one: free (an easy weekday off), in the
+ * break, or light (half the daily limit); null for a normal day or one the plan does not list. */
+export type Rest = 'free' | 'break' | 'light' | null;
+
+export function restOf(plan: Plan | null, date: string): Rest {
+  const kind = plan?.days.find((d) => d.date === date)?.kind;
+  return kind && kind !== 'normal' ? kind : null;
+}
+
+/** Whether the plan differs from the ladder: it moved reviews (over the limit, off a free day,
+ * out of the break) or the week has easy days. Only then are its days worth showing. */
+export function planShapes(plan: Plan | null): boolean {
+  return !!plan && (plan.deferred > 0 || plan.days.some((d) => d.moved.length > 0 || d.kind !== 'normal'));
+}
+
+/** A note the plan puts on a day, and whether it comes early (before its own day, chosen) or
+ * late (after it, catching up). */
+export interface PlannedNote {
+  path: string;
+  shift: 'early' | 'late' | null;
+  due: string | null;
+}
+
+/** The plan's notes on `date` (from today on), when the plan differs from the ladder. */
+export function plannedOn(plan: Plan | null, date: string, today: string): PlannedNote[] {
+  if (!planShapes(plan) || date < today) return [];
+  const day = plan?.days.find((d) => d.date === date);
+  if (!day) return [];
+  const moved = new Map(day.moved.map((m) => [m.path, m]));
+  return day.notes.map((path) => {
+    const m = moved.get(path);
+    return { path, shift: m ? (m.early ? 'early' : 'late') : null, due: m?.due ?? null };
+  });
 }

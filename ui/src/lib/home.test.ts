@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Agenda } from '../bindings/Agenda';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import type { Learning } from '../bindings/Learning';
-import { byDay, droppedFolder, examLines, headline, planLine, stats, subline, todayShare, todayShareSize, weekBars } from './home';
+import { byDay, droppedFolder, examLines, headline, planLine, restLine, stats, subline, todayShare, todayShareSize, weekBars } from './home';
 
 function note(title: string, next_due: string | null, status: NoteSummary['status']): NoteSummary {
   return {
@@ -66,10 +66,13 @@ describe('the plan on the home screen', () => {
   const learning = (today: string[], deferred: number): Learning => ({
     plan: {
       limit: { unit: 'notes', value: 2 }, deferred, exams: [],
-      days: [{ date: '2026-11-28', notes: today, minutes: 8 }, { date: '2026-11-29', notes: ['a.md', 'b.md'], minutes: 8 }],
+      days: [
+        { date: '2026-11-28', kind: 'normal', notes: today, minutes: 8, moved: [] },
+        { date: '2026-11-29', kind: 'normal', notes: ['a.md', 'b.md'], minutes: 8, moved: [] },
+      ],
     },
     week: [0, 1, 2, 3, 4, 5, 6].map((i) => ({ date: `2026-12-0${i + 1}`, notes: 2, minutes: i === 0 ? 8 : i })),
-    weak: 3, known: 10, answer_seconds: 30, measured: false,
+    weak: 3, known: 10, answer_seconds: 30, measured: false, on_break: null,
   });
 
   it('keeps to today\'s share in the plan\'s order when the plan moved some to later days', () => {
@@ -84,6 +87,26 @@ describe('the plan on the home screen', () => {
     expect(todayShareSize(first, learning(['d.md', 'c.md'], 2))).toBe(2);
     expect(planLine(learning(['d.md', 'c.md'], 2))).toBe('오늘은 2개만 · 나머지 2개는 다음 1일에');
     expect(planLine(learning([], 0))).toBeNull();
+  });
+
+  it('brings a note planned early off tomorrow\'s free day into today\'s share, and says what a break holds', () => {
+    const sunday = note('sunday', '2026-11-29', 'upcoming');
+    const a = agenda({ today_reviews: notes.slice(0, 2), upcoming: [sunday] });
+    const early = learning(['a.md', 'sunday.md', 'b.md'], 0);
+    early.plan.days[0].moved = [{ path: 'sunday.md', due: '2026-11-29', early: true }];
+    expect(todayShare(a, early).map((n) => n.title)).toEqual(['a', 'sunday', 'b']);
+    expect(todayShareSize(a, early)).toBe(3);
+    expect(restLine(early)).toBeNull();
+    const onBreak = { ...learning([], 0), on_break: { to: '2026-12-01', back: '2026-12-02', waiting: 45, days: 3 } };
+    onBreak.plan.days[0].kind = 'break';
+    expect(planLine({ ...onBreak, plan: { ...onBreak.plan, deferred: 45 } }), 'the rest line says it').toBeNull();
+    expect(restLine(onBreak)).toBe('쉬는 중 · 12월 1일 (화)까지 · 복습 45개가 12월 2일 (수)부터 3일에 나뉘어 기다립니다');
+    expect(restLine({ ...onBreak, on_break: { ...onBreak.on_break, waiting: 0, days: 0 } })).toBe('쉬는 중 · 12월 1일 (화)까지 · 기다리는 복습은 없습니다');
+    const free = learning([], 2);
+    free.plan.days[0].kind = 'free';
+    expect(restLine(free)).toBe('오늘은 쉬는 요일입니다: 잡힌 복습이 없습니다');
+    free.plan.days[0].kind = 'light';
+    expect(restLine(free)).toBe('오늘은 가벼운 날: 하루 한도의 절반만 잡았습니다');
   });
 
   it('draws the week\'s minutes against the busiest day and says how an exam stands', () => {

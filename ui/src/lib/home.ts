@@ -78,7 +78,8 @@ export function droppedFolder(paths: string[]): string | null {
 export function todayShare(agenda: Agenda, learning: Learning | null): NoteSummary[] {
   const today = plannedToday(agenda, learning);
   if (!today) return agenda.today_reviews;
-  const byPath = new Map(agenda.today_reviews.map((n) => [n.path, n]));
+  // A note moved here off a free day tomorrow is among the upcoming ones.
+  const byPath = new Map([...agenda.upcoming, ...agenda.today_reviews].map((n) => [n.path, n]));
   return today.notes.map((p) => byPath.get(p)).filter((n): n is NoteSummary => n !== undefined);
 }
 
@@ -88,15 +89,31 @@ export function todayShareSize(agenda: Agenda, learning: Learning | null): numbe
   return plannedToday(agenda, learning)?.notes.length ?? agenda.counts.overdue + agenda.counts.due;
 }
 
-/** The plan's day for today when the plan moved some of today's reviews to later days. */
+/** The plan's day for today when the plan moved some of today's reviews to later days, or
+ * brought some here early (off a free day). */
 function plannedToday(agenda: Agenda, learning: Learning | null) {
   const today = learning?.plan.days[0];
-  return learning?.plan.deferred && today && today.date === agenda.today ? today : null;
+  const shaped = !!learning?.plan.deferred || !!today?.moved.some((m) => m.early);
+  return shaped && today && today.date === agenda.today ? today : null;
+}
+
+/** "쉬는 중 · 10월 30일까지 · 복습 45개가 10월 31일부터 3일에 나뉘어 기다립니다" in a break, "오늘은 쉬는
+ * 요일입니다" on a free day, "오늘은 가벼운 날" on a light one; else null. */
+export function restLine(learning: Learning | null): string | null {
+  const b = learning?.on_break;
+  if (b) {
+    return b.waiting
+      ? t('home.break', { to: shortDate(b.to), n: b.waiting, back: shortDate(b.back), days: b.days })
+      : t('home.break_nothing', { to: shortDate(b.to) });
+  }
+  const kind = learning?.plan.days[0]?.kind;
+  return kind === 'free' ? t('home.free_today') : kind === 'light' ? t('home.light_today') : null;
 }
 
 /** "오늘은 20개 · 나머지 23개는 다음 2일에" when the plan moved reviews to later days; else null. */
 export function planLine(learning: Learning | null): string | null {
-  if (!learning?.plan.deferred) return null;
+  // In a break the rest line says what waits, and when.
+  if (!learning?.plan.deferred || learning.on_break) return null;
   const [today, ...rest] = learning.plan.days;
   const days = rest.filter((d) => d.notes.length > 0).length;
   return t('home.plan_share', { n: today?.notes.length ?? 0, later: learning.plan.deferred, days });

@@ -63,15 +63,15 @@ export interface Recorded {
 }
 
 /** The engine's own words and defaults (`ui/src/bindings/engine.json`, written by the engine's tests). */
-export const DEFAULT_SETTINGS = engine.default_settings as Settings;
+export const DEFAULT_SETTINGS = engine.default_settings as unknown as Settings;
 type Said = keyof typeof engine.failures.ko;
 /** A refusal's message as the engine words it, in Korean (the UI tests' language), `{path}` filled. */
 const said = (what: Said, path = '') => engine.failures.ko[what].replace('{path}', path);
 
 /** What the in-memory backend answers beyond the overviews: the log's side of things. */
 export interface Extra {
-  /** Timelines and histories of note pages, by path (empty when not given). */
-  pages?: Record<string, Pick<NotePage, 'timeline' | 'history'>>;
+  /** Timelines, histories and questions' memory of note pages, by path (empty when not given). */
+  pages?: Record<string, Partial<Pick<NotePage, 'timeline' | 'history' | 'questions'>>>;
   /** The calendar's numbers, as the engine counted them (`tests/ui/fixture.mjs`); days not given are empty. */
   calendar?: DayCount[];
   /** Days' lists, by date, as the engine made them; days not given are empty. */
@@ -195,6 +195,7 @@ export function memoryBackend(
       const v = vaults[current];
       return {
         view, timeline: extra.pages?.[path]?.timeline ?? [], history: extra.pages?.[path]?.history ?? [],
+        questions: extra.pages?.[path]?.questions ?? [],
         // The link itself is the engine's to make (and test); here it only has to be there.
         obsidian: v?.demo ? null : `obsidian:${path}`, file: `${current}/${path}`,
       };
@@ -255,9 +256,9 @@ export function memoryBackend(
       const today = agenda.today_reviews.map((n) => n.path);
       const minutes = today.length * 2;
       const learning: Learning = {
-        plan: { limit: limit ?? settings.daily_limit, days: [{ date: agenda.today, notes: today, minutes }], deferred: 0, exams: [] },
+        plan: { limit: limit ?? settings.daily_limit, days: [{ date: agenda.today, kind: 'normal', notes: today, minutes, moved: [] }], deferred: 0, exams: [] },
         week: Array.from({ length: 7 }, (_, i) => ({ date: addDays(agenda.today, i), notes: i ? 0 : today.length, minutes: i ? 0 : minutes })),
-        weak: extra.weak?.length ?? 0, known: extra.weak?.length ?? 0, answer_seconds: 30, measured: false,
+        weak: extra.weak?.length ?? 0, known: extra.weak?.length ?? 0, answer_seconds: 30, measured: false, on_break: null,
       };
       return learning;
     },

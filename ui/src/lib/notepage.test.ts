@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteSummary } from '../bindings/NoteSummary';
 import { setLook } from './locale.svelte';
-import { gradeCounts, milestoneText, primary } from './notepage';
+import { gradeCounts, milestoneText, primary, questionLine } from './notepage';
 
 const n = (over: Partial<NoteSummary>): NoteSummary => ({
   path: 'a.md', title: 'a', kind: 'review', subject: null, textbook: null, day0: null, status: 'due', step: 'd1',
@@ -37,5 +37,20 @@ describe('the page', () => {
   it('counts the grades of a review', () => {
     expect(gradeCounts(['remembered', 'forgot', 'remembered'])).toEqual({ remembered: 2, unsure: 0, forgot: 1 });
     expect(gradeCounts([])).toEqual({ remembered: 0, unsure: 0, forgot: 0 });
+  });
+});
+
+describe('each question\'s memory', () => {
+  const q = (recall: number | null, next: string | null) => ({ index: 0, question: 'TCP란?', grades: [], recall, next });
+
+  it('reads its recall and FSRS\'s next day, in both languages', () => {
+    setLook({ lang: 'ko', theme: 'system', week_start: 'sunday' });
+    expect(questionLine(q(0.934, '2026-12-10'), '2026-12-04')).toEqual({ recall: '지금 기억할 확률 93%', next: 'FSRS라면 12월 10일 (목)에 다시', tone: 'strong' });
+    expect(questionLine(q(0.8, '2026-12-01'), '2026-12-04')?.next, 'a day past is today').toBe('FSRS라면 지금 다시 물을 때');
+    expect(questionLine(q(0.5, '2026-12-05'), '2026-12-04')?.tone).toBe('weak');
+    expect(questionLine(q(0.75, '2026-12-05'), '2026-12-04')?.tone).toBe('fading');
+    setLook({ lang: 'en', theme: 'system', week_start: 'sunday' });
+    expect(questionLine(q(0.934, '2026-12-10'), '2026-12-04')?.recall).toBe('recall now 93%');
+    expect(questionLine(q(null, null), '2026-12-04'), 'never answered').toBe(null);
   });
 });

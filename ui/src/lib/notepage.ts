@@ -3,6 +3,7 @@
 import type { Grade } from '../bindings/Grade';
 import type { Milestone } from '../bindings/Milestone';
 import type { NoteSummary } from '../bindings/NoteSummary';
+import type { QuestionMemory } from '../bindings/QuestionMemory';
 import { dateNear, daysBetween, stepName } from './format';
 import { t } from './locale.svelte';
 
@@ -47,4 +48,15 @@ export function gradeCounts(grades: Grade[]): Record<Grade, number> {
   const counts: Record<Grade, number> = { remembered: 0, unsure: 0, forgot: 0 };
   for (const g of grades) counts[g]++;
   return counts;
+}
+
+/** How a cue question's memory reads on its note's page: its recall now in words and a tone
+ * (strong at FSRS's target of 90% and over, weak under 70%), and FSRS's next day; nothing before
+ * its first answer. */
+export function questionLine(q: QuestionMemory, today: string): { recall: string; next: string; tone: 'strong' | 'fading' | 'weak' } | null {
+  if (q.recall === null || q.next === null) return null;
+  const p = Math.round(q.recall * 100);
+  const tone = q.recall >= 0.9 ? 'strong' : q.recall < 0.7 ? 'weak' : 'fading';
+  const next = q.next <= today ? t('note.q_next_now') : t('note.q_next', { date: dateNear(q.next, today) });
+  return { recall: t('note.q_recall', { p }), next, tone };
 }

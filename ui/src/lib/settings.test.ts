@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Break } from '../bindings/Break';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
+import type { Settings } from '../bindings/Settings';
 import { setLook } from './locale.svelte';
-import { addTime, calendarLine, changed, hourLabel, reminderLine, removeTime, when } from './settings';
+import { addTime, calendarLine, changed, easyDayOrder, hourLabel, reminderLine, removeTime, setBreak, when } from './settings';
 
 const status = (s: Partial<ReminderStatus>): ReminderStatus => ({
   now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, calendar: null, ...s,
@@ -61,8 +63,29 @@ describe('words', () => {
       rollover_hour: 4, reminders: true, reminder_times: ['09:00'], min_due: 1, keep_running: true, calendar_file: null,
       week_start: 'sunday' as const, language: 'auto' as const, theme: 'system' as const, history_in_vault: true,
       daily_limit: { unit: 'notes' as const, value: 20 }, exams: [], caldav: null, feed: false, feed_port: 47613,
+      easy_days: ['normal', 'normal', 'normal', 'normal', 'normal', 'light', 'free'] as Settings['easy_days'], break_days: null as Break | null, until_done: false,
     };
     expect(changed(kept, { ...kept })).toBe(false);
     expect(changed(kept, { ...kept, reminder_times: ['09:00', '21:00'] })).toBe(true);
+    expect(changed(kept, { ...kept, easy_days: ['normal', 'normal', 'normal', 'normal', 'normal', 'light', 'normal'] })).toBe(true);
+    expect(changed(kept, { ...kept, break_days: { from: '2026-12-24', to: '2026-12-27' } })).toBe(true);
+  });
+});
+
+describe('the week', () => {
+  it('makes a break from either of its dates', () => {
+    expect(setBreak(null, 'from', '2026-12-24')).toEqual({ from: '2026-12-24', to: '2026-12-24' });
+    expect(setBreak({ from: '2026-12-24', to: '2026-12-24' }, 'to', '2026-12-27')).toEqual({ from: '2026-12-24', to: '2026-12-27' });
+    // A last day before the first: the break is that one day, never backwards.
+    expect(setBreak({ from: '2026-12-24', to: '2026-12-27' }, 'to', '2026-12-20')).toEqual({ from: '2026-12-20', to: '2026-12-20' });
+    expect(setBreak({ from: '2026-12-24', to: '2026-12-27' }, 'from', '2026-12-30')).toEqual({ from: '2026-12-30', to: '2026-12-30' });
+    expect(setBreak({ from: '2026-12-24', to: '2026-12-24' }, 'from', '')).toEqual({ from: '2026-12-24', to: '2026-12-24' });
+    expect(setBreak(null, 'to', '')).toBe(null);
+  });
+
+  it('lists the weekdays from the calendar\'s first day, each with its place Monday first', () => {
+    setLook({ lang: 'ko', theme: 'system', week_start: 'sunday' });
+    expect(easyDayOrder('sunday').map((d) => `${d.index}${d.name}`).join(' ')).toBe('6일 0월 1화 2수 3목 4금 5토');
+    expect(easyDayOrder('monday')[0]).toEqual({ index: 0, name: '월' });
   });
 });

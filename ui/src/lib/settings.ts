@@ -1,11 +1,13 @@
 // The settings screen's words and small edits: reminder times as a list, the hour the day starts,
 // and where reminders and the calendar file stand. Checking values is the backend's job: an edit
 // here never decides whether a time is valid.
+import type { Break } from '../bindings/Break';
 import type { CalendarStatus } from '../bindings/CalendarStatus';
 import type { ReminderStatus } from '../bindings/ReminderStatus';
 import type { Exam } from '../bindings/Exam';
 import type { Settings } from '../bindings/Settings';
-import { daysBetween, relativeDayInText, shortDate } from './format';
+import type { WeekStart } from '../bindings/WeekStart';
+import { daysBetween, relativeDayInText, shortDate, weekdayNames } from './format';
 import { look, t } from './locale.svelte';
 
 /** Adds a time as typed (trimmed), once; an empty entry adds nothing. */
@@ -78,4 +80,23 @@ export function newExam(today: string): Exam {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 14);
   return { name: '', date: d.toISOString().slice(0, 10), subjects: [], textbooks: [] };
+}
+
+/** The break after one of its dates was typed: a first day alone makes a one-day break, a last
+ * day before the first moves the first, and both cleared make none. */
+export function setBreak(current: Break | null, end: 'from' | 'to', date: string): Break | null {
+  const from = end === 'from' ? date : current?.from ?? '';
+  const to = end === 'to' ? date : current?.to ?? '';
+  if (!from && !to) return null;
+  const first = from || to;
+  const last = to || from;
+  return last < first ? (end === 'from' ? { from: first, to: first } : { from: last, to: last }) : { from: first, to: last };
+}
+
+/** The weekdays in the settings' order (the calendar's first day first), each with its index in
+ * `easy_days` (Monday first) and its name. */
+export function easyDayOrder(weekStart: WeekStart): { index: number; name: string }[] {
+  const names = weekdayNames('monday');
+  const order = weekStart === 'monday' ? [0, 1, 2, 3, 4, 5, 6] : [6, 0, 1, 2, 3, 4, 5];
+  return order.map((index) => ({ index, name: names[index] }));
 }

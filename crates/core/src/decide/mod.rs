@@ -1,6 +1,6 @@
 //! Deciding from plain values, with `today` and `now` passed in: the review schedule, today's
 //! agenda, the calendar's forecast and history, the backlog plan, reminders and the checked
-//! settings.
+//! settings, and the student's week (easy days and a break).
 
 #[cfg(feature = "app")]
 pub mod agenda;
@@ -15,3 +15,5 @@ pub mod reminder;
 pub mod schedule;
 #[cfg(feature = "app")]
 pub mod settings;
+#[cfg(feature = "app")]
+pub mod week;

@@ -5,7 +5,12 @@
 //!
 //! The plan only orders and spreads: what a review writes into a note is unchanged (the late
 //! review catches up, REVIEW-MODEL.md 1.1).
+//!
+//! It follows the student's [`Week`]: nothing on a free weekday or in a break, half the limit on
+//! a light day. A ladder step falling on a free day is moved to the open day before it (an early
+//! review, which marks only that step), one falling in a break to the days after it.
 
+use crate::week::{DayKind, Week};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -82,16 +87,37 @@ pub const STRETCH: u64 = 14;
 /// How far ahead a plan looks for notes falling due: past this, the ladder alone decides.
 pub const HORIZON: u64 = 14;
 
+/// How many days a plan lists at least, planned or not: the calendar's six weeks, so each shows
+/// whether it is free, light or in a break.
+pub const LISTED_DAYS: u64 = 42;
+
 /// One day of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Day {
     /// The day.
     pub date: NaiveDate,
+    /// Normal, light, free or in a break.
+    pub kind: DayKind,
     /// The notes to review that day, in order.
     pub notes: Vec<String>,
     /// Their minutes.
     pub minutes: f64,
+    /// Those of its notes the plan moved off their own day, with which way.
+    pub moved: Vec<MovedReview>,
+}
+
+/// A note planned on another day than its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct MovedReview {
+    /// The note.
+    pub path: String,
+    /// The day it falls due (today for an overdue note).
+    pub due: NaiveDate,
+    /// Before its day: an early review the student chooses, which marks only its step. After
+    /// it: a late review, which catches up as the review model says.
+    pub early: bool,
 }
 
 /// How an exam stands in the plan.
@@ -126,7 +152,7 @@ pub struct ExamPlan {
 pub struct Plan {
     /// The limit it was made with.
     pub limit: Limit,
-    /// Today, then every day with something planned, in order.
+    /// Every day from today, in order: at least [`LISTED_DAYS`], and up to the last one planned.
     pub days: Vec<Day>,
     /// Notes due today or earlier that the plan moved to a later day.
     pub deferred: u32,
@@ -146,10 +172,25 @@ impl Plan {
 pub enum Refusal {
     /// A limit of zero.
     ZeroLimit,
+    /// Every weekday is free: no day could take a review.
+    NoOpenDay,
 }
 
-/// Whether `items` can take one more of `item` on a day that holds `count` notes and `minutes`.
-fn room(limit: Limit, count: usize, minutes: f64, item: &Item) -> bool {
+/// Half a limit, for a light day: at least one note (or minute), so a light day is never free.
+pub fn half(limit: Limit) -> Limit {
+    match limit {
+        Limit::Notes(n) => Limit::Notes((n / 2).max(1)),
+        Limit::Minutes(m) => Limit::Minutes((m / 2).max(1)),
+    }
+}
+
+/// Whether a day of `kind` can take one more of `item` when it holds `count` notes and `minutes`.
+fn room(limit: Limit, kind: DayKind, count: usize, minutes: f64, item: &Item) -> bool {
+    let limit = match kind {
+        DayKind::Normal => limit,
+        DayKind::Light => half(limit),
+        DayKind::Free | DayKind::Break => return false,
+    };
     match limit {
         Limit::Notes(n) => count < n as usize,
         // A day always takes one note, however long: otherwise a long note never fits.
@@ -164,34 +205,58 @@ fn priority(a: &Item, b: &Item) -> std::cmp::Ordering {
     recall(a).total_cmp(&recall(b)).then(a.due.cmp(&b.due)).then(a.path.cmp(&b.path))
 }
 
+/// The day a note may first be planned: its due day (today for an overdue one), or, when that is
+/// a free weekday, the open day before it (not before today, nor back across a break).
+fn release(item: &Item, week: &Week, today: NaiveDate) -> NaiveDate {
+    let due = item.due.max(today);
+    if week.kind(due) != DayKind::Free {
+        return due;
+    }
+    let mut day = due;
+    while let Some(before) = day.pred_opt().filter(|d| *d >= today) {
+        match week.kind(before) {
+            DayKind::Normal | DayKind::Light => return before,
+            DayKind::Break => break,
+            DayKind::Free => day = before,
+        }
+    }
+    due
+}
+
 /// Plans `items` (every review note falling due up to [`HORIZON`] days from `today`, overdue ones
-/// included) from `today` on within `limit`, then makes room for `exams`.
+/// included) from `today` on within `limit` and the student's `week`, then makes room for `exams`.
 ///
-/// Each day takes, among the notes due by then and not yet placed, the most urgent (see
-/// [`priority`]) while the limit allows; no day goes over the limit, and every note gets a day.
+/// Each day takes, among the notes released by then (see [`release`]) and not yet placed, the
+/// most urgent (see [`priority`]) while its limit allows: the whole limit on a normal day, half
+/// on a light one, none on a free day or in a break. No day goes over its limit, and every note
+/// gets a day.
 /// Then each exam's covered notes not reviewed in its final stretch, and not planned there, are
 /// added on the days of the stretch with room; those that find none are reported as not fitting,
 /// with what a day would need.
-pub fn make(items: &[Item], exams: &[Exam], limit: Limit, today: NaiveDate) -> Result<Plan, Refusal> {
+pub fn make(items: &[Item], exams: &[Exam], limit: Limit, week: &Week, today: NaiveDate) -> Result<Plan, Refusal> {
     if matches!(limit, Limit::Notes(0) | Limit::Minutes(0)) {
         return Err(Refusal::ZeroLimit);
     }
-    let mut waiting: Vec<&Item> = items.iter().collect();
-    waiting.sort_by(|a, b| a.due.cmp(&b.due).then(priority(a, b)));
+    if week.easy.iter().all(|e| *e == crate::week::Ease::Free) {
+        return Err(Refusal::NoOpenDay);
+    }
+    let mut waiting: Vec<(NaiveDate, &Item)> = items.iter().map(|i| (release(i, week, today), i)).collect();
+    waiting.sort_by(|a, b| a.0.cmp(&b.0).then(priority(a.1, b.1)));
     let mut days: BTreeMap<NaiveDate, (Vec<&Item>, f64)> = BTreeMap::new();
     let mut day = today;
     let mut pending: Vec<&Item> = Vec::new();
     let mut next = 0;
     while next < waiting.len() || !pending.is_empty() {
-        while next < waiting.len() && waiting[next].due <= day {
-            pending.push(waiting[next]);
+        while next < waiting.len() && waiting[next].0 <= day {
+            pending.push(waiting[next].1);
             next += 1;
         }
         pending.sort_by(|a, b| priority(a, b));
+        let kind = week.kind(day);
         let (taken, minutes) = days.entry(day).or_default();
         let mut kept = Vec::new();
         for item in pending.drain(..) {
-            if room(limit, taken.len(), *minutes, item) {
+            if room(limit, kind, taken.len(), *minutes, item) {
                 *minutes += item.minutes;
                 taken.push(item);
             } else {
@@ -208,17 +273,24 @@ pub fn make(items: &[Item], exams: &[Exam], limit: Limit, today: NaiveDate) -> R
     let mut ahead: Vec<&Exam> = exams.iter().filter(|e| e.date > today).collect();
     ahead.sort_by_key(|e| e.date);
     for exam in ahead {
-        exam_plans.push(place_exam(exam, items, limit, today, &mut days));
+        exam_plans.push(place_exam(exam, items, limit, week, today, &mut days));
     }
 
-    let mut out: Vec<Day> = days
-        .into_iter()
-        .filter(|(date, (notes, _))| *date == today || !notes.is_empty())
-        .map(|(date, (notes, minutes))| Day { date, notes: notes.iter().map(|i| i.path.clone()).collect(), minutes })
+    let listed = today.checked_add_days(Days::new(LISTED_DAYS - 1)).unwrap_or(today);
+    let last = days.iter().rev().find(|(_, (notes, _))| !notes.is_empty()).map_or(today, |(d, _)| *d).max(listed);
+    let out = today
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .map(|date| {
+            let (notes, minutes) = days.get(&date).map_or((&[][..], 0.0), |(n, m)| (n.as_slice(), *m));
+            let moved = notes
+                .iter()
+                .filter(|i| i.due.max(today) != date)
+                .map(|i| MovedReview { path: i.path.clone(), due: i.due.max(today), early: date < i.due })
+                .collect();
+            Day { date, kind: week.kind(date), notes: notes.iter().map(|i| i.path.clone()).collect(), minutes, moved }
+        })
         .collect();
-    if out.first().is_none_or(|d| d.date != today) {
-        out.insert(0, Day { date: today, notes: Vec::new(), minutes: 0.0 });
-    }
     Ok(Plan { limit, days: out, deferred: deferred as u32, exams: exam_plans })
 }
 
@@ -227,6 +299,7 @@ fn place_exam<'a>(
     exam: &Exam,
     items: &'a [Item],
     limit: Limit,
+    week: &Week,
     today: NaiveDate,
     days: &mut BTreeMap<NaiveDate, (Vec<&'a Item>, f64)>,
 ) -> ExamPlan {
@@ -248,7 +321,12 @@ fn place_exam<'a>(
         .filter(|i| !reviewed.contains(i.path.as_str()) && !planned_in_stretch(days, &i.path))
         .collect();
     missing.sort_by(|a, b| priority(a, b));
-    let stretch_days: Vec<NaiveDate> = start.iter_days().take_while(|d| *d <= last).collect();
+    // The stretch's open days: free days and the break take no review, even for an exam.
+    let stretch_days: Vec<NaiveDate> = start
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter(|d| matches!(week.kind(*d), DayKind::Normal | DayKind::Light))
+        .collect();
     let mut unplaced = Vec::new();
     for item in missing {
         // The stretch day with the most room left, earliest on a tie.
@@ -256,7 +334,7 @@ fn place_exam<'a>(
             .iter()
             .filter(|d| {
                 let (notes, minutes) = days.get(d).map_or((0, 0.0), |(n, m)| (n.len(), *m));
-                room(limit, notes, minutes, item)
+                room(limit, week.kind(**d), notes, minutes, item)
             })
             .min_by(|a, b| {
                 let load = |d: &NaiveDate| days.get(d).map_or(0.0, |(n, m)| n.len() as f64 + m / 1000.0);
@@ -320,7 +398,7 @@ mod tests {
             item("today.md", "2024-10-27", None),
             item("tomorrow.md", "2024-10-28", None),
         ];
-        let plan = make(&items, &[], Limit::Notes(2), d("2024-10-27")).unwrap();
+        let plan = make(&items, &[], Limit::Notes(2), &Week::default(), d("2024-10-27")).unwrap();
         assert_eq!(plan.on(d("2024-10-27")), ["weak.md", "strong.md"]);
         assert_eq!(plan.on(d("2024-10-28")), ["old.md", "today.md"]);
         assert_eq!(plan.on(d("2024-10-29")), ["tomorrow.md"]);
@@ -331,10 +409,13 @@ mod tests {
     fn a_limit_in_minutes_counts_minutes_and_a_long_note_still_gets_a_day() {
         let mut items = vec![item("a.md", "2024-10-27", None), item("b.md", "2024-10-27", None)];
         items[0].minutes = 50.0;
-        let plan = make(&items, &[], Limit::Minutes(30), d("2024-10-27")).unwrap();
-        assert_eq!(plan.days.len(), 2);
-        assert!(plan.days.iter().all(|d| d.notes.len() == 1));
-        assert_eq!(make(&items, &[], Limit::Notes(0), d("2024-10-27")), Err(Refusal::ZeroLimit));
+        let plan = make(&items, &[], Limit::Minutes(30), &Week::default(), d("2024-10-27")).unwrap();
+        assert_eq!(plan.days.iter().filter(|d| !d.notes.is_empty()).count(), 2);
+        assert!(plan.days.iter().all(|d| d.notes.len() <= 1));
+        assert_eq!(plan.days.len(), LISTED_DAYS as usize);
+        assert_eq!(make(&items, &[], Limit::Notes(0), &Week::default(), d("2024-10-27")), Err(Refusal::ZeroLimit));
+        let closed = Week { easy: [crate::week::Ease::Free; 7], break_days: None };
+        assert_eq!(make(&items, &[], Limit::Notes(5), &closed, d("2024-10-27")), Err(Refusal::NoOpenDay));
     }
 
     #[test]
@@ -345,7 +426,8 @@ mod tests {
         items[0].reviewed = Some(d("2024-10-25"));
         let exam =
             Exam { name: "SysOps".into(), date: d("2024-10-31"), subjects: vec!["AWS".into()], textbooks: vec![] };
-        let plan = make(&items, std::slice::from_ref(&exam), Limit::Notes(3), d("2024-10-27")).unwrap();
+        let plan =
+            make(&items, std::slice::from_ref(&exam), Limit::Notes(3), &Week::default(), d("2024-10-27")).unwrap();
         let e = &plan.exams[0];
         assert_eq!((e.covered, e.reviewed, e.remaining, e.days, e.days_left), (10, 1, 9, 4, 4));
         assert!(e.fits);
@@ -353,10 +435,42 @@ mod tests {
         assert_eq!(in_stretch, 9);
         assert!(plan.days.iter().all(|x| x.notes.len() <= 3));
         // One a day cannot fit nine in four days: it says what a day would need.
-        let tight = make(&items, &[exam], Limit::Notes(1), d("2024-10-27")).unwrap();
+        let tight = make(&items, &[exam], Limit::Notes(1), &Week::default(), d("2024-10-27")).unwrap();
         let e = &tight.exams[0];
         assert!(!e.fits);
         assert_eq!(e.notes_needed, Some(3));
         assert_eq!(e.minutes_needed, Some(7));
+    }
+
+    #[test]
+    fn a_free_day_moves_its_review_to_the_day_before_and_a_break_to_the_days_after() {
+        use crate::week::{parse_easy_days, Break};
+        // 2024-10-26 is a Saturday, 2024-10-27 a Sunday.
+        let week = Week {
+            easy: parse_easy_days("sat=light,sun=free").unwrap(),
+            break_days: Some(Break { from: d("2024-10-29"), to: d("2024-10-30") }),
+        };
+        let items = vec![
+            item("sunday.md", "2024-10-27", None),
+            item("tuesday.md", "2024-10-29", None),
+            item("wednesday.md", "2024-10-30", None),
+        ];
+        let plan = make(&items, &[], Limit::Notes(4), &week, d("2024-10-24")).unwrap();
+        let day = |s: &str| plan.days.iter().find(|x| x.date == d(s)).unwrap();
+        assert_eq!(plan.on(d("2024-10-26")), ["sunday.md"], "the free Sunday's review comes on Saturday");
+        assert_eq!(day("2024-10-26").kind, DayKind::Light);
+        assert_eq!(
+            day("2024-10-26").moved,
+            [MovedReview { path: "sunday.md".into(), due: d("2024-10-27"), early: true }]
+        );
+        assert_eq!(day("2024-10-27").kind, DayKind::Free);
+        assert_eq!(day("2024-10-29").kind, DayKind::Break);
+        assert_eq!(plan.on(d("2024-10-31")), ["tuesday.md", "wednesday.md"], "the break's reviews come after it");
+        assert!(day("2024-10-31").moved.iter().all(|m| !m.early));
+        // On the free day itself, today's review waits for the next open day, and says so.
+        let plan = make(&items[..1], &[], Limit::Notes(4), &week, d("2024-10-27")).unwrap();
+        assert!(plan.on(d("2024-10-27")).is_empty());
+        assert_eq!(plan.on(d("2024-10-28")), ["sunday.md"]);
+        assert_eq!(plan.deferred, 1);
     }
 }

@@ -7,6 +7,10 @@
 //! suspended laptop or a late start, one reminder for the newest missed time of today, never a
 //! burst; "1시간 뒤에" brings it back an hour later; "알림 끄기" silences everything until a
 //! moment (an hour, or the end of the review day).
+//!
+//! "Until done" (an option): the reminder comes at every reminder time, and once more in the
+//! evening, while any of today's share is left, however few; a pending "1시간 뒤에" stands for
+//! the times before it, and "오늘은 그만" silences the rest of the day.
 
 use crate::lang::tf;
 use crate::schedule::today_at;
@@ -28,13 +32,23 @@ pub struct Settings {
     pub times: Vec<NaiveTime>,
     /// The fewest due notes worth a reminder (at least 1).
     pub min_due: usize,
+    /// The reminder comes back while today's share is not done (see the module's text).
+    pub until_done: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { enabled: true, times: DEFAULT_TIMES.iter().filter_map(|t| parse_time(t)).collect(), min_due: 1 }
+        Settings {
+            enabled: true,
+            times: DEFAULT_TIMES.iter().filter_map(|t| parse_time(t)).collect(),
+            min_due: 1,
+            until_done: false,
+        }
     }
 }
+
+/// The evening's extra reminder of "until done", when no reminder time is that late already.
+pub const EVENING: (u32, u32) = (20, 0);
 
 /// A reminder time on a review day: what "never twice" is counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,6 +149,8 @@ pub struct Reminder {
     pub body: String,
     /// What brought it.
     pub reason: Reason,
+    /// It comes back until today's share is done: its toast offers "오늘은 그만".
+    pub until_done: bool,
 }
 
 /// What to do now and when to look again.
@@ -176,10 +192,14 @@ pub fn plan(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory:
         None
     };
     let muted = memory.mute_until.is_some_and(|until| now < until);
+    // A snooze still to come stands for the times before it.
+    let snoozed = reason == Some(Reason::Slot) && memory.snooze.is_some_and(|at| at > now);
+    let fewest = if settings.until_done { 1 } else { settings.min_due.max(1) };
     let outcome = match reason {
         None => None,
         Some(_) if !settings.enabled || muted => Some(Outcome::Muted),
-        Some(_) if due.total() < settings.min_due.max(1) => Some(Outcome::NothingDue),
+        Some(_) if snoozed => Some(Outcome::Superseded),
+        Some(_) if due.total() < fewest => Some(Outcome::NothingDue),
         Some(_) => Some(Outcome::Shown),
     };
     let newest = missed.last().copied();
@@ -192,7 +212,9 @@ pub fn plan(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory:
         })
         .collect();
     let show = match (reason, outcome) {
-        (Some(reason), Some(Outcome::Shown)) => Some(message(due, reason)),
+        (Some(reason), Some(Outcome::Shown)) => {
+            Some(Reminder { until_done: settings.until_done, ..message(due, reason) })
+        }
         _ => None,
     };
     Plan {
@@ -227,10 +249,11 @@ pub fn upcoming(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, mem
         return None;
     }
     let day = today_at(now, rollover_hour);
-    let days =
-        [day, day.checked_add_days(Days::new(1)).unwrap_or(day), day.checked_add_days(Days::new(2)).unwrap_or(day)];
     let quiet_until = memory.mute_until.unwrap_or(now);
-    days.into_iter()
+    // Two days ahead, or past a silence (a break) to the day after it ends.
+    let last = day.checked_add_days(Days::new(2)).unwrap_or(day).max(quiet_until.date().succ_opt().unwrap_or(day));
+    day.iter_days()
+        .take_while(|d| *d <= last)
         .flat_map(|d| slots(d, settings))
         .filter(|s| !memory.handled.contains(s))
         .map(|s| s.at(rollover_hour))
@@ -265,12 +288,15 @@ pub fn message(due: &Due, reason: Reason) -> Reminder {
         parts.push(tf(format!("나머지 {n}개는 다음 날에"), format!("{n} more on the next days")));
     }
     let title = tf(format!("오늘 복습할 노트 {total}개"), format!("{total} notes to review today"));
-    Reminder { title, body: parts.join(" · "), reason }
+    Reminder { title, body: parts.join(" · "), reason, until_done: false }
 }
 
-/// The reminder times of `day` as slots.
+/// The reminder times of `day` as slots: the set times, and with "until done" the evening's
+/// when none is as late.
 fn slots(day: NaiveDate, settings: &Settings) -> impl Iterator<Item = Slot> + '_ {
-    settings.times.iter().map(move |&time| Slot { day, time })
+    let evening = NaiveTime::from_hms_opt(EVENING.0, EVENING.1, 0)
+        .filter(|e| settings.until_done && settings.times.iter().all(|t| t < e));
+    settings.times.iter().copied().chain(evening).map(move |time| Slot { day, time })
 }
 
 fn next_wake(now: NaiveDateTime, rollover_hour: u32, settings: &Settings, memory: &Memory) -> NaiveDateTime {
@@ -426,6 +452,39 @@ mod tests {
             simulate("2026-11-29 17:30:00", "2026-11-29 23:00:00", 30, &Settings::default(), &mut memory, &due(2, 0));
         let times: Vec<String> = shown.iter().map(|(t, _)| t.format("%H:%M").to_string()).collect();
         assert_eq!(times, ["17:30", "21:00"]);
+    }
+
+    #[test]
+    fn until_done_comes_back_at_each_time_and_the_evening_while_any_is_left() {
+        let morning = Settings { times: vec![parse_time("09:00").unwrap()], min_due: 5, ..Settings::default() };
+        let until_done = Settings { until_done: true, ..morning.clone() };
+        let day = |s: &Settings, due: &Due| {
+            let shown = simulate("2026-11-29 08:00:00", "2026-11-29 23:30:00", 20, s, &mut Memory::default(), due);
+            shown.iter().map(|(t, r)| (t.format("%H:%M").to_string(), r.until_done)).collect::<Vec<_>>()
+        };
+        // Two left, under the fewest worth a reminder: the option still reminds, twice.
+        assert_eq!(day(&morning, &due(0, 2)), []);
+        assert_eq!(day(&until_done, &due(0, 2)), [("09:00".into(), true), ("20:00".into(), true)]);
+        // Done: nothing.
+        assert_eq!(day(&until_done, &due(0, 0)), []);
+        // With a late time already, no extra evening one.
+        let late =
+            Settings { times: vec![parse_time("09:00").unwrap(), parse_time("21:00").unwrap()], ..until_done.clone() };
+        let shown =
+            simulate("2026-11-29 08:00:00", "2026-11-29 23:30:00", 20, &late, &mut Memory::default(), &due(0, 1));
+        assert_eq!(shown.iter().map(|(t, _)| t.format("%H:%M").to_string()).collect::<Vec<_>>(), ["09:00", "21:00"]);
+        // "1시간 뒤에" pressed at 19:30 stands for 20:00: the reminder comes at 20:30 instead.
+        let mut memory = Memory { snooze: Some(at("2026-11-29 20:30:00")), ..Memory::default() };
+        let shown = simulate("2026-11-29 19:30:00", "2026-11-29 23:30:00", 20, &until_done, &mut memory, &due(0, 1));
+        assert_eq!(
+            shown.iter().map(|(t, r)| (t.format("%H:%M").to_string(), r.reason)).collect::<Vec<_>>(),
+            [("20:30".into(), Reason::Snooze)]
+        );
+        // "오늘은 그만" (silent to the day's end) stops the evening one.
+        let mut memory = Memory { mute_until: Some(at("2026-11-30 04:00:00")), ..Memory::default() };
+        assert!(
+            simulate("2026-11-29 19:30:00", "2026-11-29 23:30:00", 20, &until_done, &mut memory, &due(0, 1)).is_empty()
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::lang::{tf, tr, Lang};
 use crate::plan::{Exam, Limit};
 use crate::reminder::{self, format_time, parse_times};
 use crate::store::{Store, DEFAULT_ROLLOVER_HOUR, ROLLOVER_SETTING};
+use crate::week::{self, Break, Ease, Week};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -50,6 +51,12 @@ pub mod keys {
     pub const FEED_PORT: &str = "feed_port";
     /// The feed's secret token (the last part of its address).
     pub const FEED_TOKEN: &str = "feed_token";
+    /// The easy days, `sat=light,sun=free`.
+    pub const EASY_DAYS: &str = "easy_days";
+    /// The break, `2024-10-28..2024-10-30`.
+    pub const BREAK: &str = "break";
+    /// The reminder comes back until today's share is done.
+    pub const UNTIL_DONE: &str = "reminder_until_done";
 }
 
 /// Every setting the user can change.
@@ -89,6 +96,13 @@ pub struct Settings {
     pub feed: bool,
     /// The port it serves on (47613 by default).
     pub feed_port: u16,
+    /// Each weekday normal, light or free, Monday first (all normal by default).
+    pub easy_days: [Ease; 7],
+    /// Days with no reviews and no reminders (none by default).
+    pub break_days: Option<Break>,
+    /// The reminder comes back at the next reminder time, and once more in the evening, while
+    /// today's share is not done; the tray stays marked (off by default).
+    pub until_done: bool,
 }
 
 /// A calendar account the review days are published to over CalDAV.
@@ -173,6 +187,9 @@ impl Default for Settings {
             caldav: None,
             feed: false,
             feed_port: crate::feed::DEFAULT_PORT,
+            easy_days: [Ease::Normal; 7],
+            break_days: None,
+            until_done: false,
         }
     }
 }
@@ -222,7 +239,15 @@ impl Settings {
                 .and_then(|t| t.parse().ok())
                 .filter(|p| *p >= 1024)
                 .unwrap_or(default.feed_port),
+            easy_days: text(keys::EASY_DAYS).and_then(|t| week::parse_easy_days(&t).ok()).unwrap_or(default.easy_days),
+            break_days: text(keys::BREAK).and_then(|t| week::parse_break(&t).ok()).flatten(),
+            until_done: store.flag_setting(keys::UNTIL_DONE, default.until_done),
         }
+    }
+
+    /// The student's week: what the plan and the reminders follow.
+    pub fn week(&self) -> Week {
+        Week { easy: self.easy_days, break_days: self.break_days }
     }
 
     /// The language the app speaks with these settings.
@@ -263,6 +288,7 @@ impl Settings {
             )));
         }
         check_limit(self.daily_limit)?;
+        check_week(&self.week())?;
         let mut exams = Vec::new();
         for exam in &self.exams {
             exams.push(check_exam(exam)?);
@@ -310,6 +336,9 @@ impl Settings {
         store.set_setting(keys::CALDAV, &caldav)?;
         store.set_setting(keys::FEED, &s.feed.to_string())?;
         store.set_setting(keys::FEED_PORT, &s.feed_port.to_string())?;
+        store.set_setting(keys::EASY_DAYS, &week::format_easy_days(&s.easy_days))?;
+        store.set_setting(keys::BREAK, &week::format_break(s.break_days))?;
+        store.set_setting(keys::UNTIL_DONE, &s.until_done.to_string())?;
         Ok(s)
     }
 
@@ -319,6 +348,7 @@ impl Settings {
             enabled: self.reminders,
             times: parse_times(&self.reminder_times.join(",")).unwrap_or_default(),
             min_due: self.min_due as usize,
+            until_done: self.until_done,
         }
     }
 
@@ -374,6 +404,23 @@ impl Settings {
                     Error::Invalid(tf(format!("{name}: 65535 이하여야 합니다"), format!("{name}: at most 65535")))
                 })?
             }
+            "easy-days" => {
+                self.easy_days = week::parse_easy_days(value).map_err(|bad| {
+                    Error::Invalid(tf(
+                        format!("{name}: \"{bad}\"를 알 수 없습니다. 요일=normal|light|free로 적으세요 (예: sat=light,sun=free, 모두 보통이면 none)"),
+                        format!("{name}: cannot read \"{bad}\". Write day=normal|light|free (sat=light,sun=free; none for every day normal)"),
+                    ))
+                })?
+            }
+            "break" => {
+                self.break_days = week::parse_break(value).map_err(|bad| {
+                    Error::Invalid(tf(
+                        format!("{name}: 날짜 범위가 아닙니다: \"{bad}\". 시작..끝으로 적으세요 (예: 2024-10-28..2024-10-30, 없애려면 none)"),
+                        format!("{name}: not a date range: \"{bad}\". Write first..last (2024-10-28..2024-10-30; none to end it)"),
+                    ))
+                })?
+            }
+            "reminders-until-done" => self.until_done = on_off(value)?,
             "daily-limit" => {
                 self.daily_limit = parse_limit(value).ok_or_else(|| {
                     Error::Invalid(tf(
@@ -384,8 +431,8 @@ impl Settings {
             }
             _ => {
                 return Err(Error::Invalid(tf(
-                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, feed, feed-port)"),
-                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, feed, feed-port)"),
+                    format!("알 수 없는 설정입니다: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, easy-days, break, reminders-until-done, feed, feed-port)"),
+                    format!("No such setting: {name} (rollover-hour, reminders, reminder-times, min-due, keep-running, calendar-file, week-start, language, theme, history-in-vault, daily-limit, easy-days, break, reminders-until-done, feed, feed-port)"),
                 )))
             }
         }
@@ -396,10 +443,11 @@ impl Settings {
     pub fn describe(&self) -> String {
         let on_off = |b: bool| if b { "on" } else { "off" };
         format!(
-            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\nhistory-in-vault: {}\ndaily-limit: {}\ncaldav: {}\nfeed: {}\nfeed-port: {}\n",
+            "rollover-hour: {}\nreminders: {}\nreminder-times: {}\nreminders-until-done: {}\nmin-due: {}\nkeep-running: {}\ncalendar-file: {}\nweek-start: {}\nlanguage: {}\ntheme: {}\nhistory-in-vault: {}\ndaily-limit: {}\neasy-days: {}\nbreak: {}\ncaldav: {}\nfeed: {}\nfeed-port: {}\n",
             self.rollover_hour,
             on_off(self.reminders),
             self.reminder_times.join(", "),
+            on_off(self.until_done),
             self.min_due,
             on_off(self.keep_running),
             self.calendar_file.as_deref().unwrap_or("none"),
@@ -408,6 +456,8 @@ impl Settings {
             word_of(self.theme, &THEMES),
             on_off(self.history_in_vault),
             format_limit(self.daily_limit),
+            week::format_easy_days(&self.easy_days),
+            week::format_break(self.break_days),
             self.caldav.as_ref().map_or("none".to_string(), |c| format!("{} @ {}", c.user, c.url)),
             on_off(self.feed),
             self.feed_port,
@@ -440,6 +490,38 @@ pub fn check_limit(limit: Limit) -> Result<()> {
         ))),
         _ => Ok(()),
     }
+}
+
+/// A week the plan can work with: one weekday at least is not free, and a break runs forward
+/// and lasts at most [`week::LONGEST_BREAK`] days.
+pub fn check_week(w: &Week) -> Result<()> {
+    if w.easy.iter().all(|e| *e == Ease::Free) {
+        return Err(Error::Invalid(
+            tr(
+                "모든 요일을 쉬는 날로 할 수는 없습니다: 복습할 요일을 하나 이상 남기세요",
+                "Every weekday cannot be free: keep at least one day for reviews",
+            )
+            .into(),
+        ));
+    }
+    if let Some(b) = w.break_days {
+        if b.to < b.from {
+            return Err(Error::Invalid(tf(
+                format!("쉬는 기간의 끝({})이 시작({})보다 앞섭니다", b.to, b.from),
+                format!("The break ends ({}) before it starts ({})", b.to, b.from),
+            )));
+        }
+        if b.days() > week::LONGEST_BREAK {
+            let (n, most) = (b.days(), week::LONGEST_BREAK);
+            return Err(Error::Invalid(tf(
+                format!(
+                    "쉬는 기간은 {most}일까지입니다 ({n}일은 너무 깁니다: 그동안 밀린 복습을 따라잡을 수 없습니다)"
+                ),
+                format!("A break lasts at most {most} days ({n} is too long: the reviews it holds could not catch up)"),
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// An exam tidied (names trimmed, empty ones dropped), or why it cannot be kept. Its date may
@@ -595,6 +677,9 @@ mod tests {
             }),
             feed: true,
             feed_port: 50123,
+            easy_days: week::parse_easy_days("sat=light,sun=free").unwrap(),
+            break_days: week::parse_break("2024-10-28..2024-10-30").unwrap(),
+            until_done: true,
         };
         let saved = mine.save(&store).unwrap();
         assert_eq!((saved.feed, saved.feed_port), (true, 50123));
@@ -627,6 +712,12 @@ mod tests {
         assert!(missing.contains("폴더가 없습니다: /no/such/folder"), "{missing}");
         assert!(refused(Settings { calendar_file: Some("relative.ics".into()), ..base.clone() }).contains(".ics"));
         assert!(refused(Settings { calendar_file: Some("/tmp/a.txt".into()), ..base.clone() }).contains(".ics"));
+        let free = week::parse_easy_days("mon=free,tue=free,wed=free,thu=free,fri=free,sat=free,sun=free").unwrap();
+        assert!(refused(Settings { easy_days: free, ..base.clone() }).contains("하나 이상"));
+        let backwards = week::parse_break("2024-10-30..2024-10-28").unwrap();
+        assert!(refused(Settings { break_days: backwards, ..base.clone() }).contains("앞섭니다"));
+        let long = week::parse_break("2024-01-01..2024-12-31").unwrap();
+        assert!(refused(Settings { break_days: long, ..base.clone() }).contains("92일까지"));
         // Nothing was kept.
         assert_eq!(Settings::load(&store), base);
         // Reminders off may have no times.
@@ -658,9 +749,14 @@ mod tests {
         s.set("feed-port", "80").unwrap();
         assert!(s.checked().is_err(), "a port below 1024");
         s.set("feed-port", "47613").unwrap();
+        s.set("easy-days", "sat=light,sun=free").unwrap();
+        s.set("break", "2024-10-28..2024-10-30").unwrap();
+        s.set("reminders-until-done", "on").unwrap();
+        assert!(s.set("easy-days", "sat=lazy").unwrap_err().to_string().contains("\"sat=lazy\""));
+        assert!(s.set("break", "next week").unwrap_err().to_string().contains("\"next week\""));
         assert!(
             s.describe()
-                .ends_with("week-start: monday\nlanguage: en\ntheme: dark\nhistory-in-vault: on\ndaily-limit: 20\ncaldav: none\nfeed: off\nfeed-port: 47613\n"),
+                .ends_with("week-start: monday\nlanguage: en\ntheme: dark\nhistory-in-vault: on\ndaily-limit: 20\neasy-days: sat=light,sun=free\nbreak: 2024-10-28..2024-10-30\ncaldav: none\nfeed: off\nfeed-port: 47613\n"),
             "{}",
             s.describe()
         );

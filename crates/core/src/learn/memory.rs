@@ -105,19 +105,48 @@ pub fn questions<'a>(notes: impl IntoIterator<Item = &'a Note>, answers: &[Answe
     }
     let mut out = Vec::new();
     for note in notes {
-        if note.kind != Kind::Review || note.cues.is_empty() {
-            continue;
-        }
-        let current: Vec<&str> = note.cues.iter().map(|c| c.question.as_str()).collect();
         let past = by_note.get(note.path.as_str()).map(Vec::as_slice).unwrap_or_default();
-        let texts: Vec<(&str, NaiveDateTime)> = past.iter().map(|a| (a.question.as_str(), a.at)).collect();
-        let linked = question::link(&current, &texts);
-        for (index, text) in current.iter().enumerate() {
-            let graded = past.iter().filter(|a| linked.get(&a.question) == Some(&index)).map(|a| (a.at, a.grade));
-            out.push(Question { note: note.path.clone(), index, text: text.to_string(), memory: replay(graded) });
+        for g in graded(note, past) {
+            out.push(Question {
+                note: note.path.clone(),
+                index: g.index,
+                text: g.text.to_string(),
+                memory: replay(g.grades),
+            });
         }
     }
     out
+}
+
+/// A cue question of a note as it stands today, with its grades.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graded<'a> {
+    /// Its place among the note's cue questions.
+    pub index: usize,
+    /// Its text today.
+    pub text: &'a str,
+    /// Its grades, oldest first.
+    pub grades: Vec<(NaiveDateTime, Grade)>,
+}
+
+/// Each cue question of a review note with its grades from the note's `past` answers: an answer
+/// follows its question through an edit of its text.
+pub fn graded<'a>(note: &'a Note, past: &[&Answer]) -> Vec<Graded<'a>> {
+    if note.kind != Kind::Review || note.cues.is_empty() {
+        return Vec::new();
+    }
+    let current: Vec<&str> = note.cues.iter().map(|c| c.question.as_str()).collect();
+    let texts: Vec<(&str, NaiveDateTime)> = past.iter().map(|a| (a.question.as_str(), a.at)).collect();
+    let linked = question::link(&current, &texts);
+    current
+        .iter()
+        .enumerate()
+        .map(|(index, text)| Graded {
+            index,
+            text,
+            grades: past.iter().filter(|a| linked.get(&a.question) == Some(&index)).map(|a| (a.at, a.grade)).collect(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

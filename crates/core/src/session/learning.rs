@@ -19,7 +19,7 @@ use crate::{store, sync, vault};
 use chrono::Timelike;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use ts_rs::TS;
@@ -79,6 +79,22 @@ pub struct Learning {
     pub answer_seconds: u32,
     /// Whether those come from the user's own answers (else a default).
     pub measured: bool,
+    /// Today is in the student's break: when it ends and what waits after it.
+    pub on_break: Option<BreakNow>,
+}
+
+/// A break under way, as home says it: "쉬는 중 · 10월 30일까지 · 복습 12개가 31일부터 2일에 나뉘어 기다립니다".
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BreakNow {
+    /// Its last day.
+    pub to: NaiveDate,
+    /// The first day of reviews after it.
+    pub back: NaiveDate,
+    /// The reviews falling due by its end, which wait for after it.
+    pub waiting: u32,
+    /// The days after it they are spread over.
+    pub days: u32,
 }
 
 /// What the session keeps of learning: this device's name and the last [`Learning`] made.
@@ -105,6 +121,7 @@ pub(super) struct LearningKey {
     today: NaiveDate,
     limit: Limit,
     exams: Vec<crate::plan::Exam>,
+    week: crate::week::Week,
     stamp: (i64, i64),
 }
 
@@ -328,6 +345,7 @@ impl Session {
             today,
             limit,
             exams: settings.exams.clone(),
+            week: settings.week(),
             stamp: self.store().learning_stamp(&store::vault_key(&open.path))?,
         };
         if let Some((k, learned)) = lock(&self.learning.learned).as_ref() {
@@ -350,8 +368,27 @@ impl Session {
     ) -> Result<Learning> {
         let (questions, pace) = self.memory_of(open)?;
         let items = plan_items(&open.scan.notes, &questions, pace, today, now);
-        let plan = plan::make(&items, &settings.exams, limit, today)
-            .map_err(|plan::Refusal::ZeroLimit| crate::settings::zero_limit())?;
+        let week = settings.week();
+        let plan = plan::make(&items, &settings.exams, limit, &week, today).map_err(|refusal| match refusal {
+            plan::Refusal::ZeroLimit => crate::settings::zero_limit(),
+            plan::Refusal::NoOpenDay => {
+                crate::settings::check_week(&week).err().unwrap_or_else(crate::settings::zero_limit)
+            }
+        })?;
+        let on_break = week.break_on(today).map(|b| {
+            let waiting: HashSet<&str> = items.iter().filter(|i| i.due <= b.to).map(|i| i.path.as_str()).collect();
+            let after: Vec<&plan::Day> = plan
+                .days
+                .iter()
+                .filter(|d| d.date > b.to && d.notes.iter().any(|p| waiting.contains(p.as_str())))
+                .collect();
+            BreakNow {
+                to: b.to,
+                back: after.first().map_or(b.end(), |d| d.date),
+                waiting: waiting.len() as u32,
+                days: after.len() as u32,
+            }
+        });
         let week = (0..7)
             .map(|i| {
                 let date = today + Days::new(i);
@@ -372,6 +409,7 @@ impl Session {
             known,
             answer_seconds: pace.answer.round() as u32,
             measured: pace != Pace::default(),
+            on_break,
         })
     }
 }

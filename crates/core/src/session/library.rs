@@ -27,6 +27,35 @@ pub struct NotePage {
     pub obsidian: Option<String>,
     /// The note's file, absolute.
     pub file: String,
+    /// Each cue question's memory: its grades, its recall today and when FSRS would ask it
+    /// again (advice only: the ladder stays the schedule of record).
+    pub questions: Vec<QuestionMemory>,
+}
+
+/// One cue question of a note as its answers left it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct QuestionMemory {
+    /// Its place among the note's cue questions.
+    pub index: u32,
+    /// Its text today.
+    pub question: String,
+    /// Its grades, oldest first.
+    pub grades: Vec<GradeAt>,
+    /// The probability it is recalled now (FSRS); `None` before its first answer.
+    pub recall: Option<f64>,
+    /// The day FSRS would ask it again, for a recall of 90%; `None` before its first answer.
+    pub next: Option<NaiveDate>,
+}
+
+/// A grade and when it was given.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct GradeAt {
+    /// The local date and time, `2024-10-27T09:00:00`.
+    pub at: String,
+    /// The grade.
+    pub grade: crate::journal::Grade,
 }
 
 /// What the statistics screen counts: the reviews done per day in the open vault.
@@ -57,12 +86,32 @@ impl Session {
         let today = self.today(now);
         let log = journal::log(&self.store(), &open.path, Some(rel))?;
         let entries = history::by_note(&log).remove(rel).unwrap_or_default();
+        let answers = self.store().answers(&crate::store::vault_key(&open.path))?;
+        let past: Vec<&crate::answer::Answer> = answers.iter().filter(|a| a.note == rel).collect();
+        let questions = crate::memory::graded(&note, &past)
+            .into_iter()
+            .map(|g| {
+                let memory = crate::memory::replay(g.grades.iter().copied());
+                QuestionMemory {
+                    index: g.index as u32,
+                    question: g.text.to_string(),
+                    grades: g
+                        .grades
+                        .iter()
+                        .map(|(at, grade)| GradeAt { at: at.format("%Y-%m-%dT%H:%M:%S").to_string(), grade: *grade })
+                        .collect(),
+                    recall: memory.as_ref().map(|m| crate::memory::recall(m, now)),
+                    next: memory.map(|m| m.due.date()),
+                }
+            })
+            .collect();
         Ok(NotePage {
             view: NoteView::new(&note, body, &open.links, today),
             timeline: history::timeline(&note, &entries, today, 365),
             history: entries.into_iter().rev().collect(),
             obsidian: (!open.demo).then(|| obsidian_uri(&crate::agenda::vault_name(&open.path, false), rel)),
             file: file.to_string_lossy().into_owned(),
+            questions,
         })
     }
 

@@ -31,8 +31,8 @@ mod tests;
 mod vault;
 mod write;
 
-pub use learning::{plan_items, DayLoad, Learning, WeakQuestion};
-pub use library::{obsidian_uri, NotePage, Stats};
+pub use learning::{plan_items, BreakNow, DayLoad, Learning, WeakQuestion};
+pub use library::{obsidian_uri, GradeAt, NotePage, QuestionMemory, Stats};
 pub use publish::{retry_after, PublishStatus};
 pub use reminders::{CalendarStatus, Mute, ReminderStatus, Tick};
 pub use settings::{Appearance, DesktopStatus, ToastProblem, UpdateCheck, UpdateOffer};

@@ -102,15 +102,19 @@ impl Session {
         };
         let Ok(learning) = self.learning(None, now) else { return all };
         let minutes = learning.week.first().map_or(0, |d| d.minutes);
-        if learning.plan.deferred == 0 {
+        let today = self.today(now);
+        let early = learning.plan.days.first().is_some_and(|d| d.date == today && d.moved.iter().any(|m| m.early));
+        if learning.plan.deferred == 0 && !early {
             return Due { minutes, ..all };
         }
-        let share: std::collections::HashSet<&str> =
-            learning.plan.on(self.today(now)).iter().map(String::as_str).collect();
-        let today: Vec<_> = a.today_reviews.iter().filter(|n| share.contains(n.path.as_str())).collect();
+        let share: std::collections::HashSet<&str> = learning.plan.on(today).iter().map(String::as_str).collect();
+        // A note brought here early off tomorrow's free day is among the upcoming ones.
+        let today: Vec<_> =
+            a.today_reviews.iter().chain(&a.upcoming).filter(|n| share.contains(n.path.as_str())).collect();
+        let overdue = today.iter().filter(|n| n.status == Some(crate::schedule::Status::Overdue)).count();
         Due {
-            overdue: today.iter().filter(|n| n.status == Some(crate::schedule::Status::Overdue)).count(),
-            due: today.iter().filter(|n| n.status == Some(crate::schedule::Status::Due)).count(),
+            overdue,
+            due: today.len() - overdue,
             titles: today.iter().map(|n| n.title.clone()).collect(),
             minutes,
             later: learning.plan.deferred as usize,
@@ -158,14 +162,19 @@ impl Session {
     }
 
     /// What the reminder planner remembers: slots handled since yesterday, the snooze, the
-    /// silence and the login reminder.
+    /// silence and the login reminder. A break is a silence to the start of the review day after
+    /// it.
     fn memory(&self, now: NaiveDateTime) -> Memory {
-        let yesterday = self.today(now).checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
+        let today = self.today(now);
+        let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
+        let on_break = self.settings().week().break_on(today);
         let store = self.store();
+        let muted = store.time_setting(keys::MUTE_UNTIL);
+        let break_end = on_break.and_then(|b| b.end().and_hms_opt(self.clock.rollover_hour(), 0, 0));
         Memory {
             handled: store.handled_slots(yesterday).unwrap_or_default(),
             snooze: store.time_setting(keys::SNOOZE),
-            mute_until: store.time_setting(keys::MUTE_UNTIL),
+            mute_until: muted.max(break_end),
             login: *lock(&self.reminders.login),
         }
     }

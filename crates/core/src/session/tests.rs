@@ -98,7 +98,11 @@ fn a_note_page_has_its_timeline_history_and_obsidian_uri() {
     let tmp = tempfile::tempdir().unwrap();
     let vault = tmp.path().join("내 공부");
     std::fs::create_dir_all(vault.join("네트워크")).unwrap();
-    note(&vault.join("네트워크"), "TCP 정리.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n- 단서?\n");
+    note(
+        &vault.join("네트워크"),
+        "TCP 정리.md",
+        "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n### 단서 질문\n- 단서?\n    답\n",
+    );
     let s = session(&tmp);
     s.open_vault(&vault, at("2024-09-02 09:00")).unwrap();
     let rel = "네트워크/TCP 정리.md";
@@ -112,6 +116,16 @@ fn a_note_page_has_its_timeline_history_and_obsidian_uri() {
         (NaiveDate::from_ymd_opt(2024, 9, 2).unwrap(), crate::schedule::Step::D1, 40)
     );
     assert_eq!(entry.grades, vec![journal::Grade::Unsure]);
+    // Its cue question's memory: the grade, the recall a day later, when FSRS would ask again.
+    let q = &page.questions[0];
+    assert_eq!((q.index, q.question.as_str()), (0, "단서?"));
+    assert_eq!(
+        q.grades.iter().map(|g| (g.at.as_str(), g.grade)).collect::<Vec<_>>(),
+        [("2024-09-02T09:10:00", journal::Grade::Unsure)]
+    );
+    assert!(q.recall.is_some_and(|r| r > 0.0 && r < 1.0), "{:?}", q.recall);
+    // A first answer of 헷갈림 is still being learned: FSRS would ask again the same day.
+    assert_eq!(q.next, NaiveDate::from_ymd_opt(2024, 9, 2));
     assert_eq!(page.timeline[0].mark, history::Mark::Done);
     assert_eq!(page.timeline[1].mark, history::Mark::Planned);
     assert_eq!(
