@@ -27,6 +27,15 @@ if [ "$linux" -eq 3 ]; then
 else
   bad "the Linux tree lost its desktop crates ($linux of 3): the check above proves nothing"
 fi
+# The updater unpacks archives on macOS (.app.tar.gz) only: Linux's update is the AppImage itself,
+# so the Linux app links no tar crate (part of the binary's size goal), and macOS still does.
+if crates x86_64-unknown-linux-gnu | grep -qx tar; then
+  bad "the Linux app links the updater's archive crates (tar): its update is the AppImage itself"
+elif ! crates aarch64-apple-darwin | grep -qx tar; then
+  bad "the macOS app lost the updater's archive crates: its update is an .app.tar.gz"
+else
+  ok "the updater's archive crates are linked on macOS, not on Linux"
+fi
 # The engine and the command line have no platform-specific dependencies at all.
 for package in bokseup-core bokseup-cli; do
   if grep -q "^\[target\." "crates/${package#bokseup-}/Cargo.toml"; then

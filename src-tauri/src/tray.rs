@@ -67,16 +67,13 @@ impl Problem {
 
 /// Makes the tray icon. A missing library or a failure is kept as the reason, never a panic.
 pub fn create<R: Runtime>(app: &AppHandle<R>) {
-    // tray-icon panics when it cannot load libayatana-appindicator3: catch it, quietly (the
-    // reason is said below). Nothing else runs yet, so swapping the global hook is safe here.
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(app)));
-    std::panic::set_hook(hook);
-    let (icon, mut problem) = match built {
-        Ok(Ok(icon)) => (Some(icon), None),
-        Ok(Err(e)) => (None, Some(Problem::Failed(e.to_string()))),
-        Err(_) => (None, Some(Problem::NoLibrary)),
+    let (icon, mut problem) = if !library_present() {
+        (None, Some(Problem::NoLibrary))
+    } else {
+        match build(app) {
+            Ok(icon) => (Some(icon), None),
+            Err(e) => (None, Some(Problem::Failed(e.to_string()))),
+        }
     };
     if icon.is_some() && !host_present() {
         problem = Some(Problem::NoHost);
@@ -244,6 +241,27 @@ pub fn problem<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
 /// bus. macOS's menu bar and Windows' notification area are always there.
 #[cfg(not(target_os = "linux"))]
 fn host_present() -> bool {
+    true
+}
+
+/// Whether the system's tray library loads. tray-icon panics when it cannot, and a release build
+/// aborts on a panic (`panic = "abort"`, part of the binary's size goal), so the app looks first,
+/// under the names libappindicator-sys tries, in its order.
+#[cfg(target_os = "linux")]
+fn library_present() -> bool {
+    [c"libayatana-appindicator3.so.1", c"libappindicator3.so.1", c"libayatana-appindicator3.so", c"libappindicator3.so"]
+        .iter()
+        .any(|name| {
+            // SAFETY: a library name without NUL, opened lazily and locally, then closed again;
+            // nothing of it is used.
+            let handle = unsafe { libc::dlopen(name.as_ptr(), libc::RTLD_LAZY | libc::RTLD_LOCAL) };
+            !handle.is_null() && unsafe { libc::dlclose(handle) } == 0
+        })
+}
+
+/// macOS's menu bar and Windows' notification area need no library of their own.
+#[cfg(not(target_os = "linux"))]
+fn library_present() -> bool {
     true
 }
 

@@ -218,7 +218,9 @@ impl Session {
         let mut issues = sync::import(&mut self.store(), root, &store::vault_key(root));
         // A history folder that is a link out of the vault is never written; say so where the
         // unreadable files are listed, since a review does not stop for it.
-        if self.settings().history_in_vault {
+        // The one flag, not the whole settings: this runs on every scan.
+        let in_vault = self.store().flag_setting(crate::settings::keys::HISTORY_IN_VAULT, true);
+        if in_vault {
             if let Err(e) = vault::no_links(root, &sync::file_of(root, &self.learning.device), false) {
                 issues.push(vault::Issue { path: sync::DIR.to_string(), message: e.to_string() });
             }
