@@ -414,7 +414,7 @@ pub fn appearance(session: State<'_, Session>) -> Appearance {
 /// in minutes, and how many questions are weak.
 #[tauri::command(async)]
 pub fn learning(session: State<'_, Session>, now: Now, limit: Option<Limit>) -> Reply<Learning> {
-    Ok(session.learning(limit, now.0)?)
+    Ok(session.learning(limit, now.0)?.listed())
 }
 
 /// The weakest cue questions now: `count` of them, or `minutes`' worth; only those of the notes

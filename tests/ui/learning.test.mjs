@@ -33,7 +33,7 @@ const LEARNING = {
     }],
   },
   week: [10, 10, 6, 3, 0, 8, 2].map((m, i) => ({ date: add(TODAY, i), notes: Math.ceil(m / 2.5), minutes: m })),
-  weak: 3, known: 24, answer_seconds: 18, measured: true, on_break: null,
+  weak: 3, known: 24, answer_seconds: 18, measured: true, on_break: null, later_days: 2,
 };
 const WEAK = DUE.slice(0, 3).map((path, i) => ({
   path, title: path.split('/').pop().replace('.md', ''), index: i, question: `질문 ${i}?`, question_html: `질문 <b>${i}</b>?`,

@@ -264,7 +264,8 @@ pub fn make(out: &Path, spec: &Spec) -> Result<Fixture, Error> {
         days.insert(c.date, session.calendar_day(c.date, now).map_err(|e| failed("a calendar day", e))?);
     }
     let stats = session.stats(now).map_err(|e| failed("the statistics", e))?;
-    let learning = session.learning(None, now).map_err(|e| failed("the plan", e))?;
+    // What the window is given (the plan's first weeks).
+    let learning = session.learning(None, now).map_err(|e| failed("the plan", e))?.listed();
     Ok(Fixture { overview, notes, extra: Extra { pages, calendar, days, stats, learning }, all })
 }
 

@@ -259,6 +259,14 @@ fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
     // A limit in minutes: 30 minutes hold 15 notes of 2 minutes.
     let by_minutes = session.learning(Some(Limit::Minutes(30)), now).unwrap();
     assert_eq!(by_minutes.plan.days[0].notes.len(), 15);
+    // One a day: 47 notes make a plan of 47 days and more; the window gets its first six weeks,
+    // and the count of all the days still.
+    let slow = session.learning(Some(Limit::Notes(1)), now).unwrap();
+    let later = slow.plan.days.iter().skip(1).filter(|d| !d.notes.is_empty()).count();
+    assert!(later >= 46 && slow.later_days as usize == later, "{later} {}", slow.later_days);
+    let listed = slow.clone().listed();
+    assert_eq!(listed.plan.days.len(), plan::LISTED_DAYS as usize);
+    assert_eq!((listed.later_days, &listed.plan.days[0]), (slow.later_days, &slow.plan.days[0]));
     // A limit of 0 is refused with a message.
     let refused = session.learning(Some(Limit::Notes(0)), now).unwrap_err().to_string();
     assert!(refused.contains("0"), "{refused}");

@@ -35,4 +35,8 @@ measured: boolean,
 /**
  * Today is in the student's break: when it ends and what waits after it.
  */
-on_break: BreakNow | null, };
+on_break: BreakNow | null, 
+/**
+ * The days after today with reviews planned, all of them (also past the days listed).
+ */
+later_days: number, };

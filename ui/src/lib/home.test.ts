@@ -72,7 +72,7 @@ describe('the plan on the home screen', () => {
       ],
     },
     week: [0, 1, 2, 3, 4, 5, 6].map((i) => ({ date: `2026-12-0${i + 1}`, notes: 2, minutes: i === 0 ? 8 : i })),
-    weak: 3, known: 10, answer_seconds: 30, measured: false, on_break: null,
+    weak: 3, known: 10, answer_seconds: 30, measured: false, on_break: null, later_days: 1,
   });
 
   it('keeps to today\'s share in the plan\'s order when the plan moved some to later days', () => {

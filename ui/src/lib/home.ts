@@ -114,9 +114,9 @@ export function restLine(learning: Learning | null): string | null {
 export function planLine(learning: Learning | null): string | null {
   // In a break the rest line says what waits, and when.
   if (!learning?.plan.deferred || learning.on_break) return null;
-  const [today, ...rest] = learning.plan.days;
-  const days = rest.filter((d) => d.notes.length > 0).length;
-  return t('home.plan_share', { n: today?.notes.length ?? 0, later: learning.plan.deferred, days });
+  // The window gets the plan's first weeks only: the days are counted by the engine.
+  const today = learning.plan.days[0];
+  return t('home.plan_share', { n: today?.notes.length ?? 0, later: learning.plan.deferred, days: learning.later_days });
 }
 
 /** The daily limit as words: "노트 20개", "45분". */

@@ -258,7 +258,7 @@ export function memoryBackend(
       const learning: Learning = {
         plan: { limit: limit ?? settings.daily_limit, days: [{ date: agenda.today, kind: 'normal', notes: today, minutes, moved: [] }], deferred: 0, exams: [] },
         week: Array.from({ length: 7 }, (_, i) => ({ date: addDays(agenda.today, i), notes: i ? 0 : today.length, minutes: i ? 0 : minutes })),
-        weak: extra.weak?.length ?? 0, known: extra.weak?.length ?? 0, answer_seconds: 30, measured: false, on_break: null,
+        weak: extra.weak?.length ?? 0, known: extra.weak?.length ?? 0, answer_seconds: 30, measured: false, on_break: null, later_days: 0,
       };
       return learning;
     },

@@ -81,6 +81,18 @@ pub struct Learning {
     pub measured: bool,
     /// Today is in the student's break: when it ends and what waits after it.
     pub on_break: Option<BreakNow>,
+    /// The days after today with reviews planned, all of them (also past the days listed).
+    pub later_days: u32,
+}
+
+impl Learning {
+    /// The learning as the window gets it: the plan's first [`plan::LISTED_DAYS`] days, the
+    /// calendar's reach; `later_days` still counts them all. A backlog of 5,000 notes makes a
+    /// plan of 300 days, a megabyte of JSON the page would parse for nothing, during a rescan.
+    pub fn listed(mut self) -> Learning {
+        self.plan.days.truncate(plan::LISTED_DAYS as usize);
+        self
+    }
 }
 
 /// A break under way, as home says it: "쉬는 중 · 10월 30일까지 · 복습 12개가 31일부터 2일에 나뉘어 기다립니다".
@@ -405,13 +417,14 @@ impl Session {
         let weak = questions.iter().filter(|q| drill::is_weak(q, now)).count() as u32;
         let known = questions.iter().filter(|q| q.memory.is_some()).count() as u32;
         Ok(Learning {
-            plan,
             week,
             weak,
             known,
             answer_seconds: pace.answer.round() as u32,
             measured: pace != Pace::default(),
             on_break,
+            later_days: plan.days.iter().skip(1).filter(|d| !d.notes.is_empty()).count() as u32,
+            plan,
         })
     }
 }
