@@ -2,7 +2,7 @@
 # Fuzzes the frontmatter reader, the line editor and the flat YAML fast path (fuzz/fuzz_targets) with cargo-fuzz and
 # libFuzzer, from the small corpus kept in fuzz/corpus (copied: the run's findings stay out of
 # the repository). A crash, a panic, a broken invariant or an input slower than its bound fails.
-#   scripts/fuzz.sh                          each target 30 s (the test command sets FUZZ_SECONDS=20)
+#   scripts/fuzz.sh                          each target 30 s (the test command sets FUZZ_SECONDS=15)
 #   FUZZ_SECONDS=900 scripts/fuzz.sh         each target a quarter of an hour
 #   FUZZ_KEEP=1 scripts/fuzz.sh              merge what was found into fuzz/corpus (minimized)
 # The sanitized build uses nightly-only flags: the stable toolchain allows them with

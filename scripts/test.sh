@@ -61,7 +61,7 @@ step "rust lint" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "engine tests" cargo test -p bokseup-core --locked
 step "command and bench tests" cargo test -p bokseup-cli -p bokseup-bench --locked
 step "shell and loops" env BOKSEUP_CRASH_LOOPS=200 BOKSEUP_RACE_LOOPS=12 cargo test -p bokseup --locked -- --nocapture
-step "fuzzing" env FUZZ_SECONDS=20 scripts/fuzz.sh
+step "fuzzing" env FUZZ_SECONDS=15 scripts/fuzz.sh
 step "ipc surface" bindings_fresh
 step "ui types" npx svelte-check --tsconfig ./tsconfig.json --output machine
 step "ui unit tests" npx vitest run
@@ -70,7 +70,7 @@ step "app build" cargo build --locked
 step "conformance" python3 tests/conformance.py target/debug/bokseup
 step "benchmark smoke" target/debug/bokseup-bench run --smoke
 step "calendar file" timeout 120 node --test tests/calendar/
-step "ui in chromium" timeout 300 node --test --test-concurrency=1 tests/ui/
+step "ui in chromium" timeout 420 node --test --test-concurrency=1 tests/ui/
 step "end to end" timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
   node --test --test-concurrency=1 tests/e2e/
 step "debian package" scripts/package.sh --debug
