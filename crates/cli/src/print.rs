@@ -186,7 +186,7 @@ pub fn plan(overview: &Overview, plan: &Plan, fallback_today: NaiveDate, json: b
     // The days with reviews, and the free days and the break among them (not the weeks past the
     // last review: the JSON lists those).
     let last = plan.days.iter().rposition(|d| !d.notes.is_empty()).unwrap_or(0);
-    for day in &plan.days[..=last.min(plan.days.len().saturating_sub(1))] {
+    for day in plan.days.iter().take(last + 1) {
         let rest = match day.kind {
             DayKind::Free => Some(tr("쉬는 요일", "free day")),
             DayKind::Break => Some(tr("쉬는 기간", "break")),

@@ -215,6 +215,11 @@ fn backlog_vault(dir: &std::path::Path) -> std::path::PathBuf {
     vault
 }
 
+/// A session on a database in memory, its demo vault in `dir`.
+fn session_in(dir: &std::path::Path) -> Session {
+    Session::new(Store::open_in_memory().unwrap(), dir.join("demo"), Clock::system(4)).unwrap()
+}
+
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
 }
@@ -223,7 +228,7 @@ fn at(s: &str) -> NaiveDateTime {
 fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
     let tmp = tempfile::tempdir().unwrap();
     let vault = backlog_vault(tmp.path());
-    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let session = session_in(tmp.path());
     let now = at("2024-10-27 09:00");
     let overview = session.open_vault(&vault, now).unwrap();
     assert_eq!(overview.agenda.counts.overdue, 43);
@@ -284,7 +289,7 @@ fn forty_three_overdue_notes_become_a_plan_that_starts_today() {
 fn an_exam_tells_whether_it_fits() {
     let tmp = tempfile::tempdir().unwrap();
     let vault = backlog_vault(tmp.path());
-    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let session = session_in(tmp.path());
     let now = at("2024-10-27 09:00");
     session.open_vault(&vault, now).unwrap();
     let mut settings = session.settings();
@@ -317,7 +322,7 @@ fn an_exam_tells_whether_it_fits() {
 fn a_break_silences_reminders_and_home_says_what_waits_after_it() {
     let tmp = tempfile::tempdir().unwrap();
     let vault = backlog_vault(tmp.path());
-    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let session = session_in(tmp.path());
     let now = at("2024-10-27 08:00");
     session.open_vault(&vault, now).unwrap();
     let mut settings = session.settings();
@@ -358,7 +363,7 @@ fn a_review_falling_on_a_free_sunday_is_saturdays_and_the_reminder_counts_it() {
     std::fs::create_dir_all(&vault).unwrap();
     // First studied on Saturday 2024-10-26: the 1-day review falls on Sunday.
     std::fs::write(vault.join("TCP.md"), "---\n⭕첫 학습날: 2024-10-26\n❤1일복습여부: false\n---\n").unwrap();
-    let session = Session::new(Store::open_in_memory().unwrap(), tmp.path().join("demo"), Clock::system(4)).unwrap();
+    let session = session_in(tmp.path());
     let saturday = at("2024-10-26 09:00");
     session.open_vault(&vault, saturday).unwrap();
     assert_eq!(session.due(saturday).total(), 0, "not due yet on a flat week");
