@@ -301,6 +301,7 @@ pub struct TrayView {
 /// What the tray shows now: today's count, where things stand, the menu's texts.
 pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
     let status = session.reminder_status(now);
+    let until_done = session.settings().until_done;
     let n = status.due;
     // Only with a vault open: the tray never opens one by asking.
     let open = session.open_vault_name().is_some();
@@ -323,7 +324,7 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
         };
         format!("{day}{}", at.format("%H:%M"))
     };
-    let reminders = match (status.muted_until, status.next) {
+    let reminders = match (status.muted_until.or(status.break_until), status.next) {
         (Some(until), _) => {
             tf(format!("알림 꺼짐 · {}까지", when(until)), format!("reminders off until {}", when(until)))
         }
@@ -350,7 +351,7 @@ pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
         drill: tf(format!("약한 질문 연습 ({weak})"), format!("Drill weak questions ({weak})")),
         can_drill: weak > 0,
         muted: status.muted_until.is_some(),
-        marked: open && n > 0 && status.muted_until.is_none() && session.settings().until_done,
+        marked: open && n > 0 && status.muted_until.is_none() && status.break_until.is_none() && until_done,
         labels: match lang::current() {
             Lang::Ko => ["열기", "알림 끄기", "1시간", "오늘", "다시 켜기", "종료"],
             Lang::En => ["Open", "Silence reminders", "For an hour", "For today", "Turn back on", "Quit"],
@@ -438,6 +439,7 @@ mod tests {
         let away = view(&session, at_s("2026-11-29 08:00:00"));
         assert_eq!(away.status, "쉬는 중 · 11월 30일까지 · 알림 꺼짐 · 12월 1일 04:00까지");
         assert!(!away.marked && away.count == 0);
+        assert!(!away.muted, "the break is not the user's silence: the menu offers no \"다시 켜기\" for it");
         settings.set("break", "none").unwrap();
         session.save_settings(&settings, at_s("2026-11-29 08:00:00")).unwrap();
         for note in ["DNS.md", "EBS 볼륨.md", "네트워크/OSI 7계층.md"] {

@@ -23,7 +23,7 @@ const WEEK = makeVault({
 const AWAY = makeVault({ n: 60, seed: 5, settings: { break: '2026-11-27..2026-11-30', 'daily-limit': '6' } });
 
 function open(made, { lang = 'ko', theme = 'light', settings = {} } = {}) {
-  return openPage(ctx, { [made.overview.vault]: made.overview }, made.notes, undefined, undefined, {
+  return openPage(ctx, { [made.overview.vault]: made.overview }, made.notes, undefined, { reminders: made.reminders }, {
     locale: lang === 'en' ? 'en-US' : 'ko-KR', colorScheme: theme,
     extra: { ...made.extra, settings: { language: lang, theme, ...settings } },
   });
@@ -100,6 +100,21 @@ test('home says when the break ends and what waits after it', async () => {
   await en.page.screenshot({ path: join(ARTIFACTS, 'week-home-break-en-dark.png') });
   assert.deepEqual([...errors, ...en.errors], []);
   await en.page.close();
+});
+
+test('in a break the settings say reminders wait for its end, and offer no "turn back on" for it', async () => {
+  // The engine's status in the break: not the user's silence.
+  assert.deepEqual({ muted: AWAY.reminders.muted_until, until: AWAY.reminders.break_until }, { muted: null, until: '2026-12-01T04:00:00' });
+  const { page, errors } = await open(AWAY);
+  await page.getByTestId('open-settings').click();
+  const panel = page.getByTestId('panel-reminders');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /쉬는 기간이라 알림이 없습니다 · 12월 1일 \(화\) 04:00부터 다시/);
+  assert.equal(await page.getByTestId('unmute').count(), 0, 'nothing of the user\'s to turn back on');
+  assert.equal(await page.getByTestId('mute-today').count(), 1, 'the user can still silence reminders');
+  await panel.screenshot({ path: join(ARTIFACTS, 'week-settings-break-reminders.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('the settings edit the easy days, the break and "remind until done"', async () => {

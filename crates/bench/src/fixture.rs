@@ -148,6 +148,8 @@ pub struct Fixture {
     pub extra: Extra,
     /// Every note's summary, in the agenda's order.
     pub all: Vec<NoteSummary>,
+    /// Where reminders stand (the desktop status's `reminders`).
+    pub reminders: bokseup_core::session::ReminderStatus,
 }
 
 /// The log's side of the in-memory backend (`ui/src/lib/memory.ts`'s `Extra`).
@@ -266,7 +268,8 @@ pub fn make(out: &Path, spec: &Spec) -> Result<Fixture, Error> {
     let stats = session.stats(now).map_err(|e| failed("the statistics", e))?;
     // What the window is given (the plan's first weeks).
     let learning = session.learning(None, now).map_err(|e| failed("the plan", e))?.listed();
-    Ok(Fixture { overview, notes, extra: Extra { pages, calendar, days, stats, learning }, all })
+    let reminders = session.reminder_status(now);
+    Ok(Fixture { overview, notes, extra: Extra { pages, calendar, days, stats, learning }, all, reminders })
 }
 
 #[cfg(test)]

@@ -340,8 +340,16 @@ fn a_break_silences_reminders_and_home_says_what_waits_after_it() {
     let tick = session.remind(at("2024-10-27 09:00"));
     assert_eq!(tick.show, None);
     let status = session.reminder_status(at("2024-10-27 09:01"));
-    assert_eq!(status.muted_until, Some(at("2024-10-30 04:00")));
+    assert_eq!(status.break_until, Some(at("2024-10-30 04:00")));
+    assert_eq!(status.muted_until, None, "the break is not the user's silence");
     assert!(status.next.is_some_and(|n| n >= at("2024-10-30 04:00")), "{:?}", status.next);
+    // "다시 켜기" ends the user's silence only: the break keeps reminders off.
+    session.mute(bokseup_core::session::Mute::Hour, at("2024-10-27 09:02")).unwrap();
+    assert_eq!(session.reminder_status(at("2024-10-27 09:03")).muted_until, Some(at("2024-10-27 10:02")));
+    session.unmute().unwrap();
+    let status = session.reminder_status(at("2024-10-27 09:04"));
+    assert_eq!((status.muted_until, status.break_until), (None, Some(at("2024-10-30 04:00"))));
+    assert_eq!(session.remind(at("2024-10-28 09:00")).show, None, "still on a break");
     // The day after it, reminders are back.
     let tick = session.remind(at("2024-10-30 09:00"));
     assert!(tick.show.is_some_and(|r| r.title == "오늘 복습할 노트 20개"));

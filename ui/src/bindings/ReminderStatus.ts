@@ -26,9 +26,14 @@ next: string | null,
  */
 snoozed_until: string | null, 
 /**
- * "알림 끄기": silent until this time.
+ * "알림 끄기": silent until this time (the user's silence only: "다시 켜기" ends it).
  */
 muted_until: string | null, 
+/**
+ * A break in the plan keeps reminders silent until this time, the start of the review day
+ * after it; only the break's own setting ends it.
+ */
+break_until: string | null, 
 /**
  * The calendar file, when one is set.
  */

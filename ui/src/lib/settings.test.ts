@@ -6,7 +6,7 @@ import { setLook } from './locale.svelte';
 import { addTime, calendarLine, changed, easyDayOrder, hourLabel, reminderLine, removeTime, setBreak, when } from './settings';
 
 const status = (s: Partial<ReminderStatus>): ReminderStatus => ({
-  now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, calendar: null, ...s,
+  now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, break_until: null, calendar: null, ...s,
 });
 
 describe('times', () => {
@@ -35,6 +35,9 @@ describe('words', () => {
     expect(reminderLine(status({ due: 0 }), true)).toBe('다음 알림 오늘 09:00 · 오늘 복습을 마쳤어요');
     expect(reminderLine(status({ snoozed_until: '2026-11-29T10:00:00' }), true)).toMatch(/^다시 알림 오늘 10:00/);
     expect(reminderLine(status({ muted_until: '2026-11-30T04:00:00' }), true)).toBe('알림을 잠시 껐습니다 · 내일 04:00까지');
+    // A break is not the user's silence: it says so, and the user's silence, if any, comes first.
+    expect(reminderLine(status({ break_until: '2026-12-02T04:00:00' }), true)).toBe('쉬는 기간이라 알림이 없습니다 · 12월 2일 (수) 04:00부터 다시');
+    expect(reminderLine(status({ break_until: '2026-12-02T04:00:00', muted_until: '2026-11-29T09:00:00' }), true)).toMatch(/^알림을 잠시 껐습니다/);
     expect(reminderLine(status({}), false)).toBe('알림이 꺼져 있습니다.');
     expect(reminderLine(status({ demo: true }), true)).toMatch(/^데모 볼트에는 알림을 보내지 않습니다/);
   });

@@ -55,6 +55,7 @@ export function reminderLine(status: ReminderStatus, on: boolean): string {
   if (!on) return t('set.reminders_off');
   if (status.demo) return t('set.reminders_demo');
   if (status.muted_until) return t('set.muted_until', { when: when(status.muted_until, status.now) });
+  if (status.break_until) return t('set.break_until', { when: when(status.break_until, status.now) });
   const parts: string[] = [];
   if (status.snoozed_until) parts.push(t('set.snoozed_until', { when: when(status.snoozed_until, status.now) }));
   else if (status.next) parts.push(t('set.next_reminder', { when: when(status.next, status.now) }));

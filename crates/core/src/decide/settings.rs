@@ -212,6 +212,11 @@ pub fn format_limit(limit: Limit) -> String {
 }
 
 impl Settings {
+    /// The break kept in `store`, read alone: the reminders ask on every wake.
+    pub fn load_break(store: &Store) -> Option<Break> {
+        store.setting(keys::BREAK).ok().flatten().and_then(|t| week::parse_break(&t).ok()).flatten()
+    }
+
     /// The settings kept in `store`; a value that is missing or unreadable gives its default.
     pub fn load(store: &Store) -> Settings {
         let default = Settings::default();
@@ -240,7 +245,7 @@ impl Settings {
                 .filter(|p| *p >= 1024)
                 .unwrap_or(default.feed_port),
             easy_days: text(keys::EASY_DAYS).and_then(|t| week::parse_easy_days(&t).ok()).unwrap_or(default.easy_days),
-            break_days: text(keys::BREAK).and_then(|t| week::parse_break(&t).ok()).flatten(),
+            break_days: Settings::load_break(store),
             until_done: store.flag_setting(keys::UNTIL_DONE, default.until_done),
         }
     }

@@ -59,8 +59,11 @@ pub struct ReminderStatus {
     pub next: Option<NaiveDateTime>,
     /// "1시간 뒤에" was pressed: a reminder comes again at this time.
     pub snoozed_until: Option<NaiveDateTime>,
-    /// "알림 끄기": silent until this time.
+    /// "알림 끄기": silent until this time (the user's silence only: "다시 켜기" ends it).
     pub muted_until: Option<NaiveDateTime>,
+    /// A break in the plan keeps reminders silent until this time, the start of the review day
+    /// after it; only the break's own setting ends it.
+    pub break_until: Option<NaiveDateTime>,
     /// The calendar file, when one is set.
     pub calendar: Option<CalendarStatus>,
 }
@@ -167,16 +170,21 @@ impl Session {
     fn memory(&self, now: NaiveDateTime) -> Memory {
         let today = self.today(now);
         let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
-        let on_break = self.settings().week().break_on(today);
+        let break_end = self.break_end(now);
         let store = self.store();
-        let muted = store.time_setting(keys::MUTE_UNTIL);
-        let break_end = on_break.and_then(|b| b.end().and_hms_opt(self.clock.rollover_hour(), 0, 0));
         Memory {
             handled: store.handled_slots(yesterday).unwrap_or_default(),
             snooze: store.time_setting(keys::SNOOZE),
-            mute_until: muted.max(break_end),
+            mute_until: store.time_setting(keys::MUTE_UNTIL).max(break_end),
             login: *lock(&self.reminders.login),
         }
+    }
+
+    /// When the break `now` falls in ends for reminders: the start of the review day after it.
+    fn break_end(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        let today = self.today(now);
+        let on_break = Settings::load_break(&self.store()).filter(|b| b.contains(today))?;
+        on_break.end().and_hms_opt(self.clock.rollover_hour(), 0, 0)
     }
 
     /// The user opened the app and sees its window: today's reminders that already came round
@@ -232,6 +240,7 @@ impl Session {
     pub fn reminder_status(&self, now: NaiveDateTime) -> ReminderStatus {
         let settings = self.settings();
         let memory = self.memory(now);
+        let muted = self.store().time_setting(keys::MUTE_UNTIL);
         let still = |at: Option<NaiveDateTime>| at.filter(|t| *t > now);
         let calendar = settings.calendar_file.as_ref().map(|path| {
             self.lock_calendar().status.clone().filter(|s| &s.path == path).unwrap_or(CalendarStatus {
@@ -247,7 +256,8 @@ impl Session {
             demo: self.demo_open(),
             next: reminder::upcoming(now, self.clock.rollover_hour(), &settings.reminder(), &memory),
             snoozed_until: still(memory.snooze),
-            muted_until: still(memory.mute_until),
+            muted_until: still(muted),
+            break_until: still(self.break_end(now)),
             calendar,
         }
     }

@@ -245,6 +245,7 @@ export const en: Record<keyof typeof ko, string> = {
   'set.reminders_off': 'Reminders are off.',
   'set.reminders_demo': 'The demo vault gets no reminders. Open your own vault and they start.',
   'set.muted_until': 'Reminders silenced · until {when}',
+  'set.break_until': 'On a break: no reminders until {when}',
   'set.snoozed_until': 'Reminding again {when}',
   'set.next_reminder': 'Next reminder {when}',
   'set.due_now': '{n} to review today',

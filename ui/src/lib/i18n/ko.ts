@@ -243,6 +243,7 @@ export const ko = {
   'set.reminders_off': '알림이 꺼져 있습니다.',
   'set.reminders_demo': '데모 볼트에는 알림을 보내지 않습니다. 내 볼트를 열면 알림이 시작됩니다.',
   'set.muted_until': '알림을 잠시 껐습니다 · {when}까지',
+  'set.break_until': '쉬는 기간이라 알림이 없습니다 · {when}부터 다시',
   'set.snoozed_until': '다시 알림 {when}',
   'set.next_reminder': '다음 알림 {when}',
   'set.due_now': '지금 오늘 복습 {n}개',
