@@ -106,7 +106,7 @@ impl Session {
             })
             .collect();
         Ok(NotePage {
-            view: NoteView::new(&note, body, &open.links, today),
+            view: NoteView::new(&note, body, open.links(), today),
             timeline: history::timeline(&note, &entries, today, 365),
             history: entries.into_iter().rev().collect(),
             obsidian: (!open.demo).then(|| obsidian_uri(&crate::agenda::vault_name(&open.path, false), rel)),

@@ -54,7 +54,9 @@ impl State {
 pub(super) struct OpenVault {
     pub(super) path: PathBuf,
     pub(super) demo: bool,
-    pub(super) links: Links,
+    /// Every note and attachment by name, made when a note is first shown (the command line's
+    /// `scan` and `due` show none: at 10,000 notes this was a twentieth of their time).
+    links: std::sync::OnceLock<Links>,
     /// The last scan, kept up to date with the app's own writes.
     pub(super) scan: Arc<Scan>,
     /// The scan grouped for its day, kept up to date along with it, one note at a time.
@@ -62,6 +64,13 @@ pub(super) struct OpenVault {
     /// Whether the kept calendar file follows this vault: it holds the app's vault's schedule,
     /// whichever route opened it.
     pub(super) calendar: bool,
+}
+
+impl OpenVault {
+    /// The link index of the vault, from its scan as it is when first asked.
+    pub(super) fn links(&self) -> &Links {
+        self.links.get_or_init(|| self.scan.links())
+    }
 }
 
 /// A vault the user has opened.
@@ -213,7 +222,7 @@ impl Session {
         *self.lock_open() = Some(OpenVault {
             path: path.to_path_buf(),
             demo,
-            links: scan.links(),
+            links: std::sync::OnceLock::new(),
             scan: Arc::new(scan),
             agenda: Arc::new(agenda.clone()),
             calendar,
@@ -366,7 +375,7 @@ impl Session {
         let bytes = vault::read_note(&file).map_err(|e| e.in_note(rel))?;
         let note = Note::parse(rel, &bytes).map_err(|e| e.in_note(rel))?;
         let body = frontmatter::split(frontmatter::decode(&bytes)?)?.body;
-        Ok(NoteView::new(&note, body, &open.links, self.today(now)))
+        Ok(NoteView::new(&note, body, open.links(), self.today(now)))
     }
 
     /// An image of the open vault for the `vault:` protocol: its bytes and MIME type. Only image

@@ -42,6 +42,13 @@ impl Store {
         Ok(known)
     }
 
+    /// How many rows the index of `vault` holds, read or not.
+    pub fn index_size(&self, vault: &str) -> Result<usize> {
+        let n: i64 =
+            self.conn.query_row("SELECT count(*) FROM note_index WHERE vault = ?1", params![vault], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
     /// Brings the index of `vault` up to `notes` (every note the scan found): notes read afresh
     /// are stored with their stamps, notes gone (deleted, moved, now unreadable) leave. A note
     /// whose file changed at or after `settled_before_ns` is not stored: a change within the same
