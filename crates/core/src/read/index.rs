@@ -43,8 +43,7 @@ impl Pass {
     /// `settle` before now are not trusted afterwards ([`SETTLE`] outside tests).
     pub fn begin(store: &Store, root: &Path, settle: Duration) -> Pass {
         let vault = crate::store::vault_key(root);
-        let known = store.known_notes(&vault).unwrap_or_default();
-        let rows = store.index_size(&vault).unwrap_or(usize::MAX);
+        let (known, rows) = store.known_rows(&vault).unwrap_or((Known::new(), usize::MAX));
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
         Pass { vault, known, gone: Known::new(), rows, settled_before_ns: now_ns().saturating_sub(settle) }
     }
@@ -184,14 +183,14 @@ mod tests {
         let key = crate::store::vault_key(root);
         // Nothing changed: the index is left as it is, and still whole.
         scan_settling(&mut s, root, Duration::ZERO).unwrap();
-        assert_eq!(s.index_size(&key).unwrap(), 2);
+        assert_eq!(s.known_rows(&key).unwrap().1, 2);
         // b.md is now broken: not read into a note, not gone either, yet its row must go.
         std::thread::sleep(Duration::from_millis(20));
         write(&root.join("b.md"), "---\n이상한: [\n---\n");
         let again = scan_settling(&mut s, root, Duration::ZERO).unwrap();
         assert_eq!(again.issues.len(), 1);
         assert_eq!(s.known_notes(&key).unwrap().keys().collect::<Vec<_>>(), ["a.md"]);
-        assert_eq!(s.index_size(&key).unwrap(), 1);
+        assert_eq!(s.known_rows(&key).unwrap().1, 1);
     }
 
     #[test]

@@ -19,6 +19,11 @@ impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
     pub fn known_notes(&self, vault: &str) -> Result<Known> {
+        self.known_rows(vault).map(|(known, _)| known)
+    }
+
+    /// [`Store::known_notes`], and how many rows the index holds, readable or not.
+    pub fn known_rows(&self, vault: &str) -> Result<(Known, usize)> {
         let mut statement =
             self.conn.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note FROM note_index WHERE vault = ?1")?;
         let rows = statement.query_map(params![vault], |r| {
@@ -33,20 +38,14 @@ impl Store {
             let note = super::row::decode(path.clone(), r.get_ref(5)?.as_bytes()?);
             Ok((path, stamp, note))
         })?;
-        let mut known = Known::new();
+        let (mut known, mut count) = (Known::new(), 0);
         for row in rows {
+            count += 1;
             if let (path, stamp, Some(note)) = row? {
                 known.insert(path, (stamp, note));
             }
         }
-        Ok(known)
-    }
-
-    /// How many rows the index of `vault` holds, read or not.
-    pub fn index_size(&self, vault: &str) -> Result<usize> {
-        let n: i64 =
-            self.conn.query_row("SELECT count(*) FROM note_index WHERE vault = ?1", params![vault], |r| r.get(0))?;
-        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+        Ok((known, count))
     }
 
     /// Brings the index of `vault` up to `notes` (every note the scan found): notes read afresh
