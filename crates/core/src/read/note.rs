@@ -3,11 +3,12 @@
 
 use crate::date::find_date;
 use crate::error::Result;
-use crate::frontmatter;
+use crate::frontmatter::{self, flat, Fields};
 use crate::schedule::Flags;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_yaml::{Mapping, Value};
+use serde_yaml::{Number, Value};
+use std::borrow::Cow;
 use ts_rs::TS;
 
 /// The template's frontmatter keys that the engine reads, spelled exactly as in the template.
@@ -98,43 +99,108 @@ impl Note {
     pub fn parse(path: &str, bytes: &[u8]) -> Result<Note> {
         let text = frontmatter::decode(bytes)?;
         let split = frontmatter::split(text)?;
-        let map = split.mapping()?;
-        Ok(Note::from_parts(path, &map, split.body))
+        let fields = split.fields()?;
+        Ok(Note::from_parts(path, &fields, split.body))
     }
 
-    /// Builds a note from a parsed frontmatter mapping and the body text.
-    pub fn from_parts(path: &str, map: &Mapping, body: &str) -> Note {
-        let get = |key: &str| map.get(key);
-        let is_review = keys::FLAGS.iter().any(|k| get(k).is_some());
-        let flag = |key: &str| matches!(get(key), Some(Value::Bool(true)));
-        let flags = Flags {
-            d1: flag(keys::D1),
-            d4: flag(keys::D4),
-            d7: flag(keys::D7),
-            d14: flag(keys::D14),
-            long_term: flag(keys::LONG_TERM),
-        };
+    /// Builds a note from its frontmatter and its body text.
+    pub fn from_parts(path: &str, fields: &Fields<'_>, body: &str) -> Note {
+        let [d1, d4, d7, d14, long_term, subject, textbook, last_review, ref day0 @ ..] = found(fields);
+        let is_review = [&d1, &d4, &d7, &d14, &long_term].iter().any(|slot| slot.is_some());
+        let yes = |slot: &Option<Read<'_>>| slot.as_ref().is_some_and(|read| read.yes);
+        let flags = Flags { d1: yes(&d1), d4: yes(&d4), d7: yes(&d7), d14: yes(&d14), long_term: yes(&long_term) };
         let title = path.rsplit('/').next().unwrap_or(path);
         let title = title.strip_suffix(".md").unwrap_or(title).to_string();
         Note {
             path: path.to_string(),
             title,
             kind: if is_review { Kind::Review } else { Kind::Plain },
-            subject: get(keys::SUBJECT).and_then(scalar_text),
-            textbook: get(keys::TEXTBOOK).and_then(scalar_text),
+            subject: subject.and_then(|read| read.text).map(Cow::into_owned),
+            textbook: textbook.and_then(|read| read.text).map(Cow::into_owned),
             flags,
-            day0: if is_review { day0(map) } else { None },
-            last_review: get(keys::LAST_REVIEW).and_then(scalar_text).and_then(|s| find_date(&s)),
+            day0: if is_review { first_day(day0) } else { None },
+            last_review: last_review.and_then(|read| find_date(read.text.as_deref()?)),
             cues: if is_review { cues(body) } else { Vec::new() },
         }
     }
 }
 
-/// Day 0 by section 1.3: the first key, in order, whose value holds a valid date.
-fn day0(map: &Mapping) -> Option<NaiveDate> {
-    let first = std::iter::once((keys::FIRST_STUDY, 0)).chain(keys::DAY0_FALLBACKS);
-    first.into_iter().find_map(|(key, offset)| {
-        let date = find_date(&scalar_text(map.get(key)?)?)?;
+/// The frontmatter keys a note is read from, each once: the five flags, subject, textbook, the
+/// latest review, then the day-0 sources in their order (section 1.3).
+const READ: [&str; 20] = {
+    let head = [
+        keys::D1,
+        keys::D4,
+        keys::D7,
+        keys::D14,
+        keys::LONG_TERM,
+        keys::SUBJECT,
+        keys::TEXTBOOK,
+        keys::LAST_REVIEW,
+        keys::FIRST_STUDY,
+    ];
+    let mut read = [""; 20];
+    let mut i = 0;
+    while i < read.len() {
+        read[i] = if i < head.len() { head[i] } else { keys::DAY0_FALLBACKS[i - head.len()].0 };
+        i += 1;
+    }
+    read
+};
+
+/// What a note takes from one frontmatter value.
+#[derive(Debug, Clone, PartialEq)]
+struct Read<'a> {
+    /// The value is YAML's `true` (a quoted "true" is not).
+    yes: bool,
+    /// A scalar value as text, trimmed; `None` for null, a list, a map or blank text.
+    text: Option<Cow<'a, str>>,
+}
+
+/// The value of each key in [`READ`], where the note has it.
+fn found<'a>(fields: &Fields<'a>) -> [Option<Read<'a>>; 20] {
+    let mut found: [Option<Read<'a>>; 20] = Default::default();
+    match fields {
+        // One pass over the note's keys: nearly every note comes this way.
+        Fields::Flat(flat) => {
+            for (key, field) in &flat.entries {
+                if let Some(i) = READ.iter().position(|wanted| wanted == key) {
+                    found[i] = Some(match *field {
+                        flat::Field::Scalar(scalar) => read_scalar(scalar),
+                        flat::Field::List { .. } => Read { yes: false, text: None },
+                    });
+                }
+            }
+        }
+        Fields::Yaml(map) => {
+            for (slot, key) in found.iter_mut().zip(READ) {
+                *slot = map.get(key).map(|value| Read {
+                    yes: matches!(value, Value::Bool(true)),
+                    text: scalar_text(value).map(Cow::Owned),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// A flat scalar as [`scalar_text`] reads serde_yaml's value of it.
+fn read_scalar(scalar: flat::Scalar<'_>) -> Read<'_> {
+    let text = match scalar {
+        flat::Scalar::Null => None,
+        flat::Scalar::Bool(b) => Some(Cow::Borrowed(if b { "true" } else { "false" })),
+        flat::Scalar::Int(n) => Some(Cow::Owned(n.to_string())),
+        flat::Scalar::Float(f) => Some(Cow::Owned(Number::from(f).to_string())),
+        flat::Scalar::Str(s) => Some(Cow::Borrowed(s.trim())).filter(|s| !s.is_empty()),
+    };
+    Read { yes: scalar == flat::Scalar::Bool(true), text }
+}
+
+/// Day 0 by section 1.3: the first source, in order, whose value holds a valid date.
+fn first_day(sources: &[Option<Read<'_>>]) -> Option<NaiveDate> {
+    let offsets = std::iter::once(0).chain(keys::DAY0_FALLBACKS.iter().map(|(_, days)| *days));
+    sources.iter().zip(offsets).find_map(|(source, offset)| {
+        let date = find_date(source.as_ref()?.text.as_deref()?)?;
         date.checked_sub_days(chrono::Days::new(offset))
     })
 }
@@ -161,7 +227,10 @@ pub fn cues(body: &str) -> Vec<Cue> {
     if !lines.by_ref().any(|l| heading_level(l).is_some() && l.contains("단서 질문")) {
         return Vec::new();
     }
-    let mut found: Vec<(String, Vec<&str>)> = Vec::new();
+    // Every answer's lines, one after another, and each question with where its lines start:
+    // two allocations for the section instead of one per question.
+    let mut lines_of_answers: Vec<&str> = Vec::new();
+    let mut questions: Vec<(&str, usize)> = Vec::new();
     let mut fence: Option<&str> = None;
     for line in lines {
         if fence.is_none() && heading_level(line).is_some() {
@@ -180,18 +249,20 @@ pub fn cues(body: &str) -> Vec<Cue> {
             }
         }
         match question {
-            Some(q) => found.push((q.to_string(), Vec::new())),
-            None => {
-                if let Some((_, answer)) = found.last_mut() {
-                    answer.push(line);
-                }
-            }
+            Some(q) => questions.push((q, lines_of_answers.len())),
+            None if !questions.is_empty() => lines_of_answers.push(line),
+            None => {}
         }
     }
-    found
-        .into_iter()
-        .filter(|(q, _)| !q.is_empty())
-        .map(|(question, answer)| Cue { question, answer: dedent(&answer) })
+    let ends = questions.iter().skip(1).map(|(_, start)| *start).chain([lines_of_answers.len()]);
+    questions
+        .iter()
+        .zip(ends)
+        .filter(|((q, _), _)| !q.is_empty())
+        .map(|((question, start), end)| Cue {
+            question: question.to_string(),
+            answer: dedent(&lines_of_answers[*start..end]),
+        })
         .collect()
 }
 
@@ -222,7 +293,16 @@ fn dedent(lines: &[&str]) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    lines.iter().map(|l| if blank(l) { "" } else { l[indent..].trim_end() }).collect::<Vec<_>>().join("\n")
+    let mut answer = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            answer.push('\n');
+        }
+        if !blank(line) {
+            answer.push_str(line[indent..].trim_end());
+        }
+    }
+    answer
 }
 
 #[cfg(test)]

@@ -98,18 +98,28 @@ pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(
                     if is_file && markdown {
                         progress.handled.fetch_add(1, Ordering::Relaxed);
                         let rel = relative(root, entry.path());
-                        let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
-                        let was = stamp.and_then(|_| lock(known).remove(&rel));
-                        match (stamp, was) {
-                            (Some(now), Some((then, note))) if now == then => batch.local.notes.push(note),
-                            _ => {
-                                let before = batch.local.notes.len();
-                                if !read_into(&mut batch.local, root, entry.path(), true) {
-                                    lock(batch.suspects).push(entry.path().to_path_buf());
-                                } else if let (Some(stamp), true) = (stamp, batch.local.notes.len() > before) {
-                                    batch.read.push((rel, stamp));
+                        let was = lock(known).remove(&rel);
+                        // A known note is stat'ed to see whether it changed; a note read afresh
+                        // takes its stamp from the read itself (no stat by name at all).
+                        let unchanged = match was {
+                            Some((then, note)) => match entry.metadata() {
+                                Ok(meta) if Stamp::of(&meta) == then => Some(note),
+                                Ok(_) => None,
+                                // Unreadable now: left known, so that its row goes if the read fails too.
+                                Err(_) => {
+                                    lock(known).insert(rel.clone(), (then, note));
+                                    None
                                 }
-                            }
+                            },
+                            None => None,
+                        };
+                        match unchanged {
+                            Some(note) => batch.local.notes.push(note),
+                            None => match read_into(&mut batch.local, root, entry.path(), true) {
+                                Outcome::Suspect => lock(batch.suspects).push(entry.path().to_path_buf()),
+                                Outcome::Note(stamp) => batch.read.push((rel, stamp)),
+                                Outcome::Issue => {}
+                            },
                         }
                     } else if is_file {
                         batch.local.attachments.push(relative(root, entry.path()));
@@ -251,19 +261,30 @@ pub const MAX_NOTE: u64 = 64 * 1024 * 1024;
 /// Reads a note's bytes: a regular file (never a link, a pipe or a device, which could block or
 /// lead out of the vault) of at most [`MAX_NOTE`] bytes.
 pub fn read_note(path: &Path) -> Result<Vec<u8>> {
+    read_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// Reads a note's bytes as [`read_note`] does, with the file's metadata as of the read.
+pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata)> {
     use std::io::Read;
     // What is checked below is the very file that is read: a link is refused at the open.
-    let mut file = crate::read::file::open(path)?;
+    let file = crate::read::file::open(path)?;
     let meta = file.metadata().map_err(Error::read(path))?;
     if !meta.is_file() {
         return Err(Error::SpecialFile(crate::read::file::special(meta.file_type())));
     }
+    let too_large = |size: u64| Error::TooLarge { part: Part::Note, size, limit: MAX_NOTE };
     if meta.len() > MAX_NOTE {
-        return Err(Error::TooLarge { part: Part::Note, size: meta.len(), limit: MAX_NOTE });
+        return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).map_err(Error::read(path))?;
-    Ok(bytes)
+    // Through `Take`, which reads to the end as `File` does but without asking the file's size
+    // and position again (a stat and a seek per note); the bound holds a file that grows.
+    (&file).take(MAX_NOTE + 1).read_to_end(&mut bytes).map_err(Error::read(path))?;
+    if bytes.len() as u64 > MAX_NOTE {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok((bytes, meta))
 }
 
 /// Reads a note once it has been still for `quiet` and no other program holds it open for
@@ -295,32 +316,50 @@ pub fn read_settled(path: &Path, quiet: std::time::Duration) -> Result<Vec<u8>> 
 /// How long ago the file was last modified; a time in the future (another device's clock) counts
 /// as long ago.
 fn modified_age(path: &Path) -> Result<std::time::Duration> {
-    let modified = std::fs::symlink_metadata(path).and_then(|m| m.modified()).map_err(Error::read(path))?;
-    Ok(std::time::SystemTime::now().duration_since(modified).unwrap_or(std::time::Duration::MAX))
+    let meta = std::fs::symlink_metadata(path).map_err(Error::read(path))?;
+    age_of(&meta).ok_or_else(|| Error::read(path)(std::io::Error::other("no modification time")))
+}
+
+/// How long ago a file was last modified, by its metadata.
+fn age_of(meta: &std::fs::Metadata) -> Option<std::time::Duration> {
+    let modified = meta.modified().ok()?;
+    Some(std::time::SystemTime::now().duration_since(modified).unwrap_or(std::time::Duration::MAX))
+}
+
+/// What became of a note read into the scan.
+enum Outcome {
+    /// Read, with its stamp as of the read.
+    Note(Stamp),
+    /// Listed among the scan's issues.
+    Issue,
+    /// Left out: it may be half-saved (see [`read_into`]).
+    Suspect,
 }
 
 /// Reads one note into the scan. With `doubt`, a note changed within the last moment that reads
-/// as broken or plain is left out and `false` returned: it may be half-saved (see
+/// as broken or plain is left out as a [`Outcome::Suspect`]: it may be half-saved (see
 /// [`settle_suspects`]).
-fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> bool {
+fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> Outcome {
     let rel = relative(root, path);
-    let parsed = read_note(path).and_then(|bytes| Note::parse(&rel, &bytes));
-    let suspect = |plain: bool| plain && doubt && modified_age(path).is_ok_and(|age| age < QUIET);
-    match parsed {
-        Ok(note) if suspect(note.kind == crate::note::Kind::Plain) => false,
-        Ok(note) => {
+    let read = read_stamped(path).and_then(|(bytes, meta)| Ok((Note::parse(&rel, &bytes)?, meta)));
+    let young = |age: Option<std::time::Duration>| doubt && age.is_some_and(|age| age < QUIET);
+    match read {
+        // The read's own metadata says how old the note is: no second look by name.
+        Ok((note, meta)) if note.kind == crate::note::Kind::Plain && young(age_of(&meta)) => Outcome::Suspect,
+        Ok((note, meta)) => {
             scan.notes.push(note);
-            true
+            Outcome::Note(Stamp::of(&meta))
         }
         // A half-saved note can be cut anywhere; a pipe or a bomb stays what it is.
         Err(ref err)
-            if suspect(!matches!(err, Error::SpecialFile(_) | Error::TooLarge { .. } | Error::TooDeep { .. })) =>
+            if !matches!(err, Error::SpecialFile(_) | Error::TooLarge { .. } | Error::TooDeep { .. })
+                && young(modified_age(path).ok()) =>
         {
-            false
+            Outcome::Suspect
         }
         Err(err) => {
             scan.issues.push(Issue { path: rel, message: err.to_string() });
-            true
+            Outcome::Issue
         }
     }
 }

@@ -15,10 +15,36 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
-impl Split<'_> {
+impl<'a> Split<'a> {
     /// The frontmatter's keys and values; empty when the note has none.
     pub fn mapping(&self) -> Result<Mapping> {
         self.yaml.map_or_else(|| Ok(Mapping::new()), parse)
+    }
+
+    /// The frontmatter's keys and values, read in place where they can be; empty when the note
+    /// has none.
+    pub fn fields(&self) -> Result<Fields<'a>> {
+        self.yaml.map_or_else(|| Ok(Fields::Yaml(Mapping::new())), fields)
+    }
+}
+
+/// A note's frontmatter as the scan reads it: in place when it is flat, as nearly every note's
+/// is, and as serde_yaml's mapping otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fields<'a> {
+    /// Read by [`flat::read`], borrowing the note's text.
+    Flat(flat::Flat<'a>),
+    /// Read by serde_yaml.
+    Yaml(Mapping),
+}
+
+impl Fields<'_> {
+    /// The frontmatter as serde_yaml's mapping, whichever reader read it.
+    pub fn into_mapping(self) -> Mapping {
+        match self {
+            Fields::Flat(flat) => flat.to_mapping(),
+            Fields::Yaml(map) => map,
+        }
     }
 }
 
@@ -72,25 +98,30 @@ pub const MAX_DEPTH: usize = 32;
 /// such a note is a plain note, not a broken one. Frontmatter over [`MAX_FRONTMATTER`] or nested
 /// deeper than [`MAX_DEPTH`] is refused before the parser sees it.
 pub fn parse(yaml: &str) -> Result<Mapping> {
+    fields(yaml).map(Fields::into_mapping)
+}
+
+/// Parses frontmatter YAML as [`parse`] does, keeping flat frontmatter in place.
+pub fn fields(yaml: &str) -> Result<Fields<'_>> {
     if yaml.trim().is_empty() {
-        return Ok(Mapping::new());
+        return Ok(Fields::Yaml(Mapping::new()));
+    }
+    check_size(yaml)?;
+    // The flat reader is linear in the text and nests nothing: the depth bound is the YAML
+    // parser's (and checking it was a tenth of reading a template note).
+    if let Some(flat) = flat::read(yaml) {
+        return Ok(Fields::Flat(flat));
     }
     check_bounds(yaml)?;
-    if let Some(map) = flat::parse(yaml) {
-        return Ok(map);
-    }
     match serde_yaml::from_str::<Value>(yaml) {
-        Ok(Value::Mapping(map)) => Ok(map),
-        Ok(_) => Ok(Mapping::new()),
+        Ok(Value::Mapping(map)) => Ok(Fields::Yaml(map)),
+        Ok(_) => Ok(Fields::Yaml(Mapping::new())),
         Err(e) => Err(Error::Yaml(describe_yaml_error(yaml, &e))),
     }
 }
 
-/// Checks the size and nesting depth of frontmatter YAML in one linear pass. Depth counts the
-/// block indentation levels, compact nested sequences (`- - -`) and open flow brackets (`[`,
-/// `{`) wherever they are, quoted or not: it may over-count brackets inside quoted text (33 open
-/// brackets there are refused too), never under-count a real nesting.
-pub fn check_bounds(yaml: &str) -> Result<()> {
+/// Refuses frontmatter over [`MAX_FRONTMATTER`].
+fn check_size(yaml: &str) -> Result<()> {
     if yaml.len() > MAX_FRONTMATTER {
         return Err(Error::TooLarge {
             part: Part::Frontmatter,
@@ -98,6 +129,16 @@ pub fn check_bounds(yaml: &str) -> Result<()> {
             limit: MAX_FRONTMATTER as u64,
         });
     }
+    Ok(())
+}
+
+/// Checks the size and nesting depth of frontmatter YAML in one linear pass. Depth counts the
+/// block indentation levels, compact nested sequences (`- - -`) and open flow brackets (`[`,
+/// `{`) wherever they are, quoted or not: it may over-count brackets inside quoted text (33 open
+/// brackets there are refused too, unless the flat reader took the text), never under-count a
+/// real nesting.
+pub fn check_bounds(yaml: &str) -> Result<()> {
+    check_size(yaml)?;
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
     for (i, line) in yaml.lines().enumerate() {
