@@ -128,21 +128,15 @@ impl Note {
 /// The frontmatter keys a note is read from, each once: the five flags, subject, textbook, the
 /// latest review, then the day-0 sources in their order (section 1.3).
 const READ: [&str; 20] = {
-    let head = [
-        keys::D1,
-        keys::D4,
-        keys::D7,
-        keys::D14,
-        keys::LONG_TERM,
-        keys::SUBJECT,
-        keys::TEXTBOOK,
-        keys::LAST_REVIEW,
-        keys::FIRST_STUDY,
-    ];
+    let middle = [keys::SUBJECT, keys::TEXTBOOK, keys::LAST_REVIEW, keys::FIRST_STUDY];
     let mut read = [""; 20];
     let mut i = 0;
     while i < read.len() {
-        read[i] = if i < head.len() { head[i] } else { keys::DAY0_FALLBACKS[i - head.len()].0 };
+        read[i] = match i {
+            0..5 => keys::FLAGS[i],
+            5..9 => middle[i - 5],
+            _ => keys::DAY0_FALLBACKS[i - 9].0,
+        };
         i += 1;
     }
     read

@@ -265,7 +265,7 @@ pub fn read_note(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Reads a note's bytes as [`read_note`] does, with the file's metadata as of the read.
-pub fn read_stamped(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata)> {
+fn read_stamped(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata)> {
     use std::io::Read;
     // What is checked below is the very file that is read: a link is refused at the open.
     let file = crate::read::file::open(path)?;

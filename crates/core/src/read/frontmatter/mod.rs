@@ -112,7 +112,7 @@ pub fn fields(yaml: &str) -> Result<Fields<'_>> {
     if let Some(flat) = flat::read(yaml) {
         return Ok(Fields::Flat(flat));
     }
-    check_bounds(yaml)?;
+    check_depth(yaml)?;
     match serde_yaml::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => Ok(Fields::Yaml(map)),
         Ok(_) => Ok(Fields::Yaml(Mapping::new())),
@@ -132,13 +132,12 @@ fn check_size(yaml: &str) -> Result<()> {
     Ok(())
 }
 
-/// Checks the size and nesting depth of frontmatter YAML in one linear pass. Depth counts the
-/// block indentation levels, compact nested sequences (`- - -`) and open flow brackets (`[`,
-/// `{`) wherever they are, quoted or not: it may over-count brackets inside quoted text (33 open
-/// brackets there are refused too, unless the flat reader took the text), never under-count a
-/// real nesting.
-pub fn check_bounds(yaml: &str) -> Result<()> {
-    check_size(yaml)?;
+/// Checks the nesting depth of frontmatter YAML (its size is checked first) in one linear pass.
+/// Depth counts the block indentation levels, compact nested sequences (`- - -`) and open flow
+/// brackets (`[`, `{`) wherever they are, quoted or not: it may over-count brackets inside quoted
+/// text (33 open brackets there are refused too, unless the flat reader took the text), never
+/// under-count a real nesting.
+fn check_depth(yaml: &str) -> Result<()> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
     for (i, line) in yaml.lines().enumerate() {
