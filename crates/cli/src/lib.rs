@@ -96,13 +96,22 @@ fn session(options: &Options) -> Result<Session, Error> {
     Ok(Session::new(store, db.with_file_name("demo-vault"), clock)?.command_line())
 }
 
-/// A session with the vault at `path` open, as the window opens one (the index, other devices'
-/// history, moved notes), and the time the command runs at: the clock is read once.
-fn open(path: &Path, options: &Options) -> Result<(Session, bokseup_core::agenda::Overview, NaiveDateTime), Error> {
+/// Runs `command` on a session with the vault at `path` open, as the window opens one (the
+/// index, other devices' history, moved notes), at the time the command runs: the clock is read
+/// once. The session then ends for the process's exit ([`Session::end_for_exit`]): the notes
+/// and the agenda are not freed one by one just before the process ends.
+fn open<T>(
+    path: &Path,
+    options: &Options,
+    command: impl FnOnce(&Session, &bokseup_core::agenda::Overview, NaiveDateTime) -> Result<T, Error>,
+) -> Result<T, Error> {
     let session = session(options)?;
     let now = session.now();
     let overview = session.open_vault(path, now)?;
-    Ok((session, overview, now))
+    let done = command(&session, &overview, now);
+    std::mem::forget(overview);
+    session.end_for_exit();
+    done
 }
 
 /// The calendar account of `publish`: the URL, the user and the password read from its file
@@ -145,32 +154,31 @@ fn command(
             let _ = writeln!(out, "{}: {}", tr("데모 볼트를 만들었습니다", "Wrote the demo vault"), path.display());
             Ok(())
         }
-        Command::Scan => {
-            let (_, overview, _) = open(path, options)?;
-            print::scan(&overview, options, out, err);
+        Command::Scan => open(path, options, |_, overview, _| {
+            print::scan(overview, options, out, err);
             Ok(())
-        }
-        Command::Due => {
-            let (_, overview, _) = open(path, options)?;
-            print::due(&overview, options.json, out, err);
+        }),
+        Command::Due => open(path, options, |_, overview, _| {
+            print::due(overview, options.json, out, err);
             Ok(())
-        }
+        }),
         Command::Weak => {
             let size = drill_size(options)?;
-            let (session, overview, now) = open(path, options)?;
-            let questions = session.weak(size, options.exam.as_deref(), now)?;
-            print::weak(&overview, &questions, now, options.json, out);
-            Ok(())
+            open(path, options, |session, overview, now| {
+                let questions = session.weak(size, options.exam.as_deref(), now)?;
+                print::weak(overview, &questions, now, options.json, out);
+                Ok(())
+            })
         }
         Command::Plan => {
             let limit = plan_limit(options)?;
-            let (session, overview, now) = open(path, options)?;
-            let learning = session.learning(limit, now)?;
-            print::plan(&overview, &learning.plan, now.date(), options.json, out);
-            Ok(())
+            open(path, options, |session, overview, now| {
+                let learning = session.learning(limit, now)?;
+                print::plan(overview, &learning.plan, now.date(), options.json, out);
+                Ok(())
+            })
         }
-        Command::Review | Command::Start | Command::Enroll => {
-            let (session, _, now) = open(path, options)?;
+        Command::Review | Command::Start | Command::Enroll => open(path, options, |session, _, now| {
             let written = match name {
                 Command::Review => {
                     let input =
@@ -182,26 +190,25 @@ fn command(
             };
             print::written(name, &written, options.json, out);
             Ok(())
-        }
-        Command::Undo => {
-            let (session, _, now) = open(path, options)?;
+        }),
+        Command::Undo => open(path, options, |session, _, now| {
             if options.list {
                 print::undo_list(&session.undo_list(20, now)?, out);
             } else {
                 print::undone(&session.undo(options.undo_id, now)?, out);
             }
             Ok(())
-        }
+        }),
         Command::Publish => {
             let account = account(options)?;
-            let (session, _, now) = open(path, options)?;
-            let days = options.days.unwrap_or(bokseup_core::calendar::DEFAULT_DAYS);
-            let done = session.publish(&account, days, now)?;
-            print::published(&done, out);
-            Ok(())
+            open(path, options, |session, _, now| {
+                let days = options.days.unwrap_or(bokseup_core::calendar::DEFAULT_DAYS);
+                let done = session.publish(&account, days, now)?;
+                print::published(&done, out);
+                Ok(())
+            })
         }
-        Command::Ics => {
-            let (session, _, now) = open(path, options)?;
+        Command::Ics => open(path, options, |session, _, now| {
             let (text, days) = session.ics(options.days.unwrap_or(bokseup_core::calendar::DEFAULT_DAYS), now)?;
             match &options.out {
                 None => {
@@ -228,7 +235,7 @@ fn command(
                 }
             }
             Ok(())
-        }
+        }),
     }
 }
 

@@ -256,7 +256,7 @@ pub fn written(name: Command, written: &Written, json: bool, out: &mut dyn Write
         let _ = writeln!(out, "  {}: {before} → {}", change.key, change.after);
     }
     let next = &written.note;
-    match (next.stage.as_deref(), next.next_due) {
+    match (next.stage, next.next_due) {
         (Some(stage), Some(due)) => {
             let _ = writeln!(out, "{}: {stage} · {due}", tr("다음 복습", "Next review"));
         }

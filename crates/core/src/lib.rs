@@ -30,7 +30,7 @@
 //! std::fs::write(dir.path().join("AMI.md"), "---\n⭕첫 학습날: 2024-08-25\n❤1일복습여부: true\n---\n").unwrap();
 //! let scan = bokseup_core::vault::scan(dir.path()).unwrap();
 //! let agenda = bokseup_core::agenda::Agenda::new(&scan, "2024-08-29".parse().unwrap());
-//! assert_eq!(agenda.today_reviews[0].stage.as_deref(), Some("4일 복습"));
+//! assert_eq!(agenda.today_reviews[0].stage, Some("4일 복습"));
 //! ```
 #![deny(missing_docs)]
 
@@ -58,6 +58,8 @@ pub use error::{Error, Result};
 pub use learn::{answer, drill, memory, pace, question, sync};
 #[cfg(feature = "app")]
 pub use publish::{caldav, feed};
+#[cfg(feature = "app")]
+pub(crate) use read::row;
 pub use read::{date, frontmatter, note};
 #[cfg(feature = "app")]
 pub use read::{demo, index, render, search, vault};

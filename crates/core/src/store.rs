@@ -32,7 +32,6 @@ pub fn database_path(data: Option<&Path>) -> PathBuf {
 mod answer;
 mod index;
 mod journal;
-mod row;
 
 /// How the database names a vault (in the journal, the review log and the index of notes): its
 /// canonical folder, so every way of reaching the folder finds the same rows.

@@ -49,7 +49,7 @@ fn day0_from_fallback_keys() {
     assert_eq!(n.days_late, 59);
     // Only in 4일후(text) (minus 4); D7 next.
     let n = get(&notes, "4일후만.md");
-    assert_eq!((n.day0, n.next_due, n.stage.as_deref()), (d("2024-08-25"), d("2024-09-01"), Some("7일 복습")));
+    assert_eq!((n.day0, n.next_due, n.stage), (d("2024-08-25"), d("2024-09-01"), Some("7일 복습")));
     // Only in 🛑14일후 (minus 14); D14 next.
     let n = get(&notes, "14일후만.md");
     assert_eq!((n.day0, n.next_due), (d("2024-08-25"), d("2024-09-08")));
@@ -64,7 +64,7 @@ fn not_started_template() {
 #[test]
 fn stale_label_is_recomputed() {
     let n = get(&summaries("variations"), "낡은 라벨.md").clone();
-    assert_eq!(n.stage.as_deref(), Some("4일 복습"));
+    assert_eq!(n.stage, Some("4일 복습"));
     assert_eq!((n.next_due, n.status), (d("2024-10-24"), Some(Status::Overdue)));
     assert_eq!(n.progress, Some(0.2));
 }
@@ -81,7 +81,7 @@ fn headings_of_every_level_hold_cues() {
 #[test]
 fn extra_keys_and_extra_review() {
     let n = get(&summaries("variations"), "추가 키.md").clone();
-    assert_eq!((n.stage.as_deref(), n.next_due), (Some("추가 복습"), d("2024-10-01")));
+    assert_eq!((n.stage, n.next_due), (Some("추가 복습"), d("2024-10-01")));
     assert_eq!(n.subject.as_deref(), Some("운영체제"));
 }
 

@@ -51,7 +51,7 @@ impl Vault {
 
 fn review(store: &mut Store, vault: &Path, rel: &str, input: &ReviewInput, when: &str) -> Result<String, Error> {
     let now = at(when);
-    journal::review(store, vault, rel, input, now.date(), now).map(|w| w.note.stage.unwrap_or_default())
+    journal::review(store, vault, rel, input, now.date(), now).map(|w| w.note.stage.unwrap_or_default().to_string())
 }
 
 /// Finding 1: one note with deeply nested collections stalled the scan for minutes.

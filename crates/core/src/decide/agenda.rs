@@ -2,7 +2,7 @@
 //! home screen and the `due` command show them. These are the types that cross IPC.
 
 use crate::note::{Kind, Note};
-use crate::schedule::{progress_bar, review_state, Flags, Status, Step};
+use crate::schedule::{review_state, Flags, Status, Step};
 use crate::vault::{Issue, Scan};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -37,7 +37,7 @@ pub struct NoteSummary {
     /// (with the step) so the backend can tell whether the note moved since.
     pub flags: Option<Flags>,
     /// The computed `복습` label; `null` for plain and not-started notes.
-    pub stage: Option<String>,
+    pub stage: Option<&'static str>,
     /// When the next step is due; `null` when nothing is scheduled.
     pub next_due: Option<NaiveDate>,
     /// Days since day 0; `null` when there is no day 0.
@@ -49,7 +49,7 @@ pub struct NoteSummary {
     /// Done steps out of five, 0.0 to 1.0; `null` for plain notes.
     pub progress: Option<f64>,
     /// The template's `진행바` for that progress; `null` for plain notes.
-    pub progress_bar: Option<String>,
+    pub progress_bar: Option<&'static str>,
     /// The number of cue questions.
     pub cues: usize,
 }
@@ -81,12 +81,12 @@ impl NoteSummary {
             summary.status = Some(state.status);
             summary.step = state.step;
             summary.flags = Some(note.flags);
-            summary.stage = state.stage.map(str::to_string);
+            summary.stage = state.stage;
             summary.next_due = state.next_due;
             summary.days_since = state.days_since;
             summary.days_late = state.days_late;
             summary.progress = Some(state.progress);
-            summary.progress_bar = Some(progress_bar(state.progress));
+            summary.progress_bar = Some(note.flags.bar());
         }
         summary
     }
@@ -283,7 +283,10 @@ pub struct Overview {
     /// Whether this is the bundled demo vault.
     pub demo: bool,
     /// Notes grouped for today.
-    pub agenda: Agenda,
+    // Shared with the open vault, not copied: a copy of 10,000 notes' rows was a twentieth of a
+    // warm start.
+    #[serde(serialize_with = "shared")]
+    pub agenda: std::sync::Arc<Agenda>,
     /// Whether the agenda holds every note, or only the first screen's ([`Agenda::first_page`]).
     pub complete: bool,
 }
@@ -291,10 +294,17 @@ pub struct Overview {
 impl Overview {
     /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
     /// as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
-    pub fn new(vault: &Path, demo: bool, agenda: Agenda) -> Overview {
+    pub fn new(vault: &Path, demo: bool, agenda: impl Into<std::sync::Arc<Agenda>>) -> Overview {
+        let agenda = agenda.into();
         let complete = agenda.complete();
         Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda, complete }
     }
+}
+
+/// Serializes a shared agenda as the agenda itself (serde's `rc` feature would do the same for
+/// every `Arc`, and rebuild every crate that uses serde).
+fn shared<S: serde::Serializer>(agenda: &std::sync::Arc<Agenda>, to: S) -> Result<S::Ok, S::Error> {
+    agenda.as_ref().serialize(to)
 }
 
 /// A vault's name: its folder's, as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
@@ -384,7 +394,7 @@ mod tests {
             (2, 1, 1, 1, 1, 1, 1)
         );
         assert_eq!(agenda.today_reviews[0].days_late, 5);
-        assert_eq!(agenda.today_reviews[0].progress_bar.as_deref(), Some("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"));
+        assert_eq!(agenda.today_reviews[0].progress_bar, Some("🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%"));
     }
 
     proptest::proptest! {

@@ -121,11 +121,21 @@ impl Flags {
     /// Done steps out of five (D1, D4, D7, D14, long-term), from 0.0 to 1.0. A note in
     /// long-term memory is complete: 1.0.
     pub fn progress(&self) -> f64 {
+        self.done_count() as f64 / 5.0
+    }
+
+    /// How many of the five steps are done (all five in long-term memory).
+    fn done_count(&self) -> usize {
         if self.long_term {
-            return 1.0;
+            return 5;
         }
-        let done = Step::LADDER.iter().filter(|s| self.done(**s)).count();
-        done as f64 / 5.0
+        Step::LADDER.iter().filter(|s| self.done(**s)).count()
+    }
+
+    /// [`progress_bar`] of [`Flags::progress`], from a table: an agenda shows one per note, and
+    /// formatting 10,000 of them was a tenth of grouping the agenda.
+    pub fn bar(&self) -> &'static str {
+        BARS[self.done_count()]
     }
 
     /// Marks a fixed step done; an extra review leaves the flags as they are.
@@ -298,6 +308,16 @@ pub fn today_at(now: NaiveDateTime, rollover_hour: u32) -> NaiveDate {
     }
 }
 
+/// [`progress_bar`] for 0 to 5 steps done.
+const BARS: [&str; 6] = [
+    "⬜⬜⬜⬜⬜⬜⬜⬜⬜⬜ 0%",
+    "🟩🟩⬜⬜⬜⬜⬜⬜⬜⬜ 20%",
+    "🟩🟩🟩🟩⬜⬜⬜⬜⬜⬜ 40%",
+    "🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%",
+    "🟩🟩🟩🟩🟩🟩🟩🟩⬜⬜ 80%",
+    "🟩🟩🟩🟩🟩🟩🟩🟩🟩🟩 100%",
+];
+
 /// The template's `진행바`: ten cells of 🟩 and ⬜ and the percent, e.g. `🟩🟩🟩🟩🟩🟩⬜⬜⬜⬜ 60%`.
 pub fn progress_bar(progress: f64) -> String {
     let progress = progress.clamp(0.0, 1.0);
@@ -424,6 +444,20 @@ mod tests {
         assert_eq!(flags("11110").progress(), 0.8);
         assert_eq!(flags("11111").progress(), 1.0);
         assert_eq!(flags("01100").progress(), 0.4);
+    }
+
+    #[test]
+    fn the_bar_of_a_notes_flags_is_its_progress_bar() {
+        for bits in 0u8..32 {
+            let f = Flags {
+                d1: bits & 1 != 0,
+                d4: bits & 2 != 0,
+                d7: bits & 4 != 0,
+                d14: bits & 8 != 0,
+                long_term: bits & 16 != 0,
+            };
+            assert_eq!(f.bar(), progress_bar(f.progress()), "{f:?}");
+        }
     }
 
     #[test]

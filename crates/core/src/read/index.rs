@@ -16,7 +16,9 @@ pub const SETTLE: Duration = Duration::from_secs(2);
 /// One scan through the index: what was known when it began, and when that was.
 pub struct Pass {
     vault: String,
-    known: Known,
+    /// Whether the index held rows of the vault when the scan began: a vault it does not know
+    /// is read note by note as the walk finds them, with no rows to wait for.
+    indexed: bool,
     /// Known notes whose file the scan did not find.
     gone: Known,
     /// The index's rows when the scan began, readable or not.
@@ -39,23 +41,41 @@ pub fn now_ns() -> i64 {
 }
 
 impl Pass {
-    /// Begins a scan of `root` with the notes `store` knows of it; files changed less than
-    /// `settle` before now are not trusted afterwards ([`SETTLE`] outside tests).
+    /// Begins a scan of `root`, which `store` may have rows of; files changed less than `settle`
+    /// before now are not trusted afterwards ([`SETTLE`] outside tests).
     pub fn begin(store: &Store, root: &Path, settle: Duration) -> Pass {
         let vault = crate::store::vault_key(root);
-        let (known, rows) = store.known_rows(&vault).unwrap_or((Known::new(), usize::MAX));
+        let indexed = store.has_index(&vault).unwrap_or(true);
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
-        Pass { vault, known, gone: Known::new(), rows, settled_before_ns: now_ns().saturating_sub(settle) }
+        Pass { vault, indexed, gone: Known::new(), rows: 0, settled_before_ns: now_ns().saturating_sub(settle) }
     }
 
-    /// Scans `root`, reading only the notes whose file changed.
-    pub fn scan(&mut self, root: &Path) -> Result<(Scan, Fresh)> {
-        self.scan_counting(root, &vault::Progress::default())
+    /// Scans `root`, reading only the notes whose file changed since `store` indexed them.
+    pub fn scan(&mut self, store: &Store, root: &Path) -> Result<(Scan, Fresh)> {
+        self.scan_counting(root, &vault::Progress::default(), |vault| store.known_rows(vault))
     }
 
-    /// [`Pass::scan`], counting the notes handled in `progress`.
-    pub fn scan_counting(&mut self, root: &Path, progress: &vault::Progress) -> Result<(Scan, Fresh)> {
-        let (scan, fresh, gone) = vault::scan_counting(root, std::mem::take(&mut self.known), progress)?;
+    /// [`Pass::scan`], counting the notes handled in `progress`, with the index's rows read by
+    /// `load` (on this thread, while the walk's threads list the vault). An index that cannot
+    /// be read costs a full read.
+    pub fn scan_counting(
+        &mut self,
+        root: &Path,
+        progress: &vault::Progress,
+        load: impl FnOnce(&str) -> Result<(Known, usize)>,
+    ) -> Result<(Scan, Fresh)> {
+        if !self.indexed {
+            let (scan, fresh, _) = vault::scan_counting(root, Known::new(), progress)?;
+            return Ok((scan, fresh));
+        }
+        let rows = &mut self.rows;
+        let vault = &self.vault;
+        let load = || {
+            let (known, count) = load(vault).unwrap_or((Known::new(), usize::MAX));
+            *rows = count;
+            known
+        };
+        let (scan, fresh, gone) = vault::scan_loading(root, load, progress)?;
         self.gone = gone;
         Ok((scan, fresh))
     }
@@ -90,12 +110,12 @@ fn moves(gone: &Known, scan: &Scan, fresh: &Fresh) -> Vec<Moved> {
     let mut out = Vec::new();
     for (to, stamp) in fresh {
         let Some(now) = by_path.get(to.as_str()) else { continue };
-        let from = gone.iter().find(|(from, (was, note))| {
+        let from = gone.iter().find(|(from, (was, row))| {
             *from != to
                 && was.inode == stamp.inode
                 && was.size == stamp.size
                 && was.mtime_ns == stamp.mtime_ns
-                && note.day0 == now.day0
+                && row.note(&mut (*from).clone()).is_some_and(|note| note.day0 == now.day0)
         });
         if let Some((from, _)) = from {
             out.push(Moved { from: from.clone(), to: to.clone() });
@@ -113,7 +133,7 @@ pub fn scan(store: &mut Store, root: &Path) -> Result<Scan> {
 /// [`scan`] with another settling time (tests, which change files faster than people do).
 pub fn scan_settling(store: &mut Store, root: &Path, settle: Duration) -> Result<Scan> {
     let mut pass = Pass::begin(store, root, settle);
-    let (scan, fresh) = pass.scan(root)?;
+    let (scan, fresh) = pass.scan(store, root)?;
     pass.finish(store, &scan, &fresh);
     Ok(scan)
 }
@@ -154,7 +174,7 @@ mod tests {
         fs::remove_file(root.join("b.md")).unwrap();
         write(&root.join("d.md"), "---\n이상한: [\n---\n");
         let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (second, fresh) = pass.scan(root).unwrap();
+        let (second, fresh) = pass.scan(&s, root).unwrap();
         assert_eq!(
             fresh.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
             ["a.md"],
@@ -236,7 +256,7 @@ mod tests {
         fs::remove_file(root.join("b.md")).unwrap();
         write(&root.join("c.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
         let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(root).unwrap();
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
         let moved = pass.finish(&mut s, &scan, &fresh);
         assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }], "c.md is new, not b.md moved");
         let key = crate::store::vault_key(root);

@@ -6,12 +6,16 @@ pub mod date;
 pub mod demo;
 #[cfg(feature = "app")]
 pub(crate) mod file;
+#[cfg(feature = "app")]
+pub(crate) mod folders;
 pub mod frontmatter;
 #[cfg(feature = "app")]
 pub mod index;
 pub mod note;
 #[cfg(feature = "app")]
 pub mod render;
+#[cfg(feature = "app")]
+pub(crate) mod row;
 #[cfg(feature = "app")]
 pub mod search;
 #[cfg(feature = "app")]

@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Part, Result, Special};
 use crate::note::Note;
+use crate::read::folders;
 
 /// How long a note must have been still before the app reads it as whole or writes it: a note
 /// changed within the last moment may be half-saved by another program.
@@ -36,9 +37,9 @@ pub struct Scan {
 
 pub use crate::read::file::{being_written, Stamp};
 
-/// Notes as read before, by path, each with the stamp its file had then: what the index of notes
-/// hands to [`scan_known`].
-pub type Known = HashMap<String, (Stamp, Note)>;
+/// Notes as read before, by path, each with the stamp its file had then, as index rows: what the
+/// index of notes hands to [`scan_known`], which decodes the row of each file found unchanged.
+pub type Known = HashMap<String, (Stamp, crate::row::Row)>;
 
 /// Notes read afresh by [`scan_known`], by path, with the stamp their file had just before.
 pub type Fresh = Vec<(String, Stamp)>;
@@ -46,8 +47,8 @@ pub type Fresh = Vec<(String, Stamp)>;
 /// Reads every Markdown note under `root`.
 ///
 /// Files and folders whose name starts with `.` (`.obsidian`, `.trash`, `.git`, a file named
-/// `.md`) are skipped, as are `.gitignore`d paths; symbolic links are not followed, so the scan
-/// stays inside the vault. Only a missing or unreadable root is an error: any problem with one
+/// `.md`) are skipped; `.gitignore` files are not read, as Obsidian does not read them either;
+/// symbolic links are not followed, so the scan stays inside the vault. Only a missing or unreadable root is an error: any problem with one
 /// file or folder becomes an [`Issue`] and the scan continues.
 pub fn scan(root: &Path) -> Result<Scan> {
     scan_known(root, Known::new()).map(|(scan, _, _)| scan)
@@ -86,28 +87,32 @@ pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(
     let found = Mutex::new(Scan::default());
     let fresh = Mutex::new(Fresh::new());
     let suspects = Mutex::new(Vec::new());
-    walker(root).run(|| {
+    let threads = threads();
+    folders::walk(root, threads, || {
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
-        Box::new(move |entry| {
+        move |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| {
             match entry {
                 Ok(entry) => {
-                    let kind = entry.file_type();
+                    let path = entry.path();
+                    let kind = entry.file_type().ok();
                     let is_file = kind.is_some_and(|t| t.is_file());
-                    let markdown = is_markdown(entry.path());
+                    let markdown = is_markdown(&path);
                     if is_file && markdown {
                         progress.handled.fetch_add(1, Ordering::Relaxed);
-                        let rel = relative(root, entry.path());
+                        let mut rel = relative(root, &path);
                         let was = lock(known).remove(&rel);
-                        // A known note is stat'ed to see whether it changed; a note read afresh
-                        // takes its stamp from the read itself (no stat by name at all).
+                        // A known note is stat'ed to see whether it changed (by name, within its
+                        // open folder); a note read afresh takes its stamp from the read itself.
+                        // A row that does not decode (damaged, or of an older layout) is read
+                        // afresh.
                         let unchanged = match was {
-                            Some((then, note)) => match entry.metadata() {
-                                Ok(meta) if Stamp::of(&meta) == then => Some(note),
+                            Some((then, row)) => match entry.metadata() {
+                                Ok(meta) if Stamp::of(&meta) == then => row.note(&mut rel),
                                 Ok(_) => None,
                                 // Unreadable now: left known, so that its row goes if the read fails too.
                                 Err(_) => {
-                                    lock(known).insert(rel.clone(), (then, note));
+                                    lock(known).insert(rel.clone(), (then, row));
                                     None
                                 }
                             },
@@ -115,66 +120,178 @@ pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(
                         };
                         match unchanged {
                             Some(note) => batch.local.notes.push(note),
-                            None => match read_into(&mut batch.local, root, entry.path(), true) {
-                                Outcome::Suspect => lock(batch.suspects).push(entry.path().to_path_buf()),
+                            None => match read_into(&mut batch.local, root, &path, true) {
+                                Outcome::Suspect => lock(batch.suspects).push(path),
                                 Outcome::Note(stamp) => batch.read.push((rel, stamp)),
                                 Outcome::Issue => {}
                             },
                         }
-                    } else if is_file {
-                        batch.local.attachments.push(relative(root, entry.path()));
-                    } else if markdown && !kind.is_some_and(|t| t.is_dir()) {
-                        // Nothing silent: a `.md` entry that is not a file is listed with why.
-                        let message =
-                            Error::SpecialFile(kind.map_or(Special::Other, crate::read::file::special)).to_string();
-                        batch.local.issues.push(Issue { path: relative(root, entry.path()), message });
+                    } else {
+                        other_entry(&mut batch.local, root, &path, kind);
                     }
                 }
-                Err(err) => batch.local.issues.push(walk_issue(root, &err)),
+                Err(unreadable) => batch.local.issues.push(walk_issue(root, &unreadable)),
             }
             if batch.local.notes.len() + batch.local.issues.len() + batch.local.attachments.len() >= 64 {
                 batch.flush();
             }
-            ignore::WalkState::Continue
-        })
+        }
     });
+    // What is left of `known` after the walk took every note it found. A known note read
+    // afresh (its stamp changed) was taken out of `known` too: not gone.
+    let gone = std::mem::take(&mut *lock(known));
+    Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), gone))
+}
+
+/// The scan a walk's threads found, its half-saved notes settled, in path order.
+fn ended(root: &Path, found: Mutex<Scan>, suspects: Mutex<Vec<PathBuf>>) -> Scan {
     let mut scan = found.into_inner().unwrap_or_else(|e| e.into_inner());
     settle_suspects(&mut scan, root, suspects.into_inner().unwrap_or_else(|e| e.into_inner()));
     scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
     scan.attachments.sort();
-    // What is left of `known` after the walk took every note it found.
-    let gone = std::mem::take(&mut *lock(known));
-    // A known note read afresh (its stamp changed) was taken out of `known` too: not gone.
-    Ok((scan, fresh.into_inner().unwrap_or_else(|e| e.into_inner()), gone))
+    scan
+}
+
+/// A walk's entry that is not a note's file: an attachment, or a `.md` that is not a file
+/// (listed with why: nothing is silent).
+fn other_entry(scan: &mut Scan, root: &Path, path: &Path, kind: Option<std::fs::FileType>) {
+    if kind.is_some_and(|t| t.is_file()) {
+        scan.attachments.push(relative(root, path));
+    } else if is_markdown(path) {
+        let message = Error::SpecialFile(kind.map_or(Special::Other, crate::read::file::special)).to_string();
+        scan.issues.push(Issue { path: relative(root, path), message });
+    }
+}
+
+/// A note's file as the walk listed it, before it is taken from its index row or read.
+struct Listed {
+    rel: String,
+    path: PathBuf,
+    /// Its stamp, by name within its open folder; `None` if it could not be had.
+    stamp: Option<Stamp>,
+}
+
+/// How many listed notes a thread takes at a time from the shared list.
+const TAKE: usize = 64;
+
+/// [`scan_counting`] for a vault the index has rows of: the walk's threads list the folders and
+/// stat each note's file while this thread reads the rows with `load`; then the same number of
+/// threads take each note from its row where the stamp is the one known, or read it afresh.
+/// (Reading every row first and walking after left the walk's threads idle for a third of a
+/// warm start, and the reading thread idle for the rest.)
+pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progress) -> Result<(Scan, Fresh, Known)> {
+    if !root.is_dir() {
+        return Err(Error::MissingFolder(root.to_path_buf()));
+    }
+    let threads = threads();
+    let found = Mutex::new(Scan::default());
+    let listed = Mutex::new(Vec::new());
+    let mut known = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            folders::walk(root, threads, || {
+                let mut lists = Lists { listed: &listed, found: &found, local: Vec::new(), other: Scan::default() };
+                move |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        let kind = entry.file_type().ok();
+                        if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
+                            let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+                            lists.local.push(Listed { rel: relative(root, &path), path, stamp });
+                        } else {
+                            other_entry(&mut lists.other, root, &path, kind);
+                        }
+                    }
+                    Err(unreadable) => lists.other.issues.push(walk_issue(root, &unreadable)),
+                }
+            });
+        });
+        load()
+    });
+    let listed = listed.into_inner().unwrap_or_else(|e| e.into_inner());
+    let (fresh, suspects) = (Mutex::new(Fresh::new()), Mutex::new(Vec::new()));
+    // Known notes found with a stamp: when they are all of `known`, none is gone.
+    let present = AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut batch =
+            Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
+        loop {
+            let start = next.fetch_add(TAKE, Ordering::Relaxed);
+            let Some(part) = listed.get(start..listed.len().min(start + TAKE)) else { break };
+            for l in part {
+                progress.handled.fetch_add(1, Ordering::Relaxed);
+                let row = l.stamp.and_then(|now| known.get(&l.rel).map(|(then, row)| (now == *then, row)));
+                if row.is_some() {
+                    present.fetch_add(1, Ordering::Relaxed);
+                }
+                // A row that does not decode (damaged, or of an older layout) is read afresh.
+                match row.and_then(|(same, row)| same.then(|| row.note(&mut l.rel.clone())).flatten()) {
+                    Some(note) => batch.local.notes.push(note),
+                    None => match read_into(&mut batch.local, root, &l.path, true) {
+                        Outcome::Suspect => lock(batch.suspects).push(l.path.clone()),
+                        Outcome::Note(stamp) => batch.read.push((l.rel.clone(), stamp)),
+                        Outcome::Issue => {}
+                    },
+                }
+            }
+            batch.flush();
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(take);
+        }
+        take();
+    });
+    // Gone: known notes whose file was not found with a stamp (one that could not be stat'ed
+    // stays known, so that its row goes if its read failed too).
+    if present.into_inner() == known.len() {
+        known.clear();
+    } else {
+        let seen: std::collections::HashSet<&str> =
+            listed.iter().filter(|l| l.stamp.is_some()).map(|l| l.rel.as_str()).collect();
+        known.retain(|rel, _| !seen.contains(rel.as_str()));
+    }
+    Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), known))
+}
+
+/// One walker thread's listing for [`scan_loading`], moved to the shared lists when the walk ends.
+struct Lists<'a> {
+    listed: &'a Mutex<Vec<Listed>>,
+    found: &'a Mutex<Scan>,
+    local: Vec<Listed>,
+    other: Scan,
+}
+
+impl Drop for Lists<'_> {
+    fn drop(&mut self) {
+        lock(self.listed).append(&mut self.local);
+        let mut found = lock(self.found);
+        found.issues.append(&mut self.other.issues);
+        found.attachments.append(&mut self.other.attachments);
+    }
 }
 
 /// How many notes a scan of `root` would handle, from the folders' listings alone (no file is
 /// opened): the total for a progress display, a few milliseconds per thousand notes.
 pub fn count_notes(root: &Path) -> usize {
     let count = AtomicUsize::new(0);
-    walker(root).run(|| {
-        Box::new(|entry| {
+    folders::walk(root, threads(), || {
+        |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| {
             if let Ok(entry) = entry {
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                if entry.file_type().is_ok_and(|t| t.is_file()) && is_markdown(&entry.path()) {
                     count.fetch_add(1, Ordering::Relaxed);
                 }
             }
-            ignore::WalkState::Continue
-        })
+        }
     });
     count.into_inner()
 }
 
-/// The walk of a vault: dot-names skipped, links not followed, a few threads.
-fn walker(root: &Path) -> ignore::WalkParallel {
-    // Obsidian ignores .gitignore files, so the scan does too: only dot-names are skipped.
-    ignore::WalkBuilder::new(root)
-        .standard_filters(false)
-        .hidden(true)
-        .follow_links(false)
-        .threads(std::thread::available_parallelism().map_or(2, |n| n.get()).min(8))
-        .build_parallel()
+/// How many threads walk a vault: the machine's cores, up to 8.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).min(8)
 }
 
 /// One walker thread's results, moved to the shared list in batches so threads rarely contend
@@ -364,30 +481,15 @@ fn read_into(scan: &mut Scan, root: &Path, path: &Path, doubt: bool) -> Outcome 
     }
 }
 
-fn walk_issue(root: &Path, err: &ignore::Error) -> Issue {
-    let path = error_path(err).map_or_else(String::new, |p| relative(root, &p));
-    let reason = io_reason(err);
+fn walk_issue(root: &Path, unreadable: &folders::Unreadable) -> Issue {
+    let path = relative(root, &unreadable.path);
+    let reason = crate::error::os_reason(&unreadable.error, crate::lang::current());
     Issue {
         path,
         message: crate::lang::tf(
             format!("폴더를 읽을 수 없습니다: {reason}"),
             format!("cannot read the folder: {reason}"),
         ),
-    }
-}
-
-fn error_path(err: &ignore::Error) -> Option<PathBuf> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
-        _ => None,
-    }
-}
-
-fn io_reason(err: &ignore::Error) -> String {
-    match err.io_error() {
-        Some(io) => crate::error::os_reason(io, crate::lang::current()),
-        None => err.to_string(),
     }
 }
 

@@ -282,7 +282,7 @@ fn a_day_of_reviews_on_the_demo_vault() {
     let tmp = tempfile::tempdir().unwrap();
     let session = session(&tmp);
     let now = at("2026-11-28 20:00");
-    let queue = session.overview(now).unwrap().agenda.today_reviews;
+    let queue = session.overview(now).unwrap().agenda.today_reviews.clone();
     assert_eq!(queue.len(), 7);
     for note in &queue {
         let view = session.note(&note.path, now).unwrap();
@@ -305,7 +305,7 @@ fn a_day_of_reviews_on_the_demo_vault() {
     assert_eq!(session.overview(now).unwrap().agenda.counts.due, 1);
     // Start and enroll.
     let not_started = "AWS/IAM 정책.md";
-    assert_eq!(session.start_note(not_started, now).unwrap().note.stage.as_deref(), Some("1일 복습"));
+    assert_eq!(session.start_note(not_started, now).unwrap().note.stage, Some("1일 복습"));
     let plain = "복습 사용법.md";
     assert_eq!(session.enroll(plain, now).unwrap().note.kind, crate::note::Kind::Review);
 }

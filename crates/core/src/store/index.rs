@@ -3,9 +3,10 @@
 use super::Store;
 use crate::error::Result;
 use crate::note::Note;
+use crate::row::Row;
 use crate::vault::{Fresh, Known, Stamp};
 use rusqlite::params;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Stores a note unless the index already holds a newer version of its file (by change time):
 /// a scan that began before the app's own write must not put back what it read before it.
@@ -18,32 +19,39 @@ const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime
 impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
-    pub fn known_notes(&self, vault: &str) -> Result<Known> {
-        self.known_rows(vault).map(|(known, _)| known)
+    pub fn known_notes(&self, vault: &str) -> Result<HashMap<String, (Stamp, Note)>> {
+        let (rows, _) = self.known_rows(vault)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(mut path, (stamp, row))| Some((path.clone(), (stamp, row.note(&mut path)?))))
+            .collect())
     }
 
-    /// [`Store::known_notes`], and how many rows the index holds, readable or not.
+    /// Whether the index holds any row of `vault`.
+    pub fn has_index(&self, vault: &str) -> Result<bool> {
+        let sql = "SELECT EXISTS (SELECT 1 FROM note_index WHERE vault = ?1)";
+        Ok(self.conn.query_row(sql, params![vault], |r| r.get(0))?)
+    }
+
+    /// The rows of `vault`'s notes by path, each with its file's stamp, undecoded, and how many
+    /// rows the index holds, readable or not.
     pub fn known_rows(&self, vault: &str) -> Result<(Known, usize)> {
         let mut statement =
             self.conn.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note FROM note_index WHERE vault = ?1")?;
-        let rows = statement.query_map(params![vault], |r| {
+        let mut rows = statement.query(params![vault])?;
+        let (mut known, mut count) = (Known::new(), 0);
+        while let Some(r) = rows.next()? {
+            count += 1;
             let stamp = Stamp {
                 size: r.get::<_, i64>(1)? as u64,
                 mtime_ns: r.get(2)?,
                 ctime_ns: r.get(3)?,
                 inode: r.get::<_, i64>(4)? as u64,
             };
-            // The row is read where SQLite keeps it, without a copy.
-            let path = r.get::<_, String>(0)?;
-            let note = super::row::decode(path.clone(), r.get_ref(5)?.as_bytes()?);
-            Ok((path, stamp, note))
-        })?;
-        let (mut known, mut count) = (Known::new(), 0);
-        for row in rows {
-            count += 1;
-            if let (path, stamp, Some(note)) = row? {
-                known.insert(path, (stamp, note));
-            }
+            // Copied from where SQLite keeps it; decoded by the scan, and only if the note's
+            // file is unchanged. A row that is not even a blob is no row.
+            let Ok(row) = r.get_ref(5)?.as_bytes().map(Row::new) else { continue };
+            known.insert(r.get::<_, String>(0)?, (stamp, row));
         }
         Ok((known, count))
     }
@@ -77,7 +85,7 @@ impl Store {
                     delete.execute(params![vault, path])?;
                     continue;
                 }
-                let row = super::row::encode(note);
+                let row = crate::row::encode(note);
                 upsert.execute(params![
                     vault,
                     path,
@@ -95,7 +103,7 @@ impl Store {
 
     /// Stores one note as just written by the app, with its file's stamp after the write.
     pub fn index_note(&self, vault: &str, stamp: Stamp, note: &Note) -> Result<()> {
-        let row = super::row::encode(note);
+        let row = crate::row::encode(note);
         self.conn.execute(
             UPSERT,
             params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, row],

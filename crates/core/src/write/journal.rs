@@ -433,7 +433,7 @@ mod tests {
             at("2024-08-26 21:30"),
         )
         .unwrap();
-        assert_eq!(w.note.stage.as_deref(), Some("4일 복습"));
+        assert_eq!(w.note.stage, Some("4일 복습"));
         assert_eq!(w.note.status, Some(Status::Upcoming));
         let keys: Vec<_> = w.changes.iter().map(|c| c.key.as_str()).collect();
         assert_eq!(keys, ["❤1일복습여부", "🔁마지막복습", "복습"]);
