@@ -76,6 +76,15 @@ impl Queue {
     }
 }
 
+/// Marks a piece of work done when dropped.
+struct Done<'a>(&'a Queue);
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        self.0.done();
+    }
+}
+
 /// Lists everything under `root` on `threads` threads (at least one). Each thread makes its
 /// visitor with `visitor`, hands it every entry it takes (files, links, anything but a folder
 /// that is walked into) or folder it cannot list, and drops it when the walk ends.
@@ -87,11 +96,12 @@ where
     let run = || {
         let mut visit = visitor();
         while let Some(work) = queue.take() {
+            // Done even if the visitor panics: the other threads then end instead of waiting.
+            let _done = Done(&queue);
             match work {
                 Work::Folder(folder) => list(&folder, &queue, &mut visit),
                 Work::Entries(entries) => entries.iter().for_each(|e| visit(Ok(e))),
             }
-            queue.done();
         }
     };
     std::thread::scope(|scope| {
@@ -207,6 +217,18 @@ mod tests {
         let (seen, unreadable) = visited(&root, 2);
         assert!(unreadable.is_empty());
         assert_eq!(seen.into_keys().collect::<Vec<_>>(), ["노트/a.md", "링크 폴더", "링크.md"]);
+    }
+
+    #[test]
+    fn a_visitor_that_panics_ends_the_walk_with_its_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..200 {
+            fs::write(dir.path().join(format!("{i}.md")), "x").unwrap();
+        }
+        let walked = std::panic::catch_unwind(|| {
+            walk(dir.path(), 2, || |_: Result<&DirEntry, Unreadable>| panic!("a visitor's bug"));
+        });
+        assert!(walked.is_err());
     }
 
     #[test]
