@@ -449,13 +449,7 @@ mod tests {
     #[test]
     fn the_bar_of_a_notes_flags_is_its_progress_bar() {
         for bits in 0u8..32 {
-            let f = Flags {
-                d1: bits & 1 != 0,
-                d4: bits & 2 != 0,
-                d7: bits & 4 != 0,
-                d14: bits & 8 != 0,
-                long_term: bits & 16 != 0,
-            };
+            let f = flags(&format!("{bits:05b}"));
             assert_eq!(f.bar(), progress_bar(f.progress()), "{f:?}");
         }
     }

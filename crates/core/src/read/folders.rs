@@ -26,6 +26,9 @@ pub struct Unreadable {
     pub error: std::io::Error,
 }
 
+/// What a visitor is handed: an entry, or a folder that could not be listed.
+pub type Found<'a> = Result<&'a DirEntry, Unreadable>;
+
 /// What a thread can take from the queue.
 enum Work {
     Folder(PathBuf),
@@ -48,9 +51,8 @@ impl Queue {
                 state.1 += 1;
                 return Some(work);
             }
+            // Nothing queued and nobody working: whoever finished last woke everyone (`done`).
             if state.1 == 0 {
-                // Everyone else may be waiting for this.
-                self.changed.notify_all();
                 return None;
             }
             state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
@@ -90,7 +92,7 @@ impl Drop for Done<'_> {
 /// that is walked into) or folder it cannot list, and drops it when the walk ends.
 pub fn walk<V>(root: &Path, threads: usize, visitor: impl Fn() -> V + Sync)
 where
-    V: FnMut(Result<&DirEntry, Unreadable>),
+    V: FnMut(Found<'_>),
 {
     let queue = Queue { state: Mutex::new((vec![Work::Folder(root.to_path_buf())], 0)), changed: Condvar::new() };
     let run = || {
@@ -116,7 +118,7 @@ where
 /// last batch visited here.
 fn list<V>(folder: &Path, queue: &Queue, visit: &mut V)
 where
-    V: FnMut(Result<&DirEntry, Unreadable>),
+    V: FnMut(Found<'_>),
 {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
@@ -158,7 +160,7 @@ mod tests {
     fn visited(root: &Path, threads: usize) -> (BTreeMap<String, usize>, Vec<PathBuf>) {
         let seen = Mutex::new((BTreeMap::new(), Vec::new()));
         walk(root, threads, || {
-            |entry: Result<&DirEntry, Unreadable>| {
+            |entry: Found<'_>| {
                 let mut seen = seen.lock().unwrap();
                 match entry {
                     Ok(e) => {
@@ -226,7 +228,7 @@ mod tests {
             fs::write(dir.path().join(format!("{i}.md")), "x").unwrap();
         }
         let walked = std::panic::catch_unwind(|| {
-            walk(dir.path(), 2, || |_: Result<&DirEntry, Unreadable>| panic!("a visitor's bug"));
+            walk(dir.path(), 2, || |_: Found<'_>| panic!("a visitor's bug"));
         });
         assert!(walked.is_err());
     }

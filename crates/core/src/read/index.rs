@@ -65,8 +65,7 @@ impl Pass {
         load: impl FnOnce(&str) -> Result<(Known, usize)>,
     ) -> Result<(Scan, Fresh)> {
         if !self.indexed {
-            let (scan, fresh, _) = vault::scan_counting(root, Known::new(), progress)?;
-            return Ok((scan, fresh));
+            return vault::scan_counting(root, progress);
         }
         let rows = &mut self.rows;
         let vault = &self.vault;

@@ -38,28 +38,21 @@ pub struct Scan {
 pub use crate::read::file::{being_written, Stamp};
 
 /// Notes as read before, by path, each with the stamp its file had then, as index rows: what the
-/// index of notes hands to [`scan_known`], which decodes the row of each file found unchanged.
+/// index of notes hands to [`scan_loading`], which decodes the row of each file found unchanged.
 pub type Known = HashMap<String, (Stamp, crate::row::Row)>;
 
-/// Notes read afresh by [`scan_known`], by path, with the stamp their file had just before.
+/// Notes read afresh by a scan, by path, with the stamp their file had as they were read.
 pub type Fresh = Vec<(String, Stamp)>;
 
 /// Reads every Markdown note under `root`.
 ///
 /// Files and folders whose name starts with `.` (`.obsidian`, `.trash`, `.git`, a file named
 /// `.md`) are skipped; `.gitignore` files are not read, as Obsidian does not read them either;
-/// symbolic links are not followed, so the scan stays inside the vault. Only a missing or unreadable root is an error: any problem with one
-/// file or folder becomes an [`Issue`] and the scan continues.
+/// symbolic links are not followed, so the scan stays inside the vault. Only a missing or
+/// unreadable root is an error: any problem with one file or folder becomes an [`Issue`] and the
+/// scan continues.
 pub fn scan(root: &Path) -> Result<Scan> {
-    scan_known(root, Known::new()).map(|(scan, _, _)| scan)
-}
-
-/// [`scan`], taking a note from `known` instead of reading it when its file's stamp is the one
-/// known; returns as well the notes read afresh with their stamps, and the known notes whose
-/// file was not found (deleted, or moved: a moved file keeps its inode). The stamp is taken
-/// before the read, so a file changed meanwhile is only ever read again next time, never missed.
-pub fn scan_known(root: &Path, known: Known) -> Result<(Scan, Fresh, Known)> {
-    scan_counting(root, known, &Progress::default())
+    scan_counting(root, &Progress::default()).map(|(scan, _)| scan)
 }
 
 /// How far a running scan has come, for a progress display: the notes handled so far (read, or
@@ -76,55 +69,30 @@ impl Progress {
     }
 }
 
-/// [`scan_known`], counting each note handled in `progress`.
-pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(Scan, Fresh, Known)> {
+/// [`scan`], counting each note handled in `progress`; returns as well every note read with the
+/// stamp its file had as it was read.
+pub fn scan_counting(root: &Path, progress: &Progress) -> Result<(Scan, Fresh)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
-    // Taken out as they are found: each known note moves into the scan, never copied.
-    let known = Mutex::new(known);
-    let known = &known;
     let found = Mutex::new(Scan::default());
     let fresh = Mutex::new(Fresh::new());
     let suspects = Mutex::new(Vec::new());
-    let threads = threads();
-    folders::walk(root, threads, || {
+    folders::walk(root, threads(), || {
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
-        move |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| {
+        move |entry: folders::Found<'_>| {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
                     let kind = entry.file_type().ok();
-                    let is_file = kind.is_some_and(|t| t.is_file());
-                    let markdown = is_markdown(&path);
-                    if is_file && markdown {
+                    if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
                         progress.handled.fetch_add(1, Ordering::Relaxed);
-                        let mut rel = relative(root, &path);
-                        let was = lock(known).remove(&rel);
-                        // A known note is stat'ed to see whether it changed (by name, within its
-                        // open folder); a note read afresh takes its stamp from the read itself.
-                        // A row that does not decode (damaged, or of an older layout) is read
-                        // afresh.
-                        let unchanged = match was {
-                            Some((then, row)) => match entry.metadata() {
-                                Ok(meta) if Stamp::of(&meta) == then => row.note(&mut rel),
-                                Ok(_) => None,
-                                // Unreadable now: left known, so that its row goes if the read fails too.
-                                Err(_) => {
-                                    lock(known).insert(rel.clone(), (then, row));
-                                    None
-                                }
-                            },
-                            None => None,
-                        };
-                        match unchanged {
-                            Some(note) => batch.local.notes.push(note),
-                            None => match read_into(&mut batch.local, root, &path, true) {
-                                Outcome::Suspect => lock(batch.suspects).push(path),
-                                Outcome::Note(stamp) => batch.read.push((rel, stamp)),
-                                Outcome::Issue => {}
-                            },
+                        // The stamp comes from the read itself: no stat by name at all.
+                        match read_into(&mut batch.local, root, &path, true) {
+                            Outcome::Suspect => lock(batch.suspects).push(path),
+                            Outcome::Note(stamp) => batch.read.push((relative(root, &path), stamp)),
+                            Outcome::Issue => {}
                         }
                     } else {
                         other_entry(&mut batch.local, root, &path, kind);
@@ -137,10 +105,7 @@ pub fn scan_counting(root: &Path, known: Known, progress: &Progress) -> Result<(
             }
         }
     });
-    // What is left of `known` after the walk took every note it found. A known note read
-    // afresh (its stamp changed) was taken out of `known` too: not gone.
-    let gone = std::mem::take(&mut *lock(known));
-    Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), gone))
+    Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner())))
 }
 
 /// The scan a walk's threads found, its half-saved notes settled, in path order.
@@ -179,7 +144,9 @@ const TAKE: usize = 64;
 /// stat each note's file while this thread reads the rows with `load`; then the same number of
 /// threads take each note from its row where the stamp is the one known, or read it afresh.
 /// (Reading every row first and walking after left the walk's threads idle for a third of a
-/// warm start, and the reading thread idle for the rest.)
+/// warm start, and the reading thread idle for the rest.) Returns as well the known notes whose
+/// file was not found (deleted, or moved: a moved file keeps its inode). The stamp is taken
+/// before the read, so a file changed meanwhile is only ever read again next time, never missed.
 pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progress) -> Result<(Scan, Fresh, Known)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
@@ -191,7 +158,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
         scope.spawn(|| {
             folders::walk(root, threads, || {
                 let mut lists = Lists { listed: &listed, found: &found, local: Vec::new(), other: Scan::default() };
-                move |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| match entry {
+                move |entry: folders::Found<'_>| match entry {
                     Ok(entry) => {
                         let path = entry.path();
                         let kind = entry.file_type().ok();
@@ -278,7 +245,7 @@ impl Drop for Lists<'_> {
 pub fn count_notes(root: &Path) -> usize {
     let count = AtomicUsize::new(0);
     folders::walk(root, threads(), || {
-        |entry: std::result::Result<&std::fs::DirEntry, folders::Unreadable>| {
+        |entry: folders::Found<'_>| {
             if let Ok(entry) = entry {
                 if entry.file_type().is_ok_and(|t| t.is_file()) && is_markdown(&entry.path()) {
                     count.fetch_add(1, Ordering::Relaxed);
