@@ -15,8 +15,8 @@ use bokseup_core::lang::{tf, tr};
 use bokseup_core::plan::Limit;
 use bokseup_core::render;
 use bokseup_core::session::{
-    Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, PublishStatus, Request, Session, Stats,
-    UpdateCheck, VaultEntry, WeakQuestion,
+    Appearance, CalendarStatus, DesktopStatus, Learning, Mute, NotePage, PageMoment, PublishStatus, Request, Session,
+    Stats, UpdateCheck, VaultEntry, WeakQuestion,
 };
 use bokseup_core::settings::{CalDav, Settings};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -348,11 +348,11 @@ pub fn open_toast_settings() -> Reply<()> {
     })
 }
 
-/// The page painted its first screen with the vault loaded; returns the launch's milliseconds
-/// the first time (`null` after).
+/// The page painted its first screen with the vault loaded, having reached `moments` on the way;
+/// returns the launch's milliseconds the first time (`null` after).
 #[tauri::command]
-pub fn shown() -> Option<u32> {
-    crate::launch::shown()
+pub fn shown(moments: Vec<PageMoment>) -> Option<u32> {
+    crate::launch::shown(&moments)
 }
 
 /// Whether a newer release of the app is out (release builds only look).

@@ -5,7 +5,7 @@
 use crate::{toast, tray, window};
 use bokseup_cli as cli;
 use bokseup_core::lang::tr;
-use bokseup_core::session::{Request, Session};
+use bokseup_core::session::{PageMoment, Request, Session};
 use std::path::Path;
 use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
 
@@ -62,7 +62,11 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Notes the process's start; called first thing in `main`.
 pub fn started() {
     STARTED.get_or_init(std::time::Instant::now);
+    STARTED_AT.get_or_init(std::time::SystemTime::now);
 }
+
+/// The process's start by the wall clock, which the page's moments are told in.
+static STARTED_AT: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
 
 /// Moments of the launch (milliseconds since `main`, the first time each happened): where a slow
 /// first screen spent its time. Kept until the first screen is shown, then said with it.
@@ -82,9 +86,10 @@ pub fn phase(what: &'static str) {
 
 /// The page painted its first screen with the vault loaded: the launch took this long. Said once,
 /// into the file `BOKSEUP_READY_FILE` names when it is set (milliseconds on the first line, the
-/// [`phase`]s before it on the second as `name=ms`), so that
-/// `scripts/run.sh` and the benchmark know the screen is ready without guessing from pixels.
-pub fn shown() -> Option<u32> {
+/// launch's [`phase`]s and the page's `moments` on the second as `name=ms` in the order they
+/// happened), so that `scripts/run.sh` and the benchmark know the screen is ready without
+/// guessing from pixels.
+pub fn shown(moments: &[PageMoment]) -> Option<u32> {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if SAID.swap(true, std::sync::atomic::Ordering::SeqCst) {
         return None;
@@ -93,11 +98,41 @@ pub fn shown() -> Option<u32> {
     if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
         let file = Path::new(&file);
         let temp = file.with_extension("partial");
-        let phases = PHASES.lock().unwrap_or_else(|e| e.into_inner());
-        let phases: Vec<String> = phases.iter().map(|(w, ms)| format!("{w}={ms}")).collect();
+        let started = STARTED_AT.get().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        let started = started.map_or(0.0, |d| d.as_secs_f64() * 1000.0);
+        let phases = profile(&PHASES.lock().unwrap_or_else(|e| e.into_inner()), moments, started);
         // Whole or absent: the reader never sees half a number.
-        let text = format!("{ms}\n{}\n", phases.join(" "));
+        let text = format!("{ms}\n{phases}\n");
         let _ = std::fs::write(&temp, text).and_then(|()| std::fs::rename(&temp, file));
     }
     Some(ms)
+}
+
+/// The launch's moments as `name=ms …` in time order: the app's `phases` (milliseconds since
+/// `main`) with the page's `moments` (wall clock) counted from `started`, the process's start by
+/// the wall clock in milliseconds.
+fn profile(phases: &[(&'static str, u32)], moments: &[PageMoment], started: f64) -> String {
+    let mut all: Vec<(&str, i64)> = phases.iter().map(|(name, ms)| (*name, i64::from(*ms))).collect();
+    // Milliseconds of a launch fit an i64 many times over; a page's odd clock only shows oddly.
+    #[allow(clippy::cast_possible_truncation)]
+    all.extend(moments.iter().map(|m| (m.name.as_str(), (m.at - started).round() as i64)));
+    all.sort_by_key(|(_, ms)| *ms);
+    all.iter().map(|(name, ms)| format!("{name}={ms}")).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{profile, PageMoment};
+
+    #[test]
+    fn the_pages_moments_join_the_apps_phases_in_time_order() {
+        let moment = |name: &str, at: f64| PageMoment { name: name.into(), at };
+        let started = 1_764_900_000_000.0;
+        let moments = [moment("answer", started + 420.4), moment("painted", started + 735.0)];
+        assert_eq!(
+            profile(&[("setup", 100), ("first_screen_asked", 410)], &moments, started),
+            "setup=100 first_screen_asked=410 answer=420 painted=735"
+        );
+        assert_eq!(profile(&[], &[], started), "");
+    }
 }

@@ -142,6 +142,14 @@ pub fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, launch: Launch, deskto
                 if !launch.hidden {
                     window::show(app.handle());
                     launch::phase("window");
+                    // The vault is read while WebKit starts and loads the page (a third of a
+                    // second), not after the page asks for it. Without this thread the first
+                    // screen reads it itself.
+                    let app = app.handle().clone();
+                    let _ = std::thread::Builder::new().name("opening".into()).spawn(move || {
+                        let session = app.state::<Session>();
+                        session.open_ahead(session.now());
+                    });
                 }
                 timer::start(app.handle().clone());
                 watch::start(app.handle().clone());

@@ -13,6 +13,7 @@ import type { Mute } from '../bindings/Mute';
 import type { NotePage } from '../bindings/NotePage';
 import type { NoteView } from '../bindings/NoteView';
 import type { Overview } from '../bindings/Overview';
+import type { PageMoment } from '../bindings/PageMoment';
 import type { PublishStatus } from '../bindings/PublishStatus';
 import type { Request } from '../bindings/Request';
 import type { ReviewInput } from '../bindings/ReviewInput';
@@ -121,10 +122,10 @@ export interface Commands {
    */
   openToastSettings(): Promise<void>;
   /**
-   * The page painted its first screen with the vault loaded; returns the launch's milliseconds
-   * the first time (`null` after).
+   * The page painted its first screen with the vault loaded, having reached `moments` on the way;
+   * returns the launch's milliseconds the first time (`null` after).
    */
-  shown(): Promise<number | null>;
+  shown(moments: PageMoment[]): Promise<number | null>;
   /** Whether a newer release of the app is out (release builds only look). */
   checkUpdate(): Promise<UpdateCheck>;
   /**
@@ -200,7 +201,7 @@ export function invokeCommands(invoke: Invoke): Commands {
     openInObsidian: (path) => invoke('open_in_obsidian', { path }),
     showInFolder: (path) => invoke('show_in_folder', { path }),
     openToastSettings: () => invoke('open_toast_settings'),
-    shown: () => invoke('shown'),
+    shown: (moments) => invoke('shown', { moments }),
     checkUpdate: () => invoke('check_update'),
     installUpdate: () => invoke('install_update'),
     restartApp: () => invoke('restart_app'),

@@ -35,7 +35,7 @@ pub use learning::{plan_items, BreakNow, DayLoad, Learning, WeakQuestion};
 pub use library::{obsidian_uri, GradeAt, NotePage, QuestionMemory, Stats};
 pub use publish::{retry_after, PublishStatus};
 pub use reminders::{CalendarStatus, Mute, ReminderStatus, Tick};
-pub use settings::{Appearance, DesktopStatus, ToastProblem, UpdateCheck, UpdateOffer};
+pub use settings::{Appearance, DesktopStatus, PageMoment, ToastProblem, UpdateCheck, UpdateOffer};
 pub use vault::VaultEntry;
 
 /// One running app (or one command of the command line): its database, its clock, who listens,

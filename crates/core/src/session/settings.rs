@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::lang::Lang;
 use crate::settings::{keys, Settings, Theme, WeekStart};
 use chrono::NaiveDateTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
 
@@ -50,6 +50,17 @@ pub struct ToastProblem {
     pub text: String,
     /// Whether a button can open the system's notification settings to mend it.
     pub settings: bool,
+}
+
+/// A moment of the page's launch (its script loaded, the first screen's answer, a frame), said
+/// with the first painted screen so the launch's profile shows where the page spent its time.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[ts(export)]
+pub struct PageMoment {
+    /// What the page had reached (`answer`, `painted`…).
+    pub name: String,
+    /// When, in milliseconds since the Unix epoch by the page's clock (`Date.now()`).
+    pub at: f64,
 }
 
 /// Where the app's version stands against the project's releases (the settings' "업데이트").

@@ -651,3 +651,32 @@ fn a_note_moved_by_another_program_keeps_its_reviews_whichever_path_is_heard_fir
     assert_eq!(page.history.len(), 1, "the review moved with the note");
     assert!(s.current_overview(later).unwrap().agenda.notes().iter().all(|n| n.path != "네트워크/OSI.md"));
 }
+
+#[test]
+fn the_first_screen_takes_the_vault_opened_ahead_and_reports_what_could_not_be_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("공부");
+    std::fs::create_dir_all(&vault).unwrap();
+    note(&vault, "가.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+    note(&vault, "나.md", "---\n⭕첫 학습날: 2024-09-01\n❤1일복습여부: false\n---\n");
+    let now = at("2024-09-02 09:00");
+    // The launch opens the vault while the page loads; the first screen takes that scan, not
+    // a read of its own: a note gone since is still on it.
+    let s = session(&tmp).starting_on(Some(vault.clone()));
+    s.open_ahead(now);
+    std::fs::rename(vault.join("나.md"), tmp.path().join("나.md")).unwrap();
+    assert_eq!(s.first_screen(10, now).unwrap().agenda.counts.due, 2);
+    assert_eq!(s.overview(now).unwrap().agenda.counts.due, 1, "a rescan sees it gone");
+    std::fs::rename(tmp.path().join("나.md"), vault.join("나.md")).unwrap();
+    // The page may ask while the vault is being opened: it waits for that scan.
+    let s = session(&tmp).starting_on(Some(vault.clone()));
+    std::thread::scope(|scope| {
+        scope.spawn(|| s.open_ahead(now));
+        assert_eq!(s.first_screen(10, now).unwrap().agenda.counts.due, 2);
+    });
+
+    let missing = session(&tmp).starting_on(Some(tmp.path().join("없는 폴더")));
+    missing.open_ahead(now);
+    let err = missing.first_screen(10, now).unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::MissingFolder, "said on the first screen: {err}");
+}

@@ -163,9 +163,19 @@ impl Session {
         self.start(self.vault.start_vault.as_deref(), now)
     }
 
+    /// Opens the start vault now, unless one is open, so that the window's first screen finds it
+    /// read: the app calls this on its own thread while the window and its page load, and
+    /// [`Session::first_screen`] waits for this scan instead of starting its own. A folder that
+    /// cannot be opened is left for `first_screen` to report on screen.
+    pub fn open_ahead(&self, now: NaiveDateTime) {
+        if self.lock_open().is_none() {
+            let _ = self.opened(now);
+        }
+    }
+
     /// The open vault's overview for the first screen: the first `rows` notes of each group and
-    /// every count ([`Agenda::first_page`]), from the last scan (a launch's reminder timer has
-    /// just made it), opening the start vault if none is open. A screen that lists every note
+    /// every count ([`Agenda::first_page`]), from the last scan (the launch's [`Session::open_ahead`]
+    /// has just made it), opening the start vault if none is open. A screen that lists every note
     /// takes the rest with [`Session::current_overview`] when it is opened.
     pub fn first_screen(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
         if self.lock_open().is_none() {
