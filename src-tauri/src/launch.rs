@@ -62,11 +62,7 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Notes the process's start; called first thing in `main`.
 pub fn started() {
     STARTED.get_or_init(std::time::Instant::now);
-    STARTED_AT.get_or_init(std::time::SystemTime::now);
 }
-
-/// The process's start by the wall clock, which the page's moments are told in.
-static STARTED_AT: std::sync::OnceLock<std::time::SystemTime> = std::sync::OnceLock::new();
 
 /// Moments of the launch (milliseconds since `main`, the first time each happened): where a slow
 /// first screen spent its time. Kept until the first screen is shown, then said with it.
@@ -98,7 +94,10 @@ pub fn shown(moments: &[PageMoment]) -> Option<u32> {
     if let Some(file) = std::env::var_os("BOKSEUP_READY_FILE") {
         let file = Path::new(&file);
         let temp = file.with_extension("partial");
-        let started = STARTED_AT.get().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        // The process's start by the wall clock, which the page's moments are told in.
+        let since = STARTED.get().map_or(std::time::Duration::ZERO, std::time::Instant::elapsed);
+        let started = std::time::SystemTime::now().checked_sub(since);
+        let started = started.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
         let started = started.map_or(0.0, |d| d.as_secs_f64() * 1000.0);
         let phases = profile(&PHASES.lock().unwrap_or_else(|e| e.into_inner()), moments, started);
         // Whole or absent: the reader never sees half a number.
