@@ -94,6 +94,7 @@ pub fn started() {
 
 /// Runs the app on the desktop.
 pub fn run(launch: Launch) {
+    window::choose_painting();
     app(tauri::Builder::default(), launch, Desktop::Joined).run(context()).expect("error while running Bokseup");
 }
 

@@ -16,6 +16,7 @@ Run with Debian's /usr/bin/python3 (python3-gi, python3-dbusmock). Subcommands:
                                whose label starts with TEXT
   close-window TITLE           what a window manager does on the close button: WM_DELETE_WINDOW
   viewable TITLE               prints `yes` if the window is mapped and viewable, else `no`
+  keys NAME...                 real key presses through XTest, each an X keysym name (space, 1, Return)
   drop URI X Y                 a real XDND drag: a GTK source window offers URI as text/uri-list,
                                XTest presses on it, moves onto (X, Y) in steps and releases there
 """
@@ -335,11 +336,28 @@ def drop(uri, x, y):
             source.kill()
 
 
+def keys(*names):
+    xt = ctypes.CDLL("libXtst.so.6")
+    x11.XStringToKeysym.restype = ctypes.c_ulong
+    x11.XStringToKeysym.argtypes = [ctypes.c_char_p]
+    x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    d = display()
+    for name in names:
+        code = x11.XKeysymToKeycode(d, x11.XStringToKeysym(name.encode()))
+        if not code:
+            sys.exit(f"no key for {name!r}")
+        for down in (True, False):
+            xt.XTestFakeKeyEvent(d, code, down, 0)
+            x11.XFlush(d)
+            time.sleep(0.05)
+        time.sleep(0.3)
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     {"notify-calls": notify_calls, "notify-act": notify_act, "tray-watcher": tray_watcher, "close-window": close_window,
      "file-manager-setup": file_manager_setup, "file-manager-calls": file_manager_calls, "launcher-signals": launcher_signals,
-     "viewable": viewable, "drop": lambda uri, x, y: drop(uri, int(x), int(y))}[command](*args)
+     "viewable": viewable, "keys": keys, "drop": lambda uri, x, y: drop(uri, int(x), int(y))}[command](*args)
 
 
 if __name__ == "__main__":

@@ -186,7 +186,10 @@ export async function launch(args, { home, bus, binary = BIN, env: more = {} } =
   bus ??= await privateBus();
   const port = await freePort();
   const nativePort = await freePort();
-  const env = { ...process.env, ...appEnv(home), ...bus.env, ...more };
+  // Composited painting under WebDriver: without a GPU the app paints straight (see
+  // window::choose_painting), and there WebKitWebDriver's screenshot after one of its own key
+  // presses never returns. painting.test.mjs drives the straight painting with real keys.
+  const env = { ...process.env, ...appEnv(home), ...bus.env, WEBKIT_DISABLE_COMPOSITING_MODE: '0', ...more };
   const tauriDriver = track(spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env, detached: true, stdio: ['ignore', 'ignore', 'inherit'],
   }));
@@ -216,8 +219,8 @@ export function appEnv(home) {
 }
 
 /** Starts the app without WebDriver (a second launch, a login launch); resolves to the child process. */
-export function runApp(args, { home, bus }) {
-  return track(spawn(BIN, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv(home), ...bus.env } }));
+export function runApp(args, { home, bus, env = {} }) {
+  return track(spawn(BIN, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...appEnv(home), ...bus.env, ...env } }));
 }
 
 /** Resolves to the exit code of `child`, or rejects after `ms`. */
