@@ -390,7 +390,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         "| one file changed by another program → card updated | in the real app: tests/e2e/watch.test.mjs and responsive.test.mjs print it |{rest} ≤ 200 ms |"
     );
     println!(
-        "| app launch → due list painted, 10,000 notes, warm index | in the real app: tests/e2e/responsive.test.mjs prints it (BOKSEUP_BIN=target/release/bokseup for this build) |{rest} ≤ 1 s |"
+        "| app launch → due list painted, 10,000 notes, warm index | `scripts/bench.sh --launch` (the release app, as it reports itself) |{rest} ≤ 1 s |"
     );
     Ok(())
 }

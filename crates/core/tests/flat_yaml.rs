@@ -120,7 +120,9 @@ fn fast_path_agrees_with_serde_yaml() {
         })
         .unwrap();
     eprintln!("the fast path answered {} of {cases} generated frontmatters", answered.get());
-    assert!(answered.get() * 10 >= cases, "only {} answers", answered.get());
+    // About 10.3% are answered (the rest hold shapes the fast path declines): a bound at 10%
+    // failed one run in twenty by chance; at 5% it is 25 standard deviations away.
+    assert!(answered.get() * 20 >= cases, "only {} answers", answered.get());
 }
 
 proptest! {

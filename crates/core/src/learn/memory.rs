@@ -135,7 +135,7 @@ pub fn graded<'a>(note: &'a Note, past: &[&Answer]) -> Vec<Graded<'a>> {
     if note.kind != Kind::Review || note.cues.is_empty() {
         return Vec::new();
     }
-    let current: Vec<&str> = note.cues.iter().map(|c| c.question.as_str()).collect();
+    let current: Vec<&str> = note.cues.iter().map(|c| c.question).collect();
     let texts: Vec<(&str, NaiveDateTime)> = past.iter().map(|a| (a.question.as_str(), a.at)).collect();
     let linked = question::link(&current, &texts);
     current

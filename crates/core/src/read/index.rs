@@ -47,7 +47,7 @@ impl Pass {
         let vault = crate::store::vault_key(root);
         let indexed = store.has_index(&vault).unwrap_or(true);
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
-        Pass { vault, indexed, gone: Known::new(), rows: 0, settled_before_ns: now_ns().saturating_sub(settle) }
+        Pass { vault, indexed, gone: Known::default(), rows: 0, settled_before_ns: now_ns().saturating_sub(settle) }
     }
 
     /// Scans `root`, reading only the notes whose file changed since `store` indexed them.
@@ -70,7 +70,7 @@ impl Pass {
         let rows = &mut self.rows;
         let vault = &self.vault;
         let load = || {
-            let (known, count) = load(vault).unwrap_or((Known::new(), usize::MAX));
+            let (known, count) = load(vault).unwrap_or((Known::default(), usize::MAX));
             *rows = count;
             known
         };

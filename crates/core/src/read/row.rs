@@ -12,7 +12,7 @@
 //! version, or a row whose lengths do not cut its text exactly, at character boundaries, is no
 //! row: the note is read again from its file.
 
-use crate::note::{Cue, Kind, Note};
+use crate::note::{Cues, Kind, Note};
 use crate::schedule::Flags;
 use chrono::{Datelike, NaiveDate};
 
@@ -23,8 +23,7 @@ const VERSION: u8 = 2;
 /// The row of `note` (its path is stored beside it, not in it).
 pub fn encode(note: &Note) -> Vec<u8> {
     let strings = [Some(note.title.as_str()), note.subject.as_deref(), note.textbook.as_deref()];
-    let text_len = strings.iter().flatten().map(|s| s.len()).sum::<usize>()
-        + note.cues.iter().map(|c| c.question.len() + c.answer.len()).sum::<usize>();
+    let text_len = strings.iter().flatten().map(|s| s.len()).sum::<usize>() + note.cues.text().len();
     let mut out = Vec::with_capacity(32 + 4 * note.cues.len() + text_len);
     out.push(VERSION);
     let f = note.flags;
@@ -41,17 +40,14 @@ pub fn encode(note: &Note) -> Vec<u8> {
     put_opt_date(&mut out, note.day0);
     put_opt_date(&mut out, note.last_review);
     put_len(&mut out, note.cues.len());
-    for cue in &note.cues {
+    for cue in note.cues.iter() {
         put_len(&mut out, cue.question.len());
         put_len(&mut out, cue.answer.len());
     }
     for s in strings.into_iter().flatten() {
         out.extend_from_slice(s.as_bytes());
     }
-    for cue in &note.cues {
-        out.extend_from_slice(cue.question.as_bytes());
-        out.extend_from_slice(cue.answer.as_bytes());
-    }
+    out.extend_from_slice(note.cues.text().as_bytes());
     out
 }
 
@@ -105,21 +101,17 @@ fn decode_at(path: &mut String, row: &[u8]) -> Option<Note> {
     let last_review = r.opt(Reader::date)?;
     let count = r.len()?;
     // Each cue takes at least two bytes: a damaged count cannot reserve more than the row holds.
-    let mut cue_lens = Vec::with_capacity(count.min(r.rest.len() / 2));
+    let mut cue_lens = Vec::with_capacity(2 * count.min(r.rest.len() / 2));
     for _ in 0..count {
-        cue_lens.push((r.len()?, r.len()?));
+        cue_lens.push(r.len()?);
+        cue_lens.push(r.len()?);
     }
     let mut text = Text { rest: simdutf8::basic::from_utf8(r.rest).ok()? };
     let title = text.take(title)?;
     let subject = subject.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
     let textbook = textbook.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
-    let mut cues = Vec::with_capacity(cue_lens.len());
-    for (q, a) in cue_lens {
-        cues.push(Cue { question: text.take(q)?, answer: text.take(a)? });
-    }
-    if !text.rest.is_empty() {
-        return None;
-    }
+    // The cues' text is the rest of the row, in one piece.
+    let cues = Cues::cut(text.rest.to_owned(), cue_lens)?;
     Some(Note { path: std::mem::take(path), title, kind, subject, textbook, flags, day0, last_review, cues })
 }
 
@@ -220,6 +212,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::note::Cue;
     use proptest::prelude::*;
 
     fn note() -> Note {
@@ -283,7 +276,7 @@ mod tests {
                 path, title, kind: if plain { Kind::Plain } else { Kind::Review }, subject, textbook,
                 flags: Flags { d1: bits[0], d4: bits[1], d7: bits[2], d14: bits[3], long_term: bits[4] },
                 day0, last_review,
-                cues: cues.into_iter().map(|(question, answer)| Cue { question, answer }).collect(),
+                cues: cues.iter().map(|(question, answer)| Cue { question, answer }).collect(),
             };
             prop_assert_eq!(decode(n.path.clone(), &encode(&n)), Some(n));
         }

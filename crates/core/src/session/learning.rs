@@ -203,7 +203,7 @@ impl Session {
                     event: String::new(),
                     at: now,
                     note: note.path.clone(),
-                    question: cue.question.clone(),
+                    question: cue.question.to_string(),
                     grade: *grade,
                     source: Source::Review,
                     step,

@@ -39,7 +39,7 @@ impl Store {
         let mut statement =
             self.conn.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note FROM note_index WHERE vault = ?1")?;
         let mut rows = statement.query(params![vault])?;
-        let (mut known, mut count) = (Known::new(), 0);
+        let (mut known, mut count) = (Known::default(), 0);
         while let Some(r) = rows.next()? {
             count += 1;
             let stamp = Stamp {
