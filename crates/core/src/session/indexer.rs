@@ -1,12 +1,14 @@
-//! The index rows of single notes (the app's own writes, a note another program changed), stored
-//! on a thread of their own so that an answer or a change on screen does not wait for the
-//! database's commit. A crash before a row is stored costs one re-read of its note at the next
-//! scan: the index still holds the note's older stamp.
+//! The index rows of single notes (the app's own writes, a note another program changed) and of
+//! a whole scan, stored on a thread of their own so that an answer, a change on screen or the
+//! first screen of a vault does not wait for the database's commit. A crash before a row is
+//! stored costs one re-read of its note at the next scan: the index still holds the note's older
+//! stamp, or none.
 
 use super::lock;
+use crate::index::Update;
 use crate::note::Note;
 use crate::store::Store;
-use crate::vault::Stamp;
+use crate::vault::{Scan, Stamp};
 use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -15,6 +17,8 @@ use std::thread::JoinHandle;
 enum Job {
     /// Store a note's row: the vault's key, the file's stamp after the change, the note.
     Row(String, Stamp, Box<Note>),
+    /// Bring the index up to a scan.
+    Scan(Update, Arc<Scan>),
     /// Say when every row asked before is stored.
     Flush(Sender<()>),
 }
@@ -37,6 +41,14 @@ impl Indexer {
     pub(super) fn store(&self, store: &Arc<Mutex<Store>>, vault: String, stamp: Stamp, note: Note) {
         let job = Job::Row(vault, stamp, Box::new(note));
         if let Err(job) = self.send(store, job) {
+            do_job(store, job);
+        }
+    }
+
+    /// Stores a scan's rows soon ([`Update::apply`]), through `store`; at once if no thread can be
+    /// started.
+    pub(super) fn update(&self, store: &Arc<Mutex<Store>>, update: Update, scan: Arc<Scan>) {
+        if let Err(job) = self.send(store, Job::Scan(update, scan)) {
             do_job(store, job);
         }
     }
@@ -76,6 +88,7 @@ fn do_job(store: &Mutex<Store>, job: Job) {
         Job::Row(vault, stamp, note) => {
             let _ = lock(store).index_note(&vault, stamp, &note);
         }
+        Job::Scan(update, scan) => update.apply(&mut lock(store), &scan.notes),
         Job::Flush(done) => {
             let _ = done.send(());
         }

@@ -680,3 +680,38 @@ fn the_first_screen_takes_the_vault_opened_ahead_and_reports_what_could_not_be_o
     let err = missing.first_screen(10, now).unwrap_err();
     assert_eq!(err.code(), crate::error::ErrorCode::MissingFolder, "said on the first screen: {err}");
 }
+
+#[test]
+fn a_scans_index_rows_are_stored_off_the_screens_path_and_before_the_process_ends() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = due_vault(&tmp);
+    let db = tmp.path().join("bokseup.sqlite3");
+    let key = crate::store::vault_key(&crate::vault::canonical(&vault).unwrap());
+    let open = || {
+        Session::new(Store::open(&db).unwrap(), tmp.path().join("demo"), Clock::system(4))
+            .unwrap()
+            .with_settle(std::time::Duration::ZERO)
+    };
+    // The command line's way out: the rows are stored although the notes are never freed.
+    let session = open();
+    assert_eq!(session.open_vault(&vault, at("2026-11-29 10:00")).unwrap().agenda.counts.overdue, 2);
+    session.end_for_exit();
+    assert_eq!(Store::open(&db).unwrap().known_notes(&key).unwrap().len(), 3);
+    // The window's: a note deleted is gone from the index once the next scan's rows are stored,
+    // and that scan waited for the rows of the one before.
+    let session = open();
+    session.open_vault(&vault, at("2026-11-29 10:00")).unwrap();
+    std::fs::remove_file(vault.join("DNS.md")).unwrap();
+    assert_eq!(session.overview(at("2026-11-29 10:00")).unwrap().agenda.counts.due, 0);
+    drop(session);
+    let known = Store::open(&db).unwrap().known_notes(&key).unwrap();
+    assert_eq!(
+        known.keys().collect::<std::collections::BTreeSet<_>>(),
+        ["EBS 볼륨.md", "네트워크/OSI 7계층.md"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .iter()
+            .collect()
+    );
+}

@@ -116,15 +116,16 @@ impl Session {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
         let path = vault::canonical(path).map_err(Error::read(path))?;
-        let scan = self.scan(&path)?;
+        let (scan, update) = self.scan(&path)?;
         if scan.notes.is_empty() && scan.issues.is_empty() {
+            self.index_scan(update, &Arc::new(scan));
             return Err(Error::NoNotes(path));
         }
         if self.vault.remember {
             self.store().remember_vault(&path, now)?;
         }
         let follows = self.vault.remember || self.store().current_vault()?.as_deref() == Some(path.as_path());
-        Ok(self.show(&path, false, follows, scan, now))
+        Ok(self.show(&path, false, follows, (scan, update), now))
     }
 
     /// Opens the demo vault, writing it first (dates relative to today) if it does not exist.
@@ -194,20 +195,20 @@ impl Session {
     /// Scans `path`, makes it the open vault (the calendar file following it if `calendar`), and
     /// groups it for today.
     pub(super) fn overview_of(&self, path: &Path, demo: bool, calendar: bool, now: NaiveDateTime) -> Result<Overview> {
-        let scan = self.scan(path)?;
-        Ok(self.show(path, demo, calendar, scan, now))
+        let scanned = self.scan(path)?;
+        Ok(self.show(path, demo, calendar, scanned, now))
     }
 
     /// Scans `path` through the index of notes, reading only the files changed since the last
-    /// scan. The database is not held while the files are read.
-    fn scan(&self, path: &Path) -> Result<Scan> {
+    /// scan. The database is not held while the files are read. Returns as well what the index
+    /// still needs, for [`Session::index_scan`].
+    fn scan(&self, path: &Path) -> Result<(Scan, Option<index::Update>)> {
         // The rows of notes just written are in the index before it is read.
         self.indexer.flush();
         let mut pass = index::Pass::begin(&self.store(), path, self.vault.settle);
         let listener = lock(&self.listener).clone();
         let progress = vault::Progress::default();
         let (ended, end) = std::sync::mpsc::channel::<()>();
-        // The display stays up until the index is written too: 10,000 new rows take a moment.
         std::thread::scope(|threads| {
             let counted = &progress;
             if let Some(listener) = &listener {
@@ -215,26 +216,43 @@ impl Session {
             }
             let scanned = pass.scan_counting(path, &progress, |vault| self.store().known_rows(vault));
             let scanned = scanned.map(|(mut scan, fresh)| {
-                let moves = pass.finish(&mut self.store(), &scan, &fresh);
+                let (moves, update) = pass.settle(&mut self.store(), &scan, fresh);
                 self.moved(path, &moves, self.clock.now());
                 // Other devices' answers (and this one's, into a new database).
                 scan.issues.extend(self.import_history(path));
                 scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
-                scan
+                (scan, update)
             });
             drop(ended);
             scanned
         })
     }
 
-    fn show(&self, path: &Path, demo: bool, calendar: bool, scan: Scan, now: NaiveDateTime) -> Overview {
+    /// Hands a scan's index rows to the indexing thread: the screen (or the command's output)
+    /// does not wait for them, and the next scan does (it flushes the indexer first).
+    fn index_scan(&self, update: Option<index::Update>, scan: &Arc<Scan>) {
+        if let Some(update) = update {
+            self.indexer.update(&self.store, update, Arc::clone(scan));
+        }
+    }
+
+    fn show(
+        &self,
+        path: &Path,
+        demo: bool,
+        calendar: bool,
+        scanned: (Scan, Option<index::Update>),
+        now: NaiveDateTime,
+    ) -> Overview {
         self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let scan = Arc::new(scanned.0);
+        self.index_scan(scanned.1, &scan);
         let agenda = Arc::new(Agenda::new(&scan, self.today(now)));
         *self.lock_open() = Some(OpenVault {
             path: path.to_path_buf(),
             demo,
             links: std::sync::OnceLock::new(),
-            scan: Arc::new(scan),
+            scan,
             agenda: agenda.clone(),
             calendar,
         });
