@@ -301,7 +301,7 @@ pub struct TrayView {
 /// What the tray shows now: today's count, where things stand, the menu's texts.
 pub fn view(session: &Session, now: NaiveDateTime) -> TrayView {
     let status = session.reminder_status(now);
-    let until_done = session.settings().until_done;
+    let until_done = status.until_done;
     let n = status.due;
     // Only with a vault open: the tray never opens one by asking.
     let open = session.open_vault_name().is_some();

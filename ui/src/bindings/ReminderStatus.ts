@@ -35,6 +35,11 @@ muted_until: string | null,
  */
 break_until: string | null, 
 /**
+ * Reminders come again until today's share is done (the setting): the tray marks what is
+ * left.
+ */
+until_done: boolean, 
+/**
  * The calendar file, when one is set.
  */
 calendar: CalendarStatus | null, };

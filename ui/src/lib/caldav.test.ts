@@ -4,7 +4,7 @@ import { blank, choose, provider, PROVIDERS, publishLine } from './caldav';
 import { setLook } from './locale.svelte';
 
 const status = (extra: Partial<DesktopStatus> = {}): DesktopStatus => ({
-  reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: null, snoozed_until: null, muted_until: null, break_until: null, calendar: null },
+  reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: null, snoozed_until: null, muted_until: null, break_until: null, until_done: false, calendar: null },
   tray_problem: null, toast_problem: null, autostart: false, offer_autostart: false, publish: null, caldav_password: true, ...extra,
 });
 const ok = { calendar: 'https://x/bokseup/', published_at: '2026-11-28T11:58:00', events: 12, changed: 3, error: null, failed_at: null, retry_at: null, failures: 0 };

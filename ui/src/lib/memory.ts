@@ -119,7 +119,7 @@ export function memoryBackend(
   let picked: string | null = null;
   const reviewFailures: Failure[] = [];
   const status: DesktopStatus = {
-    reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, break_until: null, calendar: null },
+    reminders: { now: '2026-11-28T12:00:00', due: 0, demo: false, next: '2026-11-28T21:00:00', snoozed_until: null, muted_until: null, break_until: null, until_done: false, calendar: null },
     tray_problem: null, toast_problem: null, autostart: false, offer_autostart: false, publish: null, caldav_password: false,
     ...structuredClone(start.status ?? {}),
   };

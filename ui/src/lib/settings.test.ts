@@ -6,7 +6,7 @@ import { setLook } from './locale.svelte';
 import { addTime, calendarLine, changed, easyDayOrder, hourLabel, reminderLine, removeTime, setBreak, when } from './settings';
 
 const status = (s: Partial<ReminderStatus>): ReminderStatus => ({
-  now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, break_until: null, calendar: null, ...s,
+  now: '2026-11-29T08:00:00', due: 3, demo: false, next: '2026-11-29T09:00:00', snoozed_until: null, muted_until: null, break_until: null, until_done: false, calendar: null, ...s,
 });
 
 describe('times', () => {

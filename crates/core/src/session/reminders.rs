@@ -64,6 +64,9 @@ pub struct ReminderStatus {
     /// A break in the plan keeps reminders silent until this time, the start of the review day
     /// after it; only the break's own setting ends it.
     pub break_until: Option<NaiveDateTime>,
+    /// Reminders come again until today's share is done (the setting): the tray marks what is
+    /// left.
+    pub until_done: bool,
     /// The calendar file, when one is set.
     pub calendar: Option<CalendarStatus>,
 }
@@ -90,6 +93,9 @@ pub(super) struct CalendarState {
     /// The review day it was last written for: a new day changes what it says.
     pub(super) day: Option<NaiveDate>,
 }
+
+/// Muted until, and the end of the current break (see [`Session::silences`]).
+type Silences = (Option<NaiveDateTime>, Option<NaiveDateTime>);
 
 impl Session {
     /// Today's reviews as a reminder counts them.
@@ -168,16 +174,27 @@ impl Session {
     /// silence and the login reminder. A break is a silence to the start of the review day after
     /// it.
     fn memory(&self, now: NaiveDateTime) -> Memory {
+        self.memory_with(now, self.silences(now))
+    }
+
+    /// [`Session::memory`] with the [`Session::silences`] already read.
+    fn memory_with(&self, now: NaiveDateTime, (muted, break_end): Silences) -> Memory {
         let today = self.today(now);
         let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
-        let break_end = self.break_end(now);
         let store = self.store();
         Memory {
             handled: store.handled_slots(yesterday).unwrap_or_default(),
             snooze: store.time_setting(keys::SNOOZE),
-            mute_until: store.time_setting(keys::MUTE_UNTIL).max(break_end),
+            mute_until: muted.max(break_end),
             login: *lock(&self.reminders.login),
         }
+    }
+
+    /// What silences reminders at `now`, as the user set it: muted until when, and the end of
+    /// the break `now` falls in.
+    fn silences(&self, now: NaiveDateTime) -> Silences {
+        let break_end = self.break_end(now);
+        (self.store().time_setting(keys::MUTE_UNTIL), break_end)
     }
 
     /// When the break `now` falls in ends for reminders: the start of the review day after it.
@@ -239,8 +256,9 @@ impl Session {
     /// Where reminders and the calendar file stand.
     pub fn reminder_status(&self, now: NaiveDateTime) -> ReminderStatus {
         let settings = self.settings();
-        let memory = self.memory(now);
-        let muted = self.store().time_setting(keys::MUTE_UNTIL);
+        // Read once for both: the reminders' memory and what the status shows of them.
+        let (muted, break_end) = self.silences(now);
+        let memory = self.memory_with(now, (muted, break_end));
         let still = |at: Option<NaiveDateTime>| at.filter(|t| *t > now);
         let calendar = settings.calendar_file.as_ref().map(|path| {
             self.lock_calendar().status.clone().filter(|s| &s.path == path).unwrap_or(CalendarStatus {
@@ -257,7 +275,8 @@ impl Session {
             next: reminder::upcoming(now, self.clock.rollover_hour(), &settings.reminder(), &memory),
             snoozed_until: still(memory.snooze),
             muted_until: still(muted),
-            break_until: still(self.break_end(now)),
+            break_until: still(break_end),
+            until_done: settings.until_done,
             calendar,
         }
     }

@@ -715,3 +715,16 @@ fn a_scans_index_rows_are_stored_off_the_screens_path_and_before_the_process_end
             .collect()
     );
 }
+
+#[test]
+fn the_reminder_status_says_whether_reminders_run_until_the_share_is_done() {
+    let (_tmp, _vault, session) = opened_due_vault("2026-11-29 09:00:00");
+    let now = at_s("2026-11-29 09:00:00");
+    assert!(!session.reminder_status(now).until_done);
+    let settings = Settings { until_done: true, ..session.settings() };
+    session.save_settings(&settings, now).unwrap();
+    session.mute(Mute::Hour, now).unwrap();
+    let status = session.reminder_status(now);
+    assert!(status.until_done);
+    assert_eq!((status.muted_until, status.break_until), (Some(at_s("2026-11-29 10:00:00")), None));
+}
