@@ -84,9 +84,15 @@ pub struct Cues {
 impl Cues {
     /// Adds a cue after the others.
     pub fn push(&mut self, question: &str, answer: &str) {
+        self.push_with(question, |text| text.push_str(answer));
+    }
+
+    /// Adds a cue whose answer `answer` writes at the end of the text (the parser dedents it
+    /// there, with no string of its own).
+    fn push_with(&mut self, question: &str, answer: impl FnOnce(&mut String)) {
         self.text.push_str(question);
         self.ends.push(self.text.len());
-        self.text.push_str(answer);
+        answer(&mut self.text);
         self.ends.push(self.text.len());
     }
 
@@ -340,10 +346,7 @@ pub fn cues(body: &str) -> Cues {
     let mut cues = Cues::default();
     for ((question, start), end) in questions.iter().zip(ends) {
         if !question.is_empty() {
-            cues.text.push_str(question);
-            cues.ends.push(cues.text.len());
-            dedent_into(&mut cues.text, &lines_of_answers[*start..end]);
-            cues.ends.push(cues.text.len());
+            cues.push_with(question, |text| dedent_into(text, &lines_of_answers[*start..end]));
         }
     }
     cues

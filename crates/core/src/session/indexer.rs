@@ -39,16 +39,18 @@ struct Worker {
 impl Indexer {
     /// Stores `note`'s row soon, through `store`; at once if no thread can be started.
     pub(super) fn store(&self, store: &Arc<Mutex<Store>>, vault: String, stamp: Stamp, note: Note) {
-        let job = Job::Row(vault, stamp, Box::new(note));
-        if let Err(job) = self.send(store, job) {
-            do_job(store, job);
-        }
+        self.run(store, Job::Row(vault, stamp, Box::new(note)));
     }
 
     /// Stores a scan's rows soon ([`Update::apply`]), through `store`; at once if no thread can be
     /// started.
     pub(super) fn update(&self, store: &Arc<Mutex<Store>>, update: Update, scan: Arc<Scan>) {
-        if let Err(job) = self.send(store, Job::Scan(update, scan)) {
+        self.run(store, Job::Scan(update, scan));
+    }
+
+    /// Hands `job` to the thread, or does it on this one if no thread can be started.
+    fn run(&self, store: &Arc<Mutex<Store>>, job: Job) {
+        if let Err(job) = self.send(store, job) {
             do_job(store, job);
         }
     }
