@@ -39,6 +39,7 @@ pub fn vault_key(vault: &Path) -> String {
     crate::vault::canonical(vault).unwrap_or_else(|_| vault.to_path_buf()).to_string_lossy().into_owned()
 }
 
+pub use index::{Burial, Rows};
 pub use journal::{Action, Delta, EditRow, EditState, LoggedReview, ReviewRow};
 
 /// A step of the schema: SQL, or code where rows must be rewritten.
@@ -58,6 +59,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(journal::migrate_to_deltas),
     Migration::Sql(include_str!("store/0005_index.sql")),
     Migration::Sql(include_str!("store/0006_answer.sql")),
+    Migration::Sql(include_str!("store/0007_index_gone.sql")),
 ];
 
 /// How long a write waits for the lock of another Bokseup (the app, the CLI) writing notes.

@@ -4,14 +4,19 @@
 //! the source of truth, and an index that cannot be read or written only costs a full scan.
 
 use crate::error::Result;
-use crate::store::Store;
-use crate::vault::{self, Fresh, Known, Scan};
+use crate::store::{Burial, Rows, Store};
+use crate::vault::{self, Fresh, Known, Scan, Stamp};
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// A note changed this recently before a scan is read again next time instead of trusted: a file
 /// system's clock ticks coarsely, so a second change within the same tick could keep its stamp.
 pub const SETTLE: Duration = Duration::from_secs(2);
+
+/// How long the row of a note no longer found is kept as a tombstone, for a later scan to match
+/// it with the same file found at another path: a scan that lists the vault while a note moves
+/// finds it at neither path, and a user may take a note out of the vault and put it back.
+pub const TOMBSTONE_KEEP: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// One scan through the index: what was known when it began, and when that was.
 pub struct Pass {
@@ -21,8 +26,12 @@ pub struct Pass {
     indexed: bool,
     /// Known notes whose file the scan did not find.
     gone: Known,
-    /// The index's rows when the scan began, readable or not.
+    /// Tombstones younger than [`TOMBSTONE_KEEP`] when the scan began: notes found gone before.
+    buried: Vec<(String, Stamp, crate::row::Row)>,
+    /// The index's rows of notes found last time when the scan began, readable or not.
     rows: usize,
+    /// When the scan began, in nanoseconds since 1970.
+    began_ns: i64,
     settled_before_ns: i64,
 }
 
@@ -47,7 +56,21 @@ impl Pass {
         let vault = crate::store::vault_key(root);
         let indexed = store.has_index(&vault).unwrap_or(true);
         let settle = i64::try_from(settle.as_nanos()).unwrap_or(i64::MAX);
-        Pass { vault, indexed, gone: Known::default(), rows: 0, settled_before_ns: now_ns().saturating_sub(settle) }
+        let began_ns = now_ns();
+        Pass {
+            vault,
+            indexed,
+            gone: Known::default(),
+            buried: Vec::new(),
+            rows: 0,
+            began_ns,
+            settled_before_ns: began_ns.saturating_sub(settle),
+        }
+    }
+
+    /// Tombstones left before this go.
+    fn keep_after_ns(&self) -> i64 {
+        self.began_ns.saturating_sub(i64::try_from(TOMBSTONE_KEEP.as_nanos()).unwrap_or(i64::MAX))
     }
 
     /// Scans `root`, reading only the notes whose file changed since `store` indexed them.
@@ -62,17 +85,25 @@ impl Pass {
         &mut self,
         root: &Path,
         progress: &vault::Progress,
-        load: impl FnOnce(&str) -> Result<(Known, usize)>,
+        load: impl FnOnce(&str) -> Result<Rows>,
     ) -> Result<(Scan, Fresh)> {
         if !self.indexed {
             return vault::scan_counting(root, progress);
         }
-        let rows = &mut self.rows;
+        let keep_after_ns = self.keep_after_ns();
+        let (rows, buried) = (&mut self.rows, &mut self.buried);
         let vault = &self.vault;
         let load = || {
-            let (known, count) = load(vault).unwrap_or((Known::default(), usize::MAX));
-            *rows = count;
-            known
+            let loaded = load(vault).unwrap_or(Rows { count: usize::MAX, ..Rows::default() });
+            *rows = loaded.count;
+            buried.extend(
+                loaded
+                    .buried
+                    .into_iter()
+                    .filter(|b| b.3 >= keep_after_ns)
+                    .map(|(path, stamp, row, _)| (path, stamp, row)),
+            );
+            loaded.known
         };
         let (scan, fresh, gone) = vault::scan_loading(root, load, progress)?;
         self.gone = gone;
@@ -94,7 +125,9 @@ impl Pass {
     /// current), for [`Update::apply`] to store once the caller is not waiting: writing 10,000
     /// new rows took a third of a first scan.
     pub fn settle(self, store: &mut Store, scan: &Scan, fresh: Fresh) -> (Vec<Moved>, Option<Update>) {
-        let moved = moves(&self.gone, scan, &fresh);
+        let candidates = self.gone.iter().map(|(path, (stamp, row))| (path, stamp, row));
+        let candidates = candidates.chain(self.buried.iter().map(|(path, stamp, row)| (path, stamp, row)));
+        let moved = moves(candidates, scan, &fresh);
         for m in &moved {
             let _ = store.move_note(&self.vault, &m.from, &m.to);
         }
@@ -102,8 +135,14 @@ impl Pass {
         // so the index is current. (Listing 10,000 rows to find none gone was a tenth of a warm
         // start.)
         let current = fresh.is_empty() && self.gone.is_empty() && scan.notes.len() == self.rows;
-        let update =
-            (!current).then_some(Update { vault: self.vault, fresh, settled_before_ns: self.settled_before_ns });
+        let update = (!current).then(|| Update {
+            keep_after_ns: self.keep_after_ns(),
+            vault: self.vault,
+            fresh,
+            settled_before_ns: self.settled_before_ns,
+            began_ns: self.began_ns,
+            moved_from: moved.iter().map(|m| m.from.clone()).collect(),
+        });
         (moved, update)
     }
 }
@@ -115,37 +154,53 @@ pub struct Update {
     vault: String,
     fresh: Fresh,
     settled_before_ns: i64,
+    began_ns: i64,
+    keep_after_ns: i64,
+    /// Where the notes found moved were.
+    moved_from: Vec<String>,
 }
 
 impl Update {
     /// Brings the index up to `notes`, the notes of the scan this update came from. A failure
     /// only costs reading more next time.
     pub fn apply(self, store: &mut Store, notes: &[crate::note::Note]) {
-        let _ = store.update_index(&self.vault, notes, &self.fresh, self.settled_before_ns);
+        let burial = Burial { now_ns: self.began_ns, keep_after_ns: self.keep_after_ns, moved_from: &self.moved_from };
+        let _ = store.update_index(&self.vault, notes, &self.fresh, self.settled_before_ns, burial);
     }
 }
 
-/// The notes that moved: a note gone from one path whose file is now at another: the same inode,
-/// size, modification time (a rename keeps it) and first study date. A file deleted and another
-/// created reuse an inode readily, hence the other checks.
-fn moves(gone: &Known, scan: &Scan, fresh: &Fresh) -> Vec<Moved> {
-    if gone.is_empty() {
+/// The notes that moved: a note gone from one path (`gone`: this scan's, and tombstones) whose
+/// file is now at another: the same inode, size, modification time (a rename keeps it) and first
+/// study date. A file deleted and another created reuse an inode readily, hence the other checks.
+/// Each gone note moves at most once.
+fn moves<'a>(
+    gone: impl Iterator<Item = (&'a String, &'a Stamp, &'a crate::row::Row)>,
+    scan: &Scan,
+    fresh: &Fresh,
+) -> Vec<Moved> {
+    let mut by_inode: std::collections::HashMap<u64, Vec<(&String, &Stamp, &crate::row::Row)>> =
+        std::collections::HashMap::new();
+    for g in gone {
+        by_inode.entry(g.1.inode).or_default().push(g);
+    }
+    if by_inode.is_empty() {
         return Vec::new();
     }
-    let by_path: std::collections::HashMap<&str, &crate::note::Note> =
-        scan.notes.iter().map(|n| (n.path.as_str(), n)).collect();
+    let mut taken = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (to, stamp) in fresh {
-        let Some(now) = by_path.get(to.as_str()) else { continue };
-        let from = gone.iter().find(|(from, (was, row))| {
+        let Some(candidates) = by_inode.get(&stamp.inode) else { continue };
+        let Some(now) = scan.note(to) else { continue };
+        let from = candidates.iter().find(|(from, was, row)| {
             *from != to
-                && was.inode == stamp.inode
+                && !taken.contains(from)
                 && was.size == stamp.size
                 && was.mtime_ns == stamp.mtime_ns
                 && row.note(&mut (*from).clone()).is_some_and(|note| note.day0 == now.day0)
         });
-        if let Some((from, _)) = from {
-            out.push(Moved { from: from.clone(), to: to.clone() });
+        if let Some((from, _, _)) = from {
+            taken.insert(*from);
+            out.push(Moved { from: (*from).clone(), to: to.clone() });
         }
     }
     out.sort_by(|a, b| a.to.cmp(&b.to));
@@ -230,14 +285,14 @@ mod tests {
         let key = crate::store::vault_key(root);
         // Nothing changed: the index is left as it is, and still whole.
         scan_settling(&mut s, root, Duration::ZERO).unwrap();
-        assert_eq!(s.known_rows(&key).unwrap().1, 2);
+        assert_eq!(s.known_rows(&key).unwrap().count, 2);
         // b.md is now broken: not read into a note, not gone either, yet its row must go.
         std::thread::sleep(Duration::from_millis(20));
         write(&root.join("b.md"), "---\n이상한: [\n---\n");
         let again = scan_settling(&mut s, root, Duration::ZERO).unwrap();
         assert_eq!(again.issues.len(), 1);
         assert_eq!(s.known_notes(&key).unwrap().keys().collect::<Vec<_>>(), ["a.md"]);
-        assert_eq!(s.known_rows(&key).unwrap().1, 1);
+        assert_eq!(s.known_rows(&key).unwrap().count, 1);
     }
 
     #[test]
@@ -289,5 +344,83 @@ mod tests {
         let key = crate::store::vault_key(root);
         assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
         assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
+    }
+    /// A scan that lists the vault while a note moves from one folder to another can find it at
+    /// neither path (it lists the new folder before the move and the old one after). The next
+    /// scan must still see a move, not a deletion and a new note.
+    #[test]
+    fn a_note_moved_while_a_scan_listed_the_vault_keeps_its_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let away = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.md"), REVIEW);
+        let mut s = Store::open_in_memory().unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
+        let now = today.and_hms_opt(9, 0, 0).unwrap();
+        crate::journal::review(&mut s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        let key = crate::store::vault_key(root);
+
+        // What that scan sees: the note at neither path (here, out of the vault while it scans).
+        std::thread::sleep(Duration::from_millis(20));
+        fs::rename(root.join("a.md"), away.path().join("a.md")).unwrap();
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert!(scan.notes.is_empty());
+        assert!(pass.finish(&mut s, &scan, fresh).is_empty());
+        assert!(s.known_notes(&key).unwrap().is_empty(), "gone from the notes the index knows");
+        assert_eq!(s.known_rows(&key).unwrap().count, 0);
+
+        fs::create_dir(root.join("네트워크")).unwrap();
+        fs::rename(away.path().join("a.md"), root.join("네트워크/a.md")).unwrap();
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        let moved = pass.finish(&mut s, &scan, fresh);
+        assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }]);
+        assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
+        assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
+        let rows = s.known_rows(&key).unwrap();
+        assert!(rows.buried.is_empty(), "a tombstone matched is gone");
+        assert_eq!((rows.count, rows.known.keys().map(String::as_str).collect::<Vec<_>>()), (1, vec!["네트워크/a.md"]));
+        // Nothing changed since: the index is current and the next scan finds no move.
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert!(fresh.is_empty());
+        let (moved, update) = pass.settle(&mut s, &scan, fresh);
+        assert!(moved.is_empty() && update.is_none());
+    }
+
+    #[test]
+    fn a_tombstone_is_kept_for_a_week_and_a_note_back_at_its_path_is_no_move() {
+        let dir = tempfile::tempdir().unwrap();
+        let away = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.md"), REVIEW);
+        write(&root.join("b.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
+        let mut s = Store::open_in_memory().unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        let key = crate::store::vault_key(root);
+        fs::rename(root.join("a.md"), away.path().join("a.md")).unwrap();
+        fs::rename(root.join("b.md"), away.path().join("b.md")).unwrap();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        assert_eq!(s.known_rows(&key).unwrap().buried.len(), 2);
+
+        // b.md comes back where it was: its row is live again, and no move is seen.
+        fs::rename(away.path().join("b.md"), root.join("b.md")).unwrap();
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert!(pass.finish(&mut s, &scan, fresh).is_empty());
+        let rows = s.known_rows(&key).unwrap();
+        assert_eq!((rows.count, rows.buried.len()), (1, 1));
+
+        // a.md's tombstone, eight days old, is no longer matched, and the next update drops it.
+        s.age_tombstones_for_tests(&key, Duration::from_secs(8 * 24 * 3600));
+        fs::rename(away.path().join("a.md"), root.join("c.md")).unwrap();
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert!(pass.finish(&mut s, &scan, fresh).is_empty(), "too old to match");
+        let rows = s.known_rows(&key).unwrap();
+        assert_eq!((rows.count, rows.buried.len()), (2, 0));
     }
 }

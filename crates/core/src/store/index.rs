@@ -13,15 +13,39 @@ use std::collections::{HashMap, HashSet};
 const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
      ON CONFLICT (vault, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-         ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note
-     WHERE excluded.ctime_ns >= note_index.ctime_ns";
+         ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note, gone_ns = NULL
+     WHERE excluded.ctime_ns >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
+
+/// The rows of a vault's notes as a scan begins (see [`Store::known_rows`]).
+#[derive(Debug, Default)]
+pub struct Rows {
+    /// The notes whose file the last scan found, by path, each with its file's stamp.
+    pub known: Known,
+    /// How many rows of such notes the index holds, readable or not.
+    pub count: usize,
+    /// Tombstones: notes whose file a scan no longer found, each with when (nanoseconds since
+    /// 1970). A later scan that finds one at another path matches them as a move.
+    pub buried: Vec<(String, Stamp, Row, i64)>,
+}
+
+/// What a scan says of the notes it did not find, for [`Store::update_index`].
+#[derive(Debug, Clone, Copy)]
+pub struct Burial<'a> {
+    /// When the scan began (nanoseconds since 1970): the time on the tombstones it leaves.
+    pub now_ns: i64,
+    /// Tombstones left before this go for good.
+    pub keep_after_ns: i64,
+    /// Where notes found moved were: their rows go at once, their history having followed them.
+    pub moved_from: &'a [String],
+}
 
 impl Store {
     /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
     /// damaged value) is left out: its note is read again.
     pub fn known_notes(&self, vault: &str) -> Result<HashMap<String, (Stamp, Note)>> {
-        let (rows, _) = self.known_rows(vault)?;
-        Ok(rows
+        Ok(self
+            .known_rows(vault)?
+            .known
             .into_iter()
             .filter_map(|(mut path, (stamp, row))| Some((path.clone(), (stamp, row.note(&mut path)?))))
             .collect())
@@ -33,15 +57,17 @@ impl Store {
         Ok(self.conn.query_row(sql, params![vault], |r| r.get(0))?)
     }
 
-    /// The rows of `vault`'s notes by path, each with its file's stamp, undecoded, and how many
-    /// rows the index holds, readable or not.
-    pub fn known_rows(&self, vault: &str) -> Result<(Known, usize)> {
-        let mut statement =
-            self.conn.prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note FROM note_index WHERE vault = ?1")?;
+    /// The rows of `vault`'s notes by path, each with its file's stamp, undecoded; how many rows
+    /// of notes there the index holds, readable or not; and its tombstones.
+    pub fn known_rows(&self, vault: &str) -> Result<Rows> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT path, size, mtime_ns, ctime_ns, inode, note, gone_ns FROM note_index WHERE vault = ?1")?;
         let mut rows = statement.query(params![vault])?;
-        let (mut known, mut count) = (Known::default(), 0);
+        let mut out = Rows::default();
         while let Some(r) = rows.next()? {
-            count += 1;
+            let gone: Option<i64> = r.get(6)?;
+            out.count += usize::from(gone.is_none());
             let stamp = Stamp {
                 size: r.get::<_, i64>(1)? as u64,
                 mtime_ns: r.get(2)?,
@@ -51,28 +77,49 @@ impl Store {
             // Copied from where SQLite keeps it; decoded by the scan, and only if the note's
             // file is unchanged. A row that is not even a blob is no row.
             let Ok(row) = r.get_ref(5)?.as_bytes().map(Row::new) else { continue };
-            known.insert(r.get::<_, String>(0)?, (stamp, row));
+            match gone {
+                None => {
+                    out.known.insert(r.get::<_, String>(0)?, (stamp, row));
+                }
+                Some(at) => out.buried.push((r.get(0)?, stamp, row, at)),
+            }
         }
-        Ok((known, count))
+        Ok(out)
     }
 
     /// Brings the index of `vault` up to `notes` (every note the scan found): notes read afresh
-    /// are stored with their stamps, notes gone (deleted, moved, now unreadable) leave. A note
-    /// whose file changed at or after `settled_before_ns` is not stored: a change within the same
-    /// tick of the file system's clock could leave its stamp as it was, so it is read again.
-    pub fn update_index(&mut self, vault: &str, notes: &[Note], fresh: &Fresh, settled_before_ns: i64) -> Result<()> {
+    /// are stored with their stamps; notes gone (deleted, moved, now unreadable) leave a
+    /// tombstone, kept as `burial` says, unless they were found moved. A note whose file changed
+    /// at or after `settled_before_ns` is not stored: a change within the same tick of the file
+    /// system's clock could leave its stamp as it was, so it is read again.
+    pub fn update_index(
+        &mut self,
+        vault: &str,
+        notes: &[Note],
+        fresh: &Fresh,
+        settled_before_ns: i64,
+        burial: Burial<'_>,
+    ) -> Result<()> {
         let present: HashSet<&str> = notes.iter().map(|n| n.path.as_str()).collect();
         let tx = self.conn.transaction()?;
         {
             let indexed: Vec<String> = {
-                let mut s = tx.prepare("SELECT path FROM note_index WHERE vault = ?1")?;
+                let mut s = tx.prepare("SELECT path FROM note_index WHERE vault = ?1 AND gone_ns IS NULL")?;
                 let rows = s.query_map(params![vault], |r| r.get(0))?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
             let mut delete = tx.prepare("DELETE FROM note_index WHERE vault = ?1 AND path = ?2")?;
+            let mut bury = tx.prepare("UPDATE note_index SET gone_ns = ?3 WHERE vault = ?1 AND path = ?2")?;
             for path in indexed.iter().filter(|p| !present.contains(p.as_str())) {
+                bury.execute(params![vault, path, burial.now_ns])?;
+            }
+            for path in burial.moved_from.iter().filter(|p| !present.contains(p.as_str())) {
                 delete.execute(params![vault, path])?;
             }
+            tx.execute(
+                "DELETE FROM note_index WHERE vault = ?1 AND gone_ns < ?2",
+                params![vault, burial.keep_after_ns],
+            )?;
             let by_path: std::collections::HashMap<&str, &Note> = notes.iter().map(|n| (n.path.as_str(), n)).collect();
             let mut upsert = tx.prepare(UPSERT)?;
             // In key order: the index's B-tree grows at its end instead of splitting pages.
@@ -130,5 +177,12 @@ impl Store {
     /// Overwrites every stored note of `vault` with text that is not a note.
     pub(crate) fn damage_index_for_tests(&self, vault: &str) {
         self.conn.execute("UPDATE note_index SET note = '{\"broken' WHERE vault = ?1", params![vault]).unwrap();
+    }
+
+    /// Moves every tombstone of `vault` back in time by `by`.
+    pub(crate) fn age_tombstones_for_tests(&self, vault: &str, by: std::time::Duration) {
+        let by = by.as_nanos() as i64;
+        let sql = "UPDATE note_index SET gone_ns = gone_ns - ?2 WHERE vault = ?1 AND gone_ns IS NOT NULL";
+        self.conn.execute(sql, params![vault, by]).unwrap();
     }
 }
