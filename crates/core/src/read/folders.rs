@@ -26,13 +26,22 @@ pub struct Unreadable {
     pub error: std::io::Error,
 }
 
+/// An entry of a folder with its path, made once: the walk looks at its name, and the visitor
+/// keeps it (`DirEntry::file_name` and `DirEntry::path` each make a copy).
+pub struct Entry {
+    /// The entry: its type and metadata are had by name within its open folder.
+    pub dir_entry: DirEntry,
+    /// Its path: the folder's, then its name.
+    pub path: PathBuf,
+}
+
 /// What a visitor is handed: an entry, or a folder that could not be listed.
-pub type Found<'a> = Result<&'a DirEntry, Unreadable>;
+pub type Found = Result<Entry, Unreadable>;
 
 /// What a thread can take from the queue.
 enum Work {
     Folder(PathBuf),
-    Entries(Vec<DirEntry>),
+    Entries(Vec<Entry>),
 }
 
 /// The work not yet taken, and how many threads are working on something (which may add more).
@@ -92,7 +101,7 @@ impl Drop for Done<'_> {
 /// that is walked into) or folder it cannot list, and drops it when the walk ends.
 pub fn walk<V>(root: &Path, threads: usize, visitor: impl Fn() -> V + Sync)
 where
-    V: FnMut(Found<'_>),
+    V: FnMut(Found),
 {
     let queue = Queue { state: Mutex::new((vec![Work::Folder(root.to_path_buf())], 0)), changed: Condvar::new() };
     let run = || {
@@ -102,7 +111,7 @@ where
             let _done = Done(&queue);
             match work {
                 Work::Folder(folder) => list(&folder, &queue, &mut visit),
-                Work::Entries(entries) => entries.iter().for_each(|e| visit(Ok(e))),
+                Work::Entries(entries) => entries.into_iter().for_each(|e| visit(Ok(e))),
             }
         }
     };
@@ -118,7 +127,7 @@ where
 /// last batch visited here.
 fn list<V>(folder: &Path, queue: &Queue, visit: &mut V)
 where
-    V: FnMut(Found<'_>),
+    V: FnMut(Found),
 {
     let entries = match std::fs::read_dir(folder) {
         Ok(entries) => entries,
@@ -133,20 +142,30 @@ where
                 continue;
             }
         };
-        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+        let path = entry.path();
+        if name_of(folder, &path).first() == Some(&b'.') {
             continue;
         }
         // The entry's own type: a link to a folder is a link, never walked into.
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            queue.add(Work::Folder(entry.path()));
+            queue.add(Work::Folder(path));
             continue;
         }
-        batch.push(entry);
+        batch.push(Entry { dir_entry: entry, path });
         if batch.len() == BATCH {
             queue.add(Work::Entries(std::mem::take(&mut batch)));
         }
     }
-    batch.iter().for_each(|e| visit(Ok(e)));
+    batch.into_iter().for_each(|e| visit(Ok(e)));
+}
+
+/// The bytes of the name that `path`, an entry of `folder`, ends with.
+fn name_of<'a>(folder: &Path, path: &'a Path) -> &'a [u8] {
+    let rest = path.as_os_str().as_encoded_bytes().get(folder.as_os_str().len()..).unwrap_or_default();
+    match rest.first() {
+        Some(&b) if std::path::is_separator(char::from(b)) => &rest[1..],
+        _ => rest,
+    }
 }
 
 #[cfg(test)]
@@ -160,11 +179,11 @@ mod tests {
     fn visited(root: &Path, threads: usize) -> (BTreeMap<String, usize>, Vec<PathBuf>) {
         let seen = Mutex::new((BTreeMap::new(), Vec::new()));
         walk(root, threads, || {
-            |entry: Found<'_>| {
+            |entry: Found| {
                 let mut seen = seen.lock().unwrap();
                 match entry {
                     Ok(e) => {
-                        let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                        let rel = e.path.strip_prefix(root).unwrap().to_string_lossy().into_owned();
                         *seen.0.entry(rel).or_insert(0) += 1;
                     }
                     Err(u) => seen.1.push(u.path),
@@ -228,7 +247,7 @@ mod tests {
             fs::write(dir.path().join(format!("{i}.md")), "x").unwrap();
         }
         let walked = std::panic::catch_unwind(|| {
-            walk(dir.path(), 2, || |_: Found<'_>| panic!("a visitor's bug"));
+            walk(dir.path(), 2, || |_: Found| panic!("a visitor's bug"));
         });
         assert!(walked.is_err());
     }

@@ -118,10 +118,9 @@ pub fn scan_counting(root: &Path, progress: &Progress) -> Result<(Scan, Fresh)> 
     folders::walk(root, threads(), || {
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
-        move |entry: folders::Found<'_>| {
+        move |entry: folders::Found| {
             match entry {
-                Ok(entry) => {
-                    let path = entry.path();
+                Ok(folders::Entry { dir_entry: entry, path }) => {
                     let kind = entry.file_type().ok();
                     if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
                         progress.handled.fetch_add(1, Ordering::Relaxed);
@@ -196,9 +195,8 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
         scope.spawn(|| {
             folders::walk(root, threads, || {
                 let mut lists = Lists { listed: &listed, found: &found, local: Vec::new(), other: Scan::default() };
-                move |entry: folders::Found<'_>| match entry {
-                    Ok(entry) => {
-                        let path = entry.path();
+                move |entry: folders::Found| match entry {
+                    Ok(folders::Entry { dir_entry: entry, path }) => {
                         let kind = entry.file_type().ok();
                         if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
                             let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
@@ -284,9 +282,9 @@ impl Drop for Lists<'_> {
 pub fn count_notes(root: &Path) -> usize {
     let count = AtomicUsize::new(0);
     folders::walk(root, threads(), || {
-        |entry: folders::Found<'_>| {
+        |entry: folders::Found| {
             if let Ok(entry) = entry {
-                if entry.file_type().is_ok_and(|t| t.is_file()) && is_markdown(&entry.path()) {
+                if entry.dir_entry.file_type().is_ok_and(|t| t.is_file()) && is_markdown(&entry.path) {
                     count.fetch_add(1, Ordering::Relaxed);
                 }
             }

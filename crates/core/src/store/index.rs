@@ -77,11 +77,14 @@ impl Store {
             // Copied from where SQLite keeps it; decoded by the scan, and only if the note's
             // file is unchanged. A row that is not even a blob is no row.
             let Ok(row) = r.get_ref(5)?.as_bytes().map(Row::new) else { continue };
+            // The path checked as UTF-8 by SIMD: std's check, through `get::<String>`, was a
+            // tenth of this loop at 10,000 Korean-named notes. A path that is not text is no row.
+            let Ok(Ok(path)) = r.get_ref(0)?.as_bytes().map(simdutf8::basic::from_utf8) else { continue };
             match gone {
                 None => {
-                    out.known.insert(r.get::<_, String>(0)?, (stamp, row));
+                    out.known.insert(path.to_owned(), (stamp, row));
                 }
-                Some(at) => out.buried.push((r.get(0)?, stamp, row, at)),
+                Some(at) => out.buried.push((path.to_owned(), stamp, row, at)),
             }
         }
         Ok(out)
