@@ -31,23 +31,22 @@ fn report<'a>(overview: &'a Overview, notes: Vec<&'a NoteSummary>) -> Report<'a>
 /// `bokseup scan`: every note, or its counts.
 pub fn scan(overview: &Overview, options: &Options, out: &mut dyn Write, err: &mut dyn Write) {
     let agenda = &overview.agenda;
-    let notes = agenda.notes();
     let c = agenda.counts;
     if options.counts {
         // `with_flags`, not `review`: the bench kit's `review` counts notes with a first study date,
         // while REVIEW-MODEL.md 1.4 makes any note with a flag key a review note.
-        let with_flags = notes.len() - c.plain;
+        let with_flags = agenda.len() - c.plain;
         let _ = writeln!(
             out,
             "files={} with_flags={with_flags} plain={} fail={}",
-            notes.len() + c.issues,
+            agenda.len() + c.issues,
             c.plain,
             c.issues
         );
     } else if options.json {
-        write_json(out, &report(overview, notes));
+        write_json(out, &report(overview, agenda.notes()));
     } else {
-        let (n, o, d, u, s, l, p) = (notes.len(), c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain);
+        let (n, o, d, u, s, l, p) = (agenda.len(), c.overdue, c.due, c.upcoming, c.not_started, c.long_term, c.plain);
         let line = tf(
             format!("노트 {n}개: 밀린 복습 {o} · 오늘 {d} · 예정 {u} · 시작 전 {s} · 장기기억 {l} · 일반 노트 {p}"),
             format!("{n} notes: overdue {o} · today {d} · upcoming {u} · not started {s} · long-term {l} · plain {p}"),

@@ -17,7 +17,11 @@ fn today() -> NaiveDate {
 
 fn summaries(name: &str) -> Vec<NoteSummary> {
     let scan = vault::scan(&fixture(name)).unwrap();
-    Agenda::new(&scan, today()).notes().into_iter().cloned().collect()
+    let agenda = Agenda::new(&scan, today());
+    let notes: Vec<NoteSummary> = agenda.notes().into_iter().cloned().collect();
+    assert_eq!((agenda.len(), agenda.is_empty()), (notes.len(), notes.is_empty()), "the count without the list");
+    assert_eq!(notes.len(), scan.notes.len(), "every note, in one group");
+    notes
 }
 
 fn get<'a>(notes: &'a [NoteSummary], path: &str) -> &'a NoteSummary {

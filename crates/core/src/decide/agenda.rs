@@ -262,10 +262,24 @@ impl Agenda {
 
     /// Every note of every group, sorted by path.
     pub fn notes(&self) -> Vec<&NoteSummary> {
-        let groups = [&self.today_reviews, &self.upcoming, &self.not_started, &self.long_term, &self.plain];
-        let mut all: Vec<&NoteSummary> = groups.into_iter().flatten().collect();
+        let mut all: Vec<&NoteSummary> = self.groups().into_iter().flatten().collect();
         all.sort_by(|a, b| a.path.cmp(&b.path));
         all
+    }
+
+    /// How many notes the agenda holds, in every group: [`Agenda::notes`]' length, without
+    /// listing and sorting them.
+    pub fn len(&self) -> usize {
+        self.groups().iter().map(|g| g.len()).sum()
+    }
+
+    /// Whether the agenda holds no note.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn groups(&self) -> [&Vec<NoteSummary>; 5] {
+        [&self.today_reviews, &self.upcoming, &self.not_started, &self.long_term, &self.plain]
     }
 }
 

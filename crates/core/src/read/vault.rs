@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use ts_rs::TS;
 
 /// A file the scan could not use, and why. The scan goes on without it.
@@ -178,53 +178,33 @@ struct Listed {
 const TAKE: usize = 64;
 
 /// [`scan_counting`] for a vault the index has rows of: the walk's threads list the folders and
-/// stat each note's file while this thread reads the rows with `load`; then the same number of
-/// threads take each note from its row where the stamp is the one known, or read it afresh.
-/// (Reading every row first and walking after left the walk's threads idle for a third of a
-/// warm start, and the reading thread idle for the rest.) Returns as well the known notes whose
-/// file was not found (deleted, or moved: a moved file keeps its inode). The stamp is taken
-/// before the read, so a file changed meanwhile is only ever read again next time, never missed.
+/// stat each note's file, handing the notes over in parts, while this thread reads the rows with
+/// `load`; as soon as the rows are read this thread takes each listed note from its row where the
+/// stamp is the one known (or reads it afresh), and the walk's threads join it when the walk ends.
+/// (Taking notes only once the walk had ended left this thread idle for a fifth of a warm start;
+/// reading every row before the walk, the walk's threads for a third.) Returns as well the known
+/// notes whose file was not found (deleted, or moved: a moved file keeps its inode). The stamp is
+/// taken before the read, so a file changed meanwhile is only ever read again next time, never
+/// missed.
 pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progress) -> Result<(Scan, Fresh, Known)> {
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
     let threads = threads();
     let found = Mutex::new(Scan::default());
-    let listed = Mutex::new(Vec::new());
-    let mut known = std::thread::scope(|scope| {
-        scope.spawn(|| {
-            folders::walk(root, threads, || {
-                let mut lists = Lists { listed: &listed, found: &found, local: Vec::new(), other: Scan::default() };
-                move |entry: folders::Found| match entry {
-                    Ok(folders::Entry { dir_entry: entry, path }) => {
-                        let kind = entry.file_type().ok();
-                        if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
-                            let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
-                            lists.local.push(Listed { rel: relative(root, &path), path, stamp });
-                        } else {
-                            other_entry(&mut lists.other, root, &path, kind);
-                        }
-                    }
-                    Err(unreadable) => lists.other.issues.push(walk_issue(root, &unreadable)),
-                }
-            });
-        });
-        load()
-    });
-    let listed = listed.into_inner().unwrap_or_else(|e| e.into_inner());
+    let parts = Parts::default();
+    let known = std::sync::OnceLock::<Known>::new();
     let (fresh, suspects) = (Mutex::new(Fresh::new()), Mutex::new(Vec::new()));
     // Known notes found with a stamp: when they are all of `known`, none is gone.
     let present = AtomicUsize::new(0);
-    let next = AtomicUsize::new(0);
     let take = || {
+        let Some(known) = parts.rows_read().then(|| known.get()).flatten() else { return };
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
-        loop {
-            let start = next.fetch_add(TAKE, Ordering::Relaxed);
-            let Some(part) = listed.get(start..listed.len().min(start + TAKE)) else { break };
+        while let Some(part) = parts.next() {
             // Counted per part: two threads adding to one counter per note fight over its cache line.
             let mut found_known = 0;
-            for l in part {
+            for l in &part {
                 let row = l.stamp.and_then(|now| known.get(&l.rel).map(|(then, row)| (now == *then, row)));
                 found_known += usize::from(row.is_some());
                 // A row that does not decode (damaged, or of an older layout) is read afresh.
@@ -240,29 +220,151 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
             present.fetch_add(found_known, Ordering::Relaxed);
             progress.handled.fetch_add(part.len(), Ordering::Relaxed);
             batch.flush();
+            parts.taken(part);
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(take);
+        scope.spawn(|| {
+            {
+                // Ends the walk for the takers even if a visitor panics.
+                let _walked = Walked(&parts);
+                folders::walk(root, threads, || {
+                    let mut lists = Lists { parts: &parts, found: &found, local: Vec::new(), other: Scan::default() };
+                    move |entry: folders::Found| match entry {
+                        Ok(folders::Entry { dir_entry: entry, path }) => {
+                            let kind = entry.file_type().ok();
+                            if kind.is_some_and(|t| t.is_file()) && is_markdown(&path) {
+                                let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
+                                lists.local.push(Listed { rel: relative(root, &path), path, stamp });
+                                if lists.local.len() == TAKE {
+                                    lists.parts.add(std::mem::take(&mut lists.local));
+                                }
+                            } else {
+                                other_entry(&mut lists.other, root, &path, kind);
+                            }
+                        }
+                        Err(unreadable) => lists.other.issues.push(walk_issue(root, &unreadable)),
+                    }
+                });
+            }
+            std::thread::scope(|more| {
+                for _ in 2..threads {
+                    more.spawn(take);
+                }
+                take();
+            });
+        });
+        {
+            // Lets the walk's threads take notes once the rows are read, or give up if `load` panics.
+            let _read = RowsRead(&parts);
+            let _ = known.set(load());
         }
         take();
     });
+    let mut known = known.into_inner().unwrap_or_default();
     // Gone: known notes whose file was not found with a stamp (one that could not be stat'ed
     // stays known, so that its row goes if its read failed too).
     if present.into_inner() == known.len() {
         known.clear();
     } else {
+        let listed = parts.into_taken();
         let seen: std::collections::HashSet<&str> =
-            listed.iter().filter(|l| l.stamp.is_some()).map(|l| l.rel.as_str()).collect();
+            listed.iter().flatten().filter(|l| l.stamp.is_some()).map(|l| l.rel.as_str()).collect();
         known.retain(|rel, _| !seen.contains(rel.as_str()));
     }
     Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), known))
 }
 
-/// One walker thread's listing for [`scan_loading`], moved to the shared lists when the walk ends.
+/// The notes the walk listed, in parts of [`TAKE`]: handed over by the walk's threads as they
+/// list them, taken by the threads that take each note from its index row.
+#[derive(Default)]
+struct Parts {
+    state: Mutex<PartsState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct PartsState {
+    /// Listed, not taken yet.
+    waiting: Vec<Vec<Listed>>,
+    /// Taken: kept to find the known notes that are gone.
+    taken: Vec<Vec<Listed>>,
+    walked: bool,
+    /// Whether the rows were read; `Some(false)` if reading them panicked.
+    rows: Option<bool>,
+}
+
+impl Parts {
+    fn state(&self) -> std::sync::MutexGuard<'_, PartsState> {
+        lock(&self.state)
+    }
+
+    fn add(&self, part: Vec<Listed>) {
+        self.state().waiting.push(part);
+        self.changed.notify_one();
+    }
+
+    /// Waits until the rows are read; false if reading them failed.
+    fn rows_read(&self) -> bool {
+        let mut state = self.state();
+        loop {
+            match state.rows {
+                Some(read) => return read,
+                None => state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner()),
+            }
+        }
+    }
+
+    /// The next part to take, waiting while the walk may list more; `None` once all are taken.
+    fn next(&self) -> Option<Vec<Listed>> {
+        let mut state = self.state();
+        loop {
+            if let Some(part) = state.waiting.pop() {
+                return Some(part);
+            }
+            if state.walked {
+                return None;
+            }
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    fn taken(&self, part: Vec<Listed>) {
+        self.state().taken.push(part);
+    }
+
+    fn into_taken(self) -> Vec<Vec<Listed>> {
+        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut all = state.taken;
+        all.extend(state.waiting);
+        all
+    }
+}
+
+/// Says the walk ended when dropped, panic or not.
+struct Walked<'a>(&'a Parts);
+
+impl Drop for Walked<'_> {
+    fn drop(&mut self) {
+        self.0.state().walked = true;
+        self.0.changed.notify_all();
+    }
+}
+
+/// Says the rows were read (or, dropped in a panic, that they will not be) when dropped.
+struct RowsRead<'a>(&'a Parts);
+
+impl Drop for RowsRead<'_> {
+    fn drop(&mut self) {
+        self.0.state().rows = Some(!std::thread::panicking());
+        self.0.changed.notify_all();
+    }
+}
+
+/// One walker thread's listing for [`scan_loading`]: its notes handed over in parts as they
+/// fill, the rest when the walk ends.
 struct Lists<'a> {
-    listed: &'a Mutex<Vec<Listed>>,
+    parts: &'a Parts,
     found: &'a Mutex<Scan>,
     local: Vec<Listed>,
     other: Scan,
@@ -270,7 +372,9 @@ struct Lists<'a> {
 
 impl Drop for Lists<'_> {
     fn drop(&mut self) {
-        lock(self.listed).append(&mut self.local);
+        if !self.local.is_empty() {
+            self.parts.add(std::mem::take(&mut self.local));
+        }
         let mut found = lock(self.found);
         found.issues.append(&mut self.other.issues);
         found.attachments.append(&mut self.other.attachments);
@@ -684,5 +788,73 @@ mod tests {
             assert_eq!(relative(root, p), slow(p), "{}", p.display());
         }
         assert_eq!(relative(root, Path::new("/볼트/네트워크/TCP.md")), "네트워크/TCP.md");
+    }
+    /// The index's rows for every note of `root`, as a scan through the index reads them.
+    fn rows_of(root: &Path) -> super::Known {
+        let scan = super::scan(root).unwrap();
+        scan.notes
+            .iter()
+            .map(|n| {
+                let stamp = super::Stamp::of(&std::fs::symlink_metadata(root.join(&n.path)).unwrap());
+                (n.path.clone(), (stamp, crate::row::Row::new(&crate::row::encode(n))))
+            })
+            .collect()
+    }
+
+    /// A vault of `n` review notes in a few folders, modified a minute ago (settled).
+    fn vault_of(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        for i in 0..n {
+            let folder = dir.path().join(format!("과목 {}", i % 7));
+            std::fs::create_dir_all(&folder).unwrap();
+            let file = folder.join(format!("노트 {i}.md"));
+            std::fs::write(
+                &file,
+                format!("---\n⭕첫 학습날: 2024-10-01\n❤1일복습여부: true\n---\n### 단서 질문\n- {i}?\n    - 답\n"),
+            )
+            .unwrap();
+            std::fs::File::options().write(true).open(&file).unwrap().set_modified(then).unwrap();
+        }
+        dir
+    }
+
+    /// The walk hands notes over while the rows are still being read, and whichever comes
+    /// last, every note is taken from its row exactly once.
+    #[test]
+    fn every_note_is_taken_from_its_row_whether_the_rows_or_the_walk_end_first() {
+        let dir = vault_of(500);
+        let root = dir.path();
+        let fresh_scan = super::scan(root).unwrap();
+        let rows = rows_of(root);
+        for wait in [0, 80] {
+            let progress = super::Progress::default();
+            let load = || {
+                std::thread::sleep(std::time::Duration::from_millis(wait));
+                rows.clone()
+            };
+            let (scan, fresh, gone) = super::scan_loading(root, load, &progress).unwrap();
+            assert!(fresh.is_empty(), "nothing read afresh (rows after {wait} ms)");
+            assert!(gone.is_empty());
+            assert_eq!(scan.notes, fresh_scan.notes);
+            assert_eq!(progress.handled(), 500);
+        }
+        // A note deleted: the rest from their rows, its row gone.
+        std::fs::remove_file(root.join("과목 3/노트 3.md")).unwrap();
+        let (scan, fresh, gone) = super::scan_loading(root, || rows.clone(), &super::Progress::default()).unwrap();
+        assert!(fresh.is_empty());
+        assert_eq!(scan.notes.len(), 499);
+        assert_eq!(gone.keys().collect::<Vec<_>>(), ["과목 3/노트 3.md"]);
+    }
+
+    /// Reading the rows panics: the walk's threads, waiting for the rows, give up, and the scan
+    /// ends with the panic instead of hanging.
+    #[test]
+    fn rows_that_cannot_be_read_for_a_panic_end_the_scan_with_it() {
+        let dir = vault_of(200);
+        let scanned = std::panic::catch_unwind(|| {
+            super::scan_loading(dir.path(), || panic!("the index broke"), &super::Progress::default())
+        });
+        assert!(scanned.is_err());
     }
 }
