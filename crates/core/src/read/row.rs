@@ -15,6 +15,7 @@
 use crate::note::{Cues, Kind, Note};
 use crate::schedule::Flags;
 use chrono::{Datelike, NaiveDate};
+use std::sync::Mutex;
 
 /// The layout written by [`encode`]; a row of another version (version 1, and the JSON of
 /// earlier builds, which starts with `{`) is read as absent.
@@ -53,20 +54,50 @@ pub fn encode(note: &Note) -> Vec<u8> {
 
 /// A note's row as the index holds it, decoded only where its file is found unchanged: a warm
 /// start's walker threads decode the rows side by side, instead of the one thread that reads them
-/// from the database decoding them all first (half of that thread's time).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row(Box<[u8]>);
+/// from the database decoding them all first (half of that thread's time). A warm scan takes the
+/// row's bytes for its note ([`Row::take_note`]): its cue text, most of a row, stays where it was
+/// read instead of being copied once more.
+pub struct Row(Mutex<Option<Box<[u8]>>>);
 
 impl Row {
     /// Keeps a row's bytes as read from the database.
     pub fn new(bytes: &[u8]) -> Row {
-        Row(bytes.into())
+        Row(Mutex::new(Some(bytes.into())))
+    }
+
+    fn bytes(&self) -> std::sync::MutexGuard<'_, Option<Box<[u8]>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The note at `path` from this row, taking `path`; `None`, with `path` left as it was, if
-    /// the row is of another version or damaged.
+    /// the row is of another version or damaged, or was taken.
     pub fn note(&self, path: &mut String) -> Option<Note> {
-        decode_at(path, &self.0)
+        decode_at(path, self.bytes().as_deref()?)
+    }
+
+    /// [`Row::note`], taking the row's bytes too: the note's cues keep them. The row is empty
+    /// afterwards, whether it decoded or not.
+    pub fn take_note(&self, path: &mut String) -> Option<Note> {
+        let bytes = self.bytes().take()?;
+        let head = Head::read(&bytes)?;
+        let mut text = bytes.into_vec();
+        text.drain(..head.cues_at);
+        // SAFETY: `Head::read` checked that the row's text, of which this is the end, is UTF-8,
+        // and that this end begins at a character's first byte.
+        let text = unsafe { String::from_utf8_unchecked(text) };
+        head.note(path, text)
+    }
+}
+
+impl Clone for Row {
+    fn clone(&self) -> Row {
+        Row(Mutex::new(self.bytes().clone()))
+    }
+}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Row").field(&self.bytes().as_ref().map(|b| b.len())).finish()
     }
 }
 
@@ -78,41 +109,73 @@ pub fn decode(mut path: String, row: &[u8]) -> Option<Note> {
 
 /// [`decode`], taking `path` only when the row reads.
 fn decode_at(path: &mut String, row: &[u8]) -> Option<Note> {
-    let mut r = Reader { rest: row };
-    if r.byte()? != VERSION {
-        return None;
+    let head = Head::read(row)?;
+    // `Head::read` checked the cues' text, the rest of the row, and where it begins.
+    let text = std::str::from_utf8(&row[head.cues_at..]).ok()?.to_owned();
+    head.note(path, text)
+}
+
+/// Everything in a row but its cues' text, which begins at `cues_at`.
+struct Head {
+    kind: Kind,
+    flags: Flags,
+    title: String,
+    subject: Option<String>,
+    textbook: Option<String>,
+    day0: Option<NaiveDate>,
+    last_review: Option<NaiveDate>,
+    cue_lens: Vec<usize>,
+    cues_at: usize,
+}
+
+impl Head {
+    /// A row's head, if the row is of this version and its text is UTF-8 (all of it, the cues'
+    /// too), cut at character boundaries.
+    fn read(row: &[u8]) -> Option<Head> {
+        let mut r = Reader { rest: row };
+        if r.byte()? != VERSION {
+            return None;
+        }
+        let bits = r.byte()?;
+        if bits >> 6 != 0 {
+            return None;
+        }
+        let kind = if bits & 1 == 1 { Kind::Plain } else { Kind::Review };
+        let flags = Flags {
+            d1: bits & 2 != 0,
+            d4: bits & 4 != 0,
+            d7: bits & 8 != 0,
+            d14: bits & 16 != 0,
+            long_term: bits & 32 != 0,
+        };
+        let title = r.len()?;
+        let subject = r.opt(Reader::len)?;
+        let textbook = r.opt(Reader::len)?;
+        let day0 = r.opt(Reader::date)?;
+        let last_review = r.opt(Reader::date)?;
+        let count = r.len()?;
+        // Each cue takes at least two bytes: a damaged count cannot reserve more than the row holds.
+        let mut cue_lens = Vec::with_capacity(2 * count.min(r.rest.len() / 2));
+        for _ in 0..count {
+            cue_lens.push(r.len()?);
+            cue_lens.push(r.len()?);
+        }
+        // The whole text checked at once, with SIMD.
+        let mut text = Text { rest: simdutf8::basic::from_utf8(r.rest).ok()? };
+        let title = text.take(title)?;
+        let subject = subject.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
+        let textbook = textbook.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
+        let cues_at = row.len() - text.rest.len();
+        Some(Head { kind, flags, title, subject, textbook, day0, last_review, cue_lens, cues_at })
     }
-    let bits = r.byte()?;
-    if bits >> 6 != 0 {
-        return None;
+
+    /// The note at `path` with this head and its cues' `text`, taking `path` if the cues cut
+    /// their text exactly.
+    fn note(self, path: &mut String, text: String) -> Option<Note> {
+        let cues = Cues::cut(text, self.cue_lens)?;
+        let Head { kind, flags, title, subject, textbook, day0, last_review, .. } = self;
+        Some(Note { path: std::mem::take(path), title, kind, subject, textbook, flags, day0, last_review, cues })
     }
-    let kind = if bits & 1 == 1 { Kind::Plain } else { Kind::Review };
-    let flags = Flags {
-        d1: bits & 2 != 0,
-        d4: bits & 4 != 0,
-        d7: bits & 8 != 0,
-        d14: bits & 16 != 0,
-        long_term: bits & 32 != 0,
-    };
-    let title = r.len()?;
-    let subject = r.opt(Reader::len)?;
-    let textbook = r.opt(Reader::len)?;
-    let day0 = r.opt(Reader::date)?;
-    let last_review = r.opt(Reader::date)?;
-    let count = r.len()?;
-    // Each cue takes at least two bytes: a damaged count cannot reserve more than the row holds.
-    let mut cue_lens = Vec::with_capacity(2 * count.min(r.rest.len() / 2));
-    for _ in 0..count {
-        cue_lens.push(r.len()?);
-        cue_lens.push(r.len()?);
-    }
-    let mut text = Text { rest: simdutf8::basic::from_utf8(r.rest).ok()? };
-    let title = text.take(title)?;
-    let subject = subject.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
-    let textbook = textbook.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
-    // The cues' text is the rest of the row, in one piece.
-    let cues = Cues::cut(text.rest.to_owned(), cue_lens)?;
-    Some(Note { path: std::mem::take(path), title, kind, subject, textbook, flags, day0, last_review, cues })
 }
 
 /// The unread part of a row's text, already known to be UTF-8.
@@ -278,12 +341,17 @@ mod tests {
                 day0, last_review,
                 cues: cues.iter().map(|(question, answer)| Cue { question, answer }).collect(),
             };
+            let row = Row::new(&encode(&n));
+            prop_assert_eq!(row.note(&mut n.path.clone()), Some(n.clone()));
+            prop_assert_eq!(row.take_note(&mut n.path.clone()), Some(n.clone()), "taken, the same note");
+            prop_assert_eq!(row.note(&mut n.path.clone()), None, "and the row is empty");
             prop_assert_eq!(decode(n.path.clone(), &encode(&n)), Some(n));
         }
 
         #[test]
         fn any_bytes_decode_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
-            let _ = decode(String::new(), &bytes);
+            let taken = Row::new(&bytes).take_note(&mut String::new());
+            prop_assert_eq!(taken, decode(String::new(), &bytes), "either way, the same");
         }
     }
 }

@@ -208,7 +208,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                 let row = l.stamp.and_then(|now| known.get(&l.rel).map(|(then, row)| (now == *then, row)));
                 found_known += usize::from(row.is_some());
                 // A row that does not decode (damaged, or of an older layout) is read afresh.
-                match row.and_then(|(same, row)| same.then(|| row.note(&mut l.rel.clone())).flatten()) {
+                match row.and_then(|(same, row)| same.then(|| row.take_note(&mut l.rel.clone())).flatten()) {
                     Some(note) => batch.local.notes.push(note),
                     None => match read_into(&mut batch.local, root, &l.path, true) {
                         Outcome::Suspect => lock(batch.suspects).push(l.path.clone()),
