@@ -21,7 +21,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     lang::set(Lang::of_system());
     match cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr()) {
-        Outcome::Exit(code) => std::process::exit(code),
+        Outcome::Exit(code) => exit_now(code),
         Outcome::App(_) => std::process::exit(hand_over(&args)),
     }
 }
@@ -61,4 +61,17 @@ fn app_path() -> PathBuf {
         .and_then(|me| me.parent().map(|dir| dir.join(&name)))
         .filter(|p| p.is_file())
         .unwrap_or_else(|| PathBuf::from(name))
+}
+
+/// Ends the process once the command is done: its output flushed, and its session already ended
+/// (the index written, the database closed: [`cli::run`] returns after that). Without the C
+/// library's exit handlers: the allocator's would free and hand back to the system, page by
+/// page, the memory of every note just before the system takes all of it at once (a twentieth
+/// of a warm `bokseup scan` at 10,000 notes).
+fn exit_now(code: i32) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: `_exit` only ends the process; nothing of this process is left to run or to write.
+    unsafe { libc::_exit(code) }
 }
