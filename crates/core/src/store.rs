@@ -62,6 +62,37 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("store/0007_index_gone.sql")),
 ];
 
+/// Brings the schema of `conn` up to [`MIGRATIONS`].
+fn migrate(conn: &mut Connection) -> Result<()> {
+    // Tables are rebuilt by some steps (the review log refers to the journal): references are
+    // checked once all steps ran, as SQLite's table-rebuild procedure asks.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    // The version is read again inside the write transaction that runs the steps: two processes
+    // opening a new database at once (the app and the command line) must not both run a step.
+    // One transaction for every step: a new database is one commit (one sync to disk, where a
+    // commit per step was a dozen on the first start).
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version < MIGRATIONS.len() {
+        for step in &MIGRATIONS[version..] {
+            match step {
+                Migration::Sql(sql) => tx.execute_batch(sql)?,
+                Migration::Code(run) => run(&tx)?,
+            }
+        }
+        tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+    }
+    tx.commit()?;
+    let broken: Option<String> = conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+    if let Some(table) = broken {
+        return Err(Error::Invalid(crate::lang::tf(
+            format!("앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다"),
+            format!("the app database's {table} table is inconsistent: delete bokseup.sqlite3 in the app's data folder to start afresh"),
+        )));
+    }
+    Ok(())
+}
+
 /// How long a write waits for the lock of another Bokseup (the app, the CLI) writing notes.
 const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -118,31 +149,11 @@ impl Store {
             }
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
-        // Tables are rebuilt by some steps (the review log refers to the journal): references are
-        // checked once all steps ran, as SQLite's table-rebuild procedure asks.
-        conn.pragma_update(None, "foreign_keys", "OFF")?;
-        // The version is read inside the write transaction that runs the steps: two processes
-        // opening a new database at once (the app and the command line) must not both run a
-        // step. One transaction for every step: a new database is one commit (one sync to disk,
-        // where a commit per step was a dozen on the first start).
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version < MIGRATIONS.len() {
-            for step in &MIGRATIONS[version..] {
-                match step {
-                    Migration::Sql(sql) => tx.execute_batch(sql)?,
-                    Migration::Code(run) => run(&tx)?,
-                }
-            }
-            tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
-        }
-        tx.commit()?;
-        let broken: Option<String> = conn.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
-        if let Some(table) = broken {
-            return Err(Error::Invalid(crate::lang::tf(
-                format!("앱 데이터베이스의 {table} 표가 맞지 않습니다: 앱 데이터 폴더의 bokseup.sqlite3를 지우면 새로 만듭니다"),
-                format!("the app database's {table} table is inconsistent: delete bokseup.sqlite3 in the app's data folder to start afresh"),
-            )));
+        // A database already at this version (every start but the first after an update) needs
+        // neither the write lock nor the check of every reference below: it reads its version.
+        let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current < MIGRATIONS.len() {
+            migrate(&mut conn)?;
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Reads from the mapped file instead of copying each page out of the kernel: a warm start
@@ -443,6 +454,45 @@ mod tests {
             store.set_setting("x", "1").unwrap();
             assert_eq!(store.setting("x").unwrap().as_deref(), Some("1"));
         }
+    }
+
+    /// After the steps of an update ran, a review that refers to no journal entry is reported
+    /// (naming the table and what to do), never left to fail later.
+    #[test]
+    fn a_broken_reference_after_an_update_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.sqlite3");
+        {
+            let conn = Connection::open(&db).unwrap();
+            for sql in [include_str!("store/0001_init.sql"), include_str!("store/0002_journal.sql")] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+            conn.execute(
+                "INSERT INTO review (edit_id, reviewed_on, reviewed_at, step, steps_done, long_term, grades, seconds) VALUES (7, '2024-08-26', '2024-08-26T09:00:00', 'd1', 'd1', 0, '[]', 3)",
+                [],
+            )
+            .unwrap();
+            conn.pragma_update(None, "user_version", 2).unwrap();
+        }
+        let Err(e) = Store::open(&db) else { panic!("opened a database with a broken reference") };
+        assert!(e.to_string().contains("review") && e.to_string().contains("bokseup.sqlite3"), "{e}");
+    }
+
+    /// A database at the current version is opened without the write lock of the update's
+    /// steps: another process holding the write lock (a long write) does not hold up a start.
+    #[test]
+    fn a_current_database_opens_while_another_process_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.sqlite3");
+        Store::open(&db).unwrap();
+        let writer = Connection::open(&db).unwrap();
+        writer.execute_batch("BEGIN IMMEDIATE; CREATE TABLE busy (x);").unwrap();
+        let started = std::time::Instant::now();
+        let store = Store::open(&db).unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "waited for the writer");
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
+        writer.execute_batch("ROLLBACK").unwrap();
     }
 
     #[test]
