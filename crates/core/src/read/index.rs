@@ -28,6 +28,8 @@ pub struct Pass {
     gone: Known,
     /// Tombstones younger than [`TOMBSTONE_KEEP`] when the scan began: notes found gone before.
     buried: Vec<(String, Stamp, crate::row::Row)>,
+    /// Whether the index holds older ones, to be dropped.
+    expired: bool,
     /// The index's rows of notes found last time when the scan began, readable or not.
     rows: usize,
     /// When the scan began, in nanoseconds since 1970.
@@ -62,6 +64,7 @@ impl Pass {
             indexed,
             gone: Known::default(),
             buried: Vec::new(),
+            expired: false,
             rows: 0,
             began_ns,
             settled_before_ns: began_ns.saturating_sub(settle),
@@ -91,11 +94,12 @@ impl Pass {
             return vault::scan_counting(root, progress);
         }
         let keep_after_ns = self.keep_after_ns();
-        let (rows, buried) = (&mut self.rows, &mut self.buried);
+        let (rows, buried, expired) = (&mut self.rows, &mut self.buried, &mut self.expired);
         let vault = &self.vault;
         let load = || {
             let loaded = load(vault).unwrap_or(Rows { count: usize::MAX, ..Rows::default() });
             *rows = loaded.count;
+            *expired = loaded.buried.iter().any(|b| b.3 < keep_after_ns);
             buried.extend(
                 loaded
                     .buried
@@ -137,6 +141,7 @@ impl Pass {
         let current = fresh.is_empty() && self.gone.is_empty() && scan.notes.len() == self.rows;
         let update = (!current).then(|| Update {
             keep_after_ns: self.keep_after_ns(),
+            expired: self.expired,
             vault: self.vault,
             fresh,
             settled_before_ns: self.settled_before_ns,
@@ -156,6 +161,7 @@ pub struct Update {
     settled_before_ns: i64,
     began_ns: i64,
     keep_after_ns: i64,
+    expired: bool,
     /// Where the notes found moved were.
     moved_from: Vec<String>,
 }
@@ -164,7 +170,12 @@ impl Update {
     /// Brings the index up to `notes`, the notes of the scan this update came from. A failure
     /// only costs reading more next time.
     pub fn apply(self, store: &mut Store, notes: &[crate::note::Note]) {
-        let burial = Burial { now_ns: self.began_ns, keep_after_ns: self.keep_after_ns, moved_from: &self.moved_from };
+        let burial = Burial {
+            now_ns: self.began_ns,
+            keep_after_ns: self.keep_after_ns,
+            expired: self.expired,
+            moved_from: &self.moved_from,
+        };
         let _ = store.update_index(&self.vault, notes, &self.fresh, self.settled_before_ns, burial);
     }
 }

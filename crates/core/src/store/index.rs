@@ -35,6 +35,8 @@ pub struct Burial<'a> {
     pub now_ns: i64,
     /// Tombstones left before this go for good.
     pub keep_after_ns: i64,
+    /// Whether the index holds such tombstones (looking for them reads every row of the vault).
+    pub expired: bool,
     /// Where notes found moved were: their rows go at once, their history having followed them.
     pub moved_from: &'a [String],
 }
@@ -90,7 +92,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Brings the index of `vault` up to `notes` (every note the scan found): notes read afresh
+    /// Brings the index of `vault` up to `notes` (every note the scan found, in path order, as a
+    /// scan has them): notes read afresh
     /// are stored with their stamps; notes gone (deleted, moved, now unreadable) leave a
     /// tombstone, kept as `burial` says, unless they were found moved. A note whose file changed
     /// at or after `settled_before_ns` is not stored: a change within the same tick of the file
@@ -103,7 +106,6 @@ impl Store {
         settled_before_ns: i64,
         burial: Burial<'_>,
     ) -> Result<()> {
-        let present: HashSet<&str> = notes.iter().map(|n| n.path.as_str()).collect();
         let tx = self.conn.transaction()?;
         {
             let indexed: Vec<String> = {
@@ -112,24 +114,30 @@ impl Store {
                 rows.collect::<rusqlite::Result<_>>()?
             };
             let mut delete = tx.prepare("DELETE FROM note_index WHERE vault = ?1 AND path = ?2")?;
-            let mut bury = tx.prepare("UPDATE note_index SET gone_ns = ?3 WHERE vault = ?1 AND path = ?2")?;
-            for path in indexed.iter().filter(|p| !present.contains(p.as_str())) {
-                bury.execute(params![vault, path, burial.now_ns])?;
+            // A first scan has no row to bury: no set of every note's path to build.
+            if !indexed.is_empty() || !burial.moved_from.is_empty() {
+                let present: HashSet<&str> = notes.iter().map(|n| n.path.as_str()).collect();
+                let mut bury = tx.prepare("UPDATE note_index SET gone_ns = ?3 WHERE vault = ?1 AND path = ?2")?;
+                for path in indexed.iter().filter(|p| !present.contains(p.as_str())) {
+                    bury.execute(params![vault, path, burial.now_ns])?;
+                }
+                for path in burial.moved_from.iter().filter(|p| !present.contains(p.as_str())) {
+                    delete.execute(params![vault, path])?;
+                }
             }
-            for path in burial.moved_from.iter().filter(|p| !present.contains(p.as_str())) {
-                delete.execute(params![vault, path])?;
+            if burial.expired {
+                let sql = "DELETE FROM note_index WHERE vault = ?1 AND gone_ns < ?2";
+                tx.execute(sql, params![vault, burial.keep_after_ns])?;
             }
-            tx.execute(
-                "DELETE FROM note_index WHERE vault = ?1 AND gone_ns < ?2",
-                params![vault, burial.keep_after_ns],
-            )?;
-            let by_path: std::collections::HashMap<&str, &Note> = notes.iter().map(|n| (n.path.as_str(), n)).collect();
             let mut upsert = tx.prepare(UPSERT)?;
-            // In key order: the index's B-tree grows at its end instead of splitting pages.
+            // In key order: the index's B-tree grows at its end instead of splitting pages. The
+            // notes are in path order too: each fresh one is found by walking them once.
             let mut fresh: Vec<&(String, Stamp)> = fresh.iter().collect();
             fresh.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut notes = notes.iter().peekable();
             for (path, stamp) in fresh {
-                let Some(note) = by_path.get(path.as_str()) else { continue };
+                while notes.next_if(|n| n.path < *path).is_some() {}
+                let Some(note) = notes.next_if(|n| n.path == *path) else { continue };
                 if stamp.mtime_ns.max(stamp.ctime_ns) >= settled_before_ns {
                     // Not trusted yet: forget any older row too, so the next start reads it.
                     delete.execute(params![vault, path])?;
