@@ -311,8 +311,14 @@ fn verify(before: &Mapping, text: &str, sets: &[Set], changes: &[Change]) -> Res
             return Err(Error::Verify(tf(format!("`{name}` 값이 바뀌었습니다"), format!("`{name}` changed"))));
         }
     }
-    for set in sets.iter().filter(|s| touched.contains(&s.key.as_str())) {
+    // Every key set reads back as its value, whether its line changed or already held it: a line
+    // the editor took for the key's can be inside a multi-line quoted value, where the key is not
+    // (found by fuzzing). Only a key that may be left absent (not to be added) and is absent passes.
+    for set in sets {
         let got = after.get(set.key.as_str());
+        if got.is_none() && !set.add && !touched.contains(&set.key.as_str()) {
+            continue;
+        }
         let ok = match (&set.value, got) {
             (Scalar::Bool(b), Some(Value::Bool(g))) => b == g,
             (Scalar::Date(d), Some(Value::String(g))) => *g == d.to_string(),
@@ -343,6 +349,22 @@ mod tests {
 
     fn run(input: &str, sets: &[Set]) -> String {
         String::from_utf8(apply(input.as_bytes(), sets).unwrap().bytes).unwrap()
+    }
+
+    /// Found by fuzzing: a `key: value` line inside a multi-line quoted value looks like the
+    /// key's line to the editor, which found it already holding the value and reported success,
+    /// though the note has no such key and nothing was written.
+    #[test]
+    fn a_key_line_inside_a_quoted_value_is_not_the_key() {
+        let note = "---\n🛑첫날: \"✏첫2024/08/25\n❤1일복습여부: true\n🧡4일복습여부: false :\"\n---\n본문\n";
+        let tick = |add| [Set { key: "❤1일복습여부".into(), value: Scalar::Bool(true), add }];
+        let refused = apply(note.as_bytes(), &tick(true));
+        assert!(matches!(refused, Err(Error::Verify(_))), "{refused:?}");
+        // A key that need not be there, and is not: nothing to set, nothing written.
+        assert_eq!(apply(note.as_bytes(), &tick(false)).unwrap().bytes, note.as_bytes());
+        // Set to another value, the line inside the quoted value would change that value: refused.
+        let untick = [Set { key: "❤1일복습여부".into(), value: Scalar::Bool(false), add: false }];
+        assert!(matches!(apply(note.as_bytes(), &untick), Err(Error::Verify(_))));
     }
 
     #[test]
