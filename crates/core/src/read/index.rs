@@ -140,13 +140,15 @@ impl Pass {
         // start.)
         let current = fresh.is_empty() && self.gone.is_empty() && scan.notes.len() == self.rows;
         let update = (!current).then(|| Update {
-            keep_after_ns: self.keep_after_ns(),
-            expired: self.expired,
+            burial: Burial {
+                now_ns: self.began_ns,
+                keep_after_ns: self.keep_after_ns(),
+                expired: self.expired,
+                moved_from: moved.iter().map(|m| m.from.clone()).collect(),
+            },
             vault: self.vault,
             fresh,
             settled_before_ns: self.settled_before_ns,
-            began_ns: self.began_ns,
-            moved_from: moved.iter().map(|m| m.from.clone()).collect(),
         });
         (moved, update)
     }
@@ -159,24 +161,15 @@ pub struct Update {
     vault: String,
     fresh: Fresh,
     settled_before_ns: i64,
-    began_ns: i64,
-    keep_after_ns: i64,
-    expired: bool,
-    /// Where the notes found moved were.
-    moved_from: Vec<String>,
+    /// What becomes of the rows of notes not found.
+    burial: Burial,
 }
 
 impl Update {
     /// Brings the index up to `notes`, the notes of the scan this update came from. A failure
     /// only costs reading more next time.
     pub fn apply(self, store: &mut Store, notes: &[crate::note::Note]) {
-        let burial = Burial {
-            now_ns: self.began_ns,
-            keep_after_ns: self.keep_after_ns,
-            expired: self.expired,
-            moved_from: &self.moved_from,
-        };
-        let _ = store.update_index(&self.vault, notes, &self.fresh, self.settled_before_ns, burial);
+        let _ = store.update_index(&self.vault, notes, &self.fresh, self.settled_before_ns, &self.burial);
     }
 }
 
@@ -246,6 +239,24 @@ mod tests {
         fs::write(p, text).unwrap();
         let then = std::time::SystemTime::now() - Duration::from_secs(60);
         fs::File::options().write(true).open(p).unwrap().set_modified(then).unwrap();
+    }
+
+    /// A scan through the index in `s` as a start runs it: what it found and the notes it saw
+    /// moved.
+    fn scan_for_moves(s: &mut Store, root: &Path) -> (Scan, Vec<Moved>) {
+        let mut pass = Pass::begin(s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(s, root).unwrap();
+        let moved = pass.finish(s, &scan, fresh);
+        (scan, moved)
+    }
+
+    /// Indexes `root` in `s`, then reviews `a.md` on 10 October 2024: the history a move carries.
+    fn index_and_review_a(s: &mut Store, root: &Path) {
+        scan_settling(s, root, Duration::ZERO).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
+        let now = today.and_hms_opt(9, 0, 0).unwrap();
+        crate::journal::review(s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
+        scan_settling(s, root, Duration::ZERO).unwrap();
     }
 
     const REVIEW: &str = "---\n⭕첫 학습날: 2024-10-01\n❤1일복습여부: true\n🧡4일복습여부: false\n---\n### 단서 질문\n- 뭐야?\n    - 이것\n";
@@ -337,25 +348,20 @@ mod tests {
         write(&root.join("a.md"), REVIEW);
         write(&root.join("b.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
         let mut s = Store::open_in_memory().unwrap();
-        scan_settling(&mut s, root, Duration::ZERO).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
-        let now = today.and_hms_opt(9, 0, 0).unwrap();
-        crate::journal::review(&mut s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
-        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        index_and_review_a(&mut s, root);
 
         std::thread::sleep(Duration::from_millis(20));
         fs::create_dir(root.join("네트워크")).unwrap();
         fs::rename(root.join("a.md"), root.join("네트워크/a.md")).unwrap();
         fs::remove_file(root.join("b.md")).unwrap();
         write(&root.join("c.md"), &REVIEW.replace("2024-10-01", "2024-10-02"));
-        let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(&s, root).unwrap();
-        let moved = pass.finish(&mut s, &scan, fresh);
+        let (_, moved) = scan_for_moves(&mut s, root);
         assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }], "c.md is new, not b.md moved");
         let key = crate::store::vault_key(root);
         assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
         assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
     }
+
     /// A scan that lists the vault while a note moves from one folder to another can find it at
     /// neither path (it lists the new folder before the move and the old one after). The next
     /// scan must still see a move, not a deletion and a new note.
@@ -366,28 +372,20 @@ mod tests {
         let root = dir.path();
         write(&root.join("a.md"), REVIEW);
         let mut s = Store::open_in_memory().unwrap();
-        scan_settling(&mut s, root, Duration::ZERO).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
-        let now = today.and_hms_opt(9, 0, 0).unwrap();
-        crate::journal::review(&mut s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
-        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        index_and_review_a(&mut s, root);
         let key = crate::store::vault_key(root);
 
         // What that scan sees: the note at neither path (here, out of the vault while it scans).
         std::thread::sleep(Duration::from_millis(20));
         fs::rename(root.join("a.md"), away.path().join("a.md")).unwrap();
-        let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(&s, root).unwrap();
-        assert!(scan.notes.is_empty());
-        assert!(pass.finish(&mut s, &scan, fresh).is_empty());
+        let (scan, moved) = scan_for_moves(&mut s, root);
+        assert!(scan.notes.is_empty() && moved.is_empty());
         assert!(s.known_notes(&key).unwrap().is_empty(), "gone from the notes the index knows");
         assert_eq!(s.known_rows(&key).unwrap().count, 0);
 
         fs::create_dir(root.join("네트워크")).unwrap();
         fs::rename(away.path().join("a.md"), root.join("네트워크/a.md")).unwrap();
-        let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(&s, root).unwrap();
-        let moved = pass.finish(&mut s, &scan, fresh);
+        let (_, moved) = scan_for_moves(&mut s, root);
         assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }]);
         assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
         assert!(s.reviews_of(&key, "a.md").unwrap().is_empty());
@@ -419,18 +417,14 @@ mod tests {
 
         // b.md comes back where it was: its row is live again, and no move is seen.
         fs::rename(away.path().join("b.md"), root.join("b.md")).unwrap();
-        let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(&s, root).unwrap();
-        assert!(pass.finish(&mut s, &scan, fresh).is_empty());
+        assert!(scan_for_moves(&mut s, root).1.is_empty());
         let rows = s.known_rows(&key).unwrap();
         assert_eq!((rows.count, rows.buried.len()), (1, 1));
 
         // a.md's tombstone, eight days old, is no longer matched, and the next update drops it.
         s.age_tombstones_for_tests(&key, Duration::from_secs(8 * 24 * 3600));
         fs::rename(away.path().join("a.md"), root.join("c.md")).unwrap();
-        let mut pass = Pass::begin(&s, root, Duration::ZERO);
-        let (scan, fresh) = pass.scan(&s, root).unwrap();
-        assert!(pass.finish(&mut s, &scan, fresh).is_empty(), "too old to match");
+        assert!(scan_for_moves(&mut s, root).1.is_empty(), "too old to match");
         let rows = s.known_rows(&key).unwrap();
         assert_eq!((rows.count, rows.buried.len()), (2, 0));
     }

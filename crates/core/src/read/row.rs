@@ -79,11 +79,11 @@ impl Row {
     /// afterwards, whether it decoded or not.
     pub fn take_note(&self, path: &mut String) -> Option<Note> {
         let bytes = self.bytes().take()?;
-        let head = Head::read(&bytes)?;
+        let (head, cues) = Head::read(&bytes)?;
+        let cues_at = bytes.len() - cues.len();
         let mut text = bytes.into_vec();
-        text.drain(..head.cues_at);
-        // SAFETY: `Head::read` checked that the row's text, of which this is the end, is UTF-8,
-        // and that this end begins at a character's first byte.
+        text.drain(..cues_at);
+        // SAFETY: these are the bytes of `cues`, which `Head::read` gave as a `str`.
         let text = unsafe { String::from_utf8_unchecked(text) };
         head.note(path, text)
     }
@@ -109,13 +109,11 @@ pub fn decode(mut path: String, row: &[u8]) -> Option<Note> {
 
 /// [`decode`], taking `path` only when the row reads.
 fn decode_at(path: &mut String, row: &[u8]) -> Option<Note> {
-    let head = Head::read(row)?;
-    // `Head::read` checked the cues' text, the rest of the row, and where it begins.
-    let text = std::str::from_utf8(&row[head.cues_at..]).ok()?.to_owned();
-    head.note(path, text)
+    let (head, cues) = Head::read(row)?;
+    head.note(path, cues.to_owned())
 }
 
-/// Everything in a row but its cues' text, which begins at `cues_at`.
+/// Everything in a row but its cues' text.
 struct Head {
     kind: Kind,
     flags: Flags,
@@ -125,13 +123,12 @@ struct Head {
     day0: Option<NaiveDate>,
     last_review: Option<NaiveDate>,
     cue_lens: Vec<usize>,
-    cues_at: usize,
 }
 
 impl Head {
-    /// A row's head, if the row is of this version and its text is UTF-8 (all of it, the cues'
-    /// too), cut at character boundaries.
-    fn read(row: &[u8]) -> Option<Head> {
+    /// A row's head and its cues' text (the end of the row), if the row is of this version and
+    /// its text is UTF-8, cut at character boundaries.
+    fn read(row: &[u8]) -> Option<(Head, &str)> {
         let mut r = Reader { rest: row };
         if r.byte()? != VERSION {
             return None;
@@ -165,8 +162,7 @@ impl Head {
         let title = text.take(title)?;
         let subject = subject.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
         let textbook = textbook.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
-        let cues_at = row.len() - text.rest.len();
-        Some(Head { kind, flags, title, subject, textbook, day0, last_review, cue_lens, cues_at })
+        Some((Head { kind, flags, title, subject, textbook, day0, last_review, cue_lens }, text.rest))
     }
 
     /// The note at `path` with this head and its cues' `text`, taking `path` if the cues cut

@@ -304,29 +304,19 @@ impl Parts {
         self.changed.notify_one();
     }
 
+    /// The state once `until` holds of it.
+    fn wait(&self, until: impl Fn(&PartsState) -> bool) -> std::sync::MutexGuard<'_, PartsState> {
+        self.changed.wait_while(self.state(), |s| !until(s)).unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Waits until the rows are read; false if reading them failed.
     fn rows_read(&self) -> bool {
-        let mut state = self.state();
-        loop {
-            match state.rows {
-                Some(read) => return read,
-                None => state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner()),
-            }
-        }
+        self.wait(|s| s.rows.is_some()).rows == Some(true)
     }
 
     /// The next part to take, waiting while the walk may list more; `None` once all are taken.
     fn next(&self) -> Option<Vec<Listed>> {
-        let mut state = self.state();
-        loop {
-            if let Some(part) = state.waiting.pop() {
-                return Some(part);
-            }
-            if state.walked {
-                return None;
-            }
-            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
-        }
+        self.wait(|s| !s.waiting.is_empty() || s.walked).waiting.pop()
     }
 
     fn taken(&self, part: Vec<Listed>) {
@@ -789,6 +779,7 @@ mod tests {
         }
         assert_eq!(relative(root, Path::new("/볼트/네트워크/TCP.md")), "네트워크/TCP.md");
     }
+
     /// The index's rows for every note of `root`, as a scan through the index reads them.
     fn rows_of(root: &Path) -> super::Known {
         let scan = super::scan(root).unwrap();

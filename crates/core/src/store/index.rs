@@ -29,8 +29,8 @@ pub struct Rows {
 }
 
 /// What a scan says of the notes it did not find, for [`Store::update_index`].
-#[derive(Debug, Clone, Copy)]
-pub struct Burial<'a> {
+#[derive(Debug)]
+pub struct Burial {
     /// When the scan began (nanoseconds since 1970): the time on the tombstones it leaves.
     pub now_ns: i64,
     /// Tombstones left before this go for good.
@@ -38,7 +38,7 @@ pub struct Burial<'a> {
     /// Whether the index holds such tombstones (looking for them reads every row of the vault).
     pub expired: bool,
     /// Where notes found moved were: their rows go at once, their history having followed them.
-    pub moved_from: &'a [String],
+    pub moved_from: Vec<String>,
 }
 
 impl Store {
@@ -104,7 +104,7 @@ impl Store {
         notes: &[Note],
         fresh: &Fresh,
         settled_before_ns: i64,
-        burial: Burial<'_>,
+        burial: &Burial,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
