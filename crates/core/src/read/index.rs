@@ -4,8 +4,10 @@
 //! the source of truth, and an index that cannot be read or written only costs a full scan.
 
 use crate::error::Result;
+use crate::note::Note;
 use crate::store::{Burial, Rows, Store};
 use crate::vault::{self, Fresh, Known, Scan, Stamp};
+use std::borrow::Cow;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -209,6 +211,35 @@ fn moves<'a>(
     }
     out.sort_by(|a, b| a.to.cmp(&b.to));
     out
+}
+
+/// `notes` with their cues' text, for what shows or grades the questions themselves: a note a
+/// scan took from its index row left that text there (see [`crate::note::Cues`]), and it is read
+/// back from the row, or, if the row is gone or no longer holds as many cues, from the note's
+/// file under `root`. A note whose file cannot be read either keeps its count alone.
+pub fn with_cues<'a>(store: &Store, root: &Path, notes: impl IntoIterator<Item = &'a Note>) -> Vec<Cow<'a, Note>> {
+    let notes: Vec<&Note> = notes.into_iter().collect();
+    let unread: Vec<&str> = notes.iter().filter(|n| !n.cues.is_read()).map(|n| n.path.as_str()).collect();
+    if unread.is_empty() {
+        return notes.into_iter().map(Cow::Borrowed).collect();
+    }
+    let mut rows = store.cues(&crate::store::vault_key(root), &unread).unwrap_or_default();
+    notes
+        .into_iter()
+        .map(|note| {
+            if note.cues.is_read() {
+                return Cow::Borrowed(note);
+            }
+            let cues = rows.remove(&note.path).filter(|c| c.len() == note.cues.len()).or_else(|| {
+                let bytes = vault::read_note(&root.join(&note.path)).ok()?;
+                Note::parse(&note.path, &bytes).ok().map(|n| n.cues)
+            });
+            match cues {
+                Some(cues) => Cow::Owned(Note { cues, ..note.clone() }),
+                None => Cow::Borrowed(note),
+            }
+        })
+        .collect()
 }
 
 /// Scans `root` through the index in `store`.

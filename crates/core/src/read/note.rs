@@ -73,15 +73,48 @@ pub struct Cue<'a> {
 /// A note's cue questions with their answers, in order: all their text in one buffer, so that a
 /// note costs two allocations for its cues rather than two for each (a warm start builds 10,000
 /// notes from their index rows, and allocating was a fifth of it).
-#[derive(Clone, Default, PartialEq, Eq)]
+///
+/// A note a warm start takes from its index row has its cues counted but their text left in the
+/// index ([`Cues::is_read`] is false): the text was four fifths of a row, and copying it out of
+/// the database a sixth of a warm start, for screens that show the count alone. What needs the
+/// text reads it through [`crate::index::with_cues`].
+#[derive(Clone, Default)]
 pub struct Cues {
     /// Every question, then its answer, one after another.
     text: String,
     /// Where each question and each answer ends in `text`: two ends per cue.
     ends: Vec<usize>,
+    /// How many cues there are whose text was left in the index (then `text` is empty).
+    unread: usize,
 }
 
+/// Cues are equal when their texts are, or, when either text was left in the index, when there
+/// are as many: a note taken from its row and the same note read again from its file are the
+/// same note to everything that compares them (the scan's "has anything shown changed").
+impl PartialEq for Cues {
+    fn eq(&self, other: &Cues) -> bool {
+        if self.is_read() && other.is_read() {
+            self.text == other.text && self.ends == other.ends
+        } else {
+            self.len() == other.len()
+        }
+    }
+}
+
+impl Eq for Cues {}
+
 impl Cues {
+    /// `count` cues whose text stays in the index.
+    pub(crate) fn unread(count: usize) -> Cues {
+        Cues { unread: count, ..Cues::default() }
+    }
+
+    /// Whether the cues' text is here (not left in the index): always, but for a note a scan
+    /// took from its index row.
+    pub fn is_read(&self) -> bool {
+        self.unread == 0
+    }
+
     /// Adds a cue after the others.
     pub fn push(&mut self, question: &str, answer: &str) {
         self.push_with(question, |text| text.push_str(answer));
@@ -96,26 +129,26 @@ impl Cues {
         self.ends.push(self.text.len());
     }
 
-    /// How many cues there are.
+    /// How many cues there are, read or not.
     pub fn len(&self) -> usize {
-        self.ends.len() / 2
+        self.ends.len() / 2 + self.unread
     }
 
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
     }
 
-    /// The `i`-th cue (from 0).
+    /// The `i`-th cue (from 0); `None` for cues not read (see [`Cues::is_read`]).
     pub fn get(&self, i: usize) -> Option<Cue<'_>> {
         let start = if i == 0 { 0 } else { *self.ends.get(2 * i - 1)? };
         let (question, answer) = (*self.ends.get(2 * i)?, *self.ends.get(2 * i + 1)?);
         Some(Cue { question: &self.text[start..question], answer: &self.text[question..answer] })
     }
 
-    /// Every cue, in order.
+    /// Every cue read, in order: none if their text was left in the index.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Cue<'_>> + '_ {
-        (0..self.len()).map(|i| self.get(i).expect("a cue within the count"))
+        (0..self.ends.len() / 2).map(|i| self.get(i).expect("a cue within the count"))
     }
 
     /// All the cues' text, each question followed by its answer: what an index row stores.
@@ -138,13 +171,17 @@ impl Cues {
             }
             *n = end;
         }
-        (end == text.len()).then_some(Cues { text, ends: lengths })
+        (end == text.len()).then_some(Cues { text, ends: lengths, unread: 0 })
     }
 }
 
 impl std::fmt::Debug for Cues {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+        if self.is_read() {
+            f.debug_list().entries(self.iter()).finish()
+        } else {
+            write!(f, "{} cues in the index", self.unread)
+        }
     }
 }
 

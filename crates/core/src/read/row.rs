@@ -21,8 +21,15 @@ use std::sync::Mutex;
 /// earlier builds, which starts with `{`) is read as absent.
 const VERSION: u8 = 2;
 
-/// The row of `note` (its path is stored beside it, not in it).
-pub fn encode(note: &Note) -> Vec<u8> {
+/// The first byte of a row's head kept without its cues' text ([`Row::head`]): never stored.
+const HEAD: u8 = 0x80 | VERSION;
+
+/// The row of `note` (its path is stored beside it, not in it); `None` for a note taken from a
+/// [`Row::head`], whose cues' text is not here: the row it came from is the one to keep.
+pub fn encode(note: &Note) -> Option<Vec<u8>> {
+    if !note.cues.is_read() {
+        return None;
+    }
     let strings = [Some(note.title.as_str()), note.subject.as_deref(), note.textbook.as_deref()];
     let text_len = strings.iter().flatten().map(|s| s.len()).sum::<usize>() + note.cues.text().len();
     let mut out = Vec::with_capacity(32 + 4 * note.cues.len() + text_len);
@@ -49,7 +56,7 @@ pub fn encode(note: &Note) -> Vec<u8> {
         out.extend_from_slice(s.as_bytes());
     }
     out.extend_from_slice(note.cues.text().as_bytes());
-    out
+    Some(out)
 }
 
 /// A note's row as the index holds it, decoded only where its file is found unchanged: a warm
@@ -63,6 +70,16 @@ impl Row {
     /// Keeps a row's bytes as read from the database.
     pub fn new(bytes: &[u8]) -> Row {
         Row(Mutex::new(Some(bytes.into())))
+    }
+
+    /// Keeps a row's bytes but its cues' text: its note's cues are counted, their text left in
+    /// the index (see [`Cues`]). A row whose lengths do not add up to its size is kept whole, to
+    /// decode as the damage it is.
+    pub fn head(bytes: &[u8]) -> Row {
+        let Some(end) = head_len(bytes) else { return Row::new(bytes) };
+        let mut head = Box::<[u8]>::from(&bytes[..end]);
+        head[0] = HEAD;
+        Row(Mutex::new(Some(head)))
     }
 
     fn bytes(&self) -> std::sync::MutexGuard<'_, Option<Box<[u8]>>> {
@@ -80,6 +97,7 @@ impl Row {
     pub fn take_note(&self, path: &mut String) -> Option<Note> {
         let bytes = self.bytes().take()?;
         let (head, cues) = Head::read(&bytes)?;
+        let Some(cues) = cues else { return head.note(path, String::new()) };
         let cues_at = bytes.len() - cues.len();
         let mut text = bytes.into_vec();
         text.drain(..cues_at);
@@ -110,7 +128,28 @@ pub fn decode(mut path: String, row: &[u8]) -> Option<Note> {
 /// [`decode`], taking `path` only when the row reads.
 fn decode_at(path: &mut String, row: &[u8]) -> Option<Note> {
     let (head, cues) = Head::read(row)?;
-    head.note(path, cues.to_owned())
+    head.note(path, cues.unwrap_or_default().to_owned())
+}
+
+/// Where the text of a row of this version's cues begins, if its lengths add up to its size.
+fn head_len(row: &[u8]) -> Option<usize> {
+    let mut r = Reader { rest: row };
+    if r.byte()? != VERSION {
+        return None;
+    }
+    r.byte()?;
+    let mut strings = r.len()?;
+    for _ in 0..2 {
+        strings = strings.checked_add(r.opt(Reader::len)?.unwrap_or(0))?;
+    }
+    r.opt(Reader::date)?;
+    r.opt(Reader::date)?;
+    let mut cues = 0usize;
+    for _ in 0..r.len()?.checked_mul(2)? {
+        cues = cues.checked_add(r.len()?)?;
+    }
+    let end = (row.len() - r.rest.len()).checked_add(strings)?;
+    (end.checked_add(cues)? == row.len()).then_some(end)
 }
 
 /// Everything in a row but its cues' text.
@@ -122,17 +161,22 @@ struct Head {
     textbook: Option<String>,
     day0: Option<NaiveDate>,
     last_review: Option<NaiveDate>,
+    /// Each cue's question and answer lengths; empty for a head kept without its cues' text.
     cue_lens: Vec<usize>,
+    /// The number of cues of a head kept without their text; 0 otherwise.
+    unread: usize,
 }
 
 impl Head {
-    /// A row's head and its cues' text (the end of the row), if the row is of this version and
-    /// its text is UTF-8, cut at character boundaries.
-    fn read(row: &[u8]) -> Option<(Head, &str)> {
+    /// A row's head and its cues' text (the end of the row; `None` for a [`Row::head`]), if the
+    /// row is of this version and its text is UTF-8, cut at character boundaries.
+    fn read(row: &[u8]) -> Option<(Head, Option<&str>)> {
         let mut r = Reader { rest: row };
-        if r.byte()? != VERSION {
-            return None;
-        }
+        let with_cues = match r.byte()? {
+            VERSION => true,
+            HEAD => false,
+            _ => return None,
+        };
         let bits = r.byte()?;
         if bits >> 6 != 0 {
             return None;
@@ -152,23 +196,30 @@ impl Head {
         let last_review = r.opt(Reader::date)?;
         let count = r.len()?;
         // Each cue takes at least two bytes: a damaged count cannot reserve more than the row holds.
-        let mut cue_lens = Vec::with_capacity(2 * count.min(r.rest.len() / 2));
+        let mut cue_lens = Vec::with_capacity(if with_cues { 2 * count.min(r.rest.len() / 2) } else { 0 });
         for _ in 0..count {
-            cue_lens.push(r.len()?);
-            cue_lens.push(r.len()?);
+            let lens = [r.len()?, r.len()?];
+            if with_cues {
+                cue_lens.extend(lens);
+            }
         }
+        let unread = if with_cues { 0 } else { count };
         // The whole text checked at once, with SIMD.
         let mut text = Text { rest: simdutf8::basic::from_utf8(r.rest).ok()? };
         let title = text.take(title)?;
         let subject = subject.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
         let textbook = textbook.map(|n| text.take(n)).map_or(Some(None), |s| s.map(Some))?;
-        Some((Head { kind, flags, title, subject, textbook, day0, last_review, cue_lens }, text.rest))
+        let head = Head { kind, flags, title, subject, textbook, day0, last_review, cue_lens, unread };
+        match with_cues {
+            true => Some((head, Some(text.rest))),
+            false => text.rest.is_empty().then_some((head, None)),
+        }
     }
 
     /// The note at `path` with this head and its cues' `text`, taking `path` if the cues cut
     /// their text exactly.
     fn note(self, path: &mut String, text: String) -> Option<Note> {
-        let cues = Cues::cut(text, self.cue_lens)?;
+        let cues = if self.unread > 0 { Cues::unread(self.unread) } else { Cues::cut(text, self.cue_lens)? };
         let Head { kind, flags, title, subject, textbook, day0, last_review, .. } = self;
         Some(Note { path: std::mem::take(path), title, kind, subject, textbook, flags, day0, last_review, cues })
     }
@@ -286,7 +337,7 @@ mod tests {
     fn a_note_reads_back_from_its_row() {
         let n = note();
         assert!(n.cues.len() == 2 && n.day0.is_some() && n.subject.is_some());
-        let row = encode(&n);
+        let row = encode(&n).unwrap();
         assert_eq!(decode(n.path.clone(), &row), Some(n.clone()));
         // Smaller than the JSON the index held before.
         assert!(row.len() * 2 < serde_json::to_vec(&n).unwrap().len(), "{} bytes", row.len());
@@ -295,7 +346,7 @@ mod tests {
     #[test]
     fn a_row_of_another_version_a_cut_row_or_trailing_bytes_is_no_row() {
         let n = note();
-        let row = encode(&n);
+        let row = encode(&n).unwrap();
         assert_eq!(decode(n.path.clone(), serde_json::to_vec(&n).unwrap().as_slice()), None);
         for cut in 0..row.len() {
             assert_eq!(decode(n.path.clone(), &row[..cut]), None, "cut at {cut}");
@@ -314,6 +365,25 @@ mod tests {
         let title_len = split.iter().position(|&b| b == n.title.len() as u8).unwrap();
         split[title_len] += 1;
         assert_eq!(decode(n.path, &split), None);
+    }
+
+    #[test]
+    fn a_head_keeps_everything_but_the_cues_text_and_is_never_stored() {
+        let n = note();
+        let row = encode(&n).unwrap();
+        let head = Row::head(&row);
+        let kept = format!("{head:?}");
+        let taken = head.take_note(&mut n.path.clone()).unwrap();
+        assert!(!taken.cues.is_read() && taken.cues.len() == 2 && taken.cues.iter().count() == 0);
+        assert_eq!(Note { cues: n.cues.clone(), ..taken.clone() }, n, "all else as in the row");
+        let cue_text = n.cues.text().len();
+        assert_eq!(kept, format!("Row(Some({}))", row.len() - cue_text), "the text is not copied");
+        // A note without its cues' text has no row to store: the one it came from stays.
+        assert_eq!(encode(&taken), None);
+        // A damaged row is kept whole, and reads as no note.
+        let mut damaged = row.clone();
+        damaged.pop();
+        assert_eq!(Row::head(&damaged).take_note(&mut n.path.clone()), None);
     }
 
     fn text() -> impl Strategy<Value = String> {
@@ -337,17 +407,27 @@ mod tests {
                 day0, last_review,
                 cues: cues.iter().map(|(question, answer)| Cue { question, answer }).collect(),
             };
-            let row = Row::new(&encode(&n));
+            let bytes = encode(&n).unwrap();
+            let row = Row::new(&bytes);
             prop_assert_eq!(row.note(&mut n.path.clone()), Some(n.clone()));
             prop_assert_eq!(row.take_note(&mut n.path.clone()), Some(n.clone()), "taken, the same note");
             prop_assert_eq!(row.note(&mut n.path.clone()), None, "and the row is empty");
-            prop_assert_eq!(decode(n.path.clone(), &encode(&n)), Some(n));
+            prop_assert_eq!(decode(n.path.clone(), &bytes), Some(n.clone()));
+            let head = Row::head(&bytes).take_note(&mut n.path.clone()).expect("the head reads");
+            prop_assert_eq!(head.cues.len(), n.cues.len());
+            prop_assert_eq!(head.cues.is_read(), n.cues.is_empty(), "the text stayed in the row");
+            prop_assert_eq!(Note { cues: n.cues.clone(), ..head }, n);
         }
 
         #[test]
         fn any_bytes_decode_without_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
             let taken = Row::new(&bytes).take_note(&mut String::new());
-            prop_assert_eq!(taken, decode(String::new(), &bytes), "either way, the same");
+            let head = Row::head(&bytes).take_note(&mut String::new());
+            prop_assert_eq!(&taken, &decode(String::new(), &bytes), "either way, the same");
+            // The head checks all but the cues' text: a row that reads whole reads as a head.
+            if let Some(note) = taken {
+                prop_assert_eq!(head.map(|h| (h.cues.len(), Note { cues: note.cues.clone(), ..h })), Some((note.cues.len(), note)));
+            }
         }
     }
 }

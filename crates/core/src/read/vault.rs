@@ -112,7 +112,7 @@ pub fn scan_counting(root: &Path, progress: &Progress) -> Result<(Scan, Fresh)> 
     if !root.is_dir() {
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
-    let found = Mutex::new(Scan::default());
+    let found = Found::default();
     let fresh = Mutex::new(Fresh::new());
     let suspects = Mutex::new(Vec::new());
     folders::walk(root, threads(), || {
@@ -144,15 +144,45 @@ pub fn scan_counting(root: &Path, progress: &Progress) -> Result<(Scan, Fresh)> 
     Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner())))
 }
 
+/// What a walk's threads found: their issues and attachments as they go, and their notes as
+/// one run per thread, sorted by path, when each ends.
+#[derive(Default)]
+struct Found {
+    scan: Mutex<Scan>,
+    runs: Mutex<Vec<Vec<Note>>>,
+}
+
 /// The scan a walk's threads found, its half-saved notes settled, in path order.
-fn ended(root: &Path, found: Mutex<Scan>, suspects: Mutex<Vec<PathBuf>>) -> Scan {
-    let mut scan = found.into_inner().unwrap_or_else(|e| e.into_inner());
+fn ended(root: &Path, found: Found, suspects: Mutex<Vec<PathBuf>>) -> Scan {
+    let mut scan = found.scan.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut runs = found.runs.into_inner().unwrap_or_else(|e| e.into_inner());
     settle_suspects(&mut scan, root, suspects.into_inner().unwrap_or_else(|e| e.into_inner()));
-    // One sorted run per thread (see Batch): a stable sort finds the runs and merges them.
-    scan.notes.sort_by(|a, b| a.path.cmp(&b.path));
+    scan.notes.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    runs.push(std::mem::take(&mut scan.notes));
+    scan.notes = merge(runs);
     scan.issues.sort_by(|a, b| a.path.cmp(&b.path));
     scan.attachments.sort();
     scan
+}
+
+/// Runs of notes sorted by path merged into one, each note moved once into a list of the right
+/// size: sorting the runs' concatenation moved every note two or three times, through a
+/// scratch copy as large as the scan.
+fn merge(mut runs: Vec<Vec<Note>>) -> Vec<Note> {
+    runs.retain(|run| !run.is_empty());
+    if runs.len() <= 1 {
+        return runs.pop().unwrap_or_default();
+    }
+    let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    let mut heads: Vec<_> = runs.into_iter().map(Vec::into_iter).collect();
+    // A handful of runs (one per thread): the least head is found by looking at each.
+    fn head(run: &std::vec::IntoIter<Note>) -> Option<&str> {
+        run.as_slice().first().map(|n| n.path.as_str())
+    }
+    while let Some(least) = (0..heads.len()).filter(|&i| head(&heads[i]).is_some()).min_by_key(|&i| head(&heads[i])) {
+        out.extend(heads[least].next());
+    }
+    out
 }
 
 /// A walk's entry that is not a note's file: an attachment, or a `.md` that is not a file
@@ -191,7 +221,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
         return Err(Error::MissingFolder(root.to_path_buf()));
     }
     let threads = threads();
-    let found = Mutex::new(Scan::default());
+    let found = Found::default();
     let parts = Parts::default();
     let known = std::sync::OnceLock::<Known>::new();
     let (fresh, suspects) = (Mutex::new(Fresh::new()), Mutex::new(Vec::new()));
@@ -229,7 +259,8 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                 // Ends the walk for the takers even if a visitor panics.
                 let _walked = Walked(&parts);
                 folders::walk(root, threads, || {
-                    let mut lists = Lists { parts: &parts, found: &found, local: Vec::new(), other: Scan::default() };
+                    let mut lists =
+                        Lists { parts: &parts, found: &found, local: Vec::with_capacity(TAKE), other: Scan::default() };
                     move |entry: folders::Found| match entry {
                         Ok(folders::Entry { dir_entry: entry, path }) => {
                             let kind = entry.file_type().ok();
@@ -237,7 +268,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                                 let stamp = entry.metadata().ok().map(|m| Stamp::of(&m));
                                 lists.local.push(Listed { rel: relative(root, &path), path, stamp });
                                 if lists.local.len() == TAKE {
-                                    lists.parts.add(std::mem::take(&mut lists.local));
+                                    lists.parts.add(std::mem::replace(&mut lists.local, Vec::with_capacity(TAKE)));
                                 }
                             } else {
                                 other_entry(&mut lists.other, root, &path, kind);
@@ -355,7 +386,7 @@ impl Drop for RowsRead<'_> {
 /// fill, the rest when the walk ends.
 struct Lists<'a> {
     parts: &'a Parts,
-    found: &'a Mutex<Scan>,
+    found: &'a Found,
     local: Vec<Listed>,
     other: Scan,
 }
@@ -365,7 +396,7 @@ impl Drop for Lists<'_> {
         if !self.local.is_empty() {
             self.parts.add(std::mem::take(&mut self.local));
         }
-        let mut found = lock(self.found);
+        let mut found = lock(&self.found.scan);
         found.issues.append(&mut self.other.issues);
         found.attachments.append(&mut self.other.attachments);
     }
@@ -395,7 +426,7 @@ fn threads() -> usize {
 /// One walker thread's results, moved to the shared list in batches so threads rarely contend
 /// for the lock; the rest moves when the thread's visitor is dropped at the end of the walk.
 struct Batch<'a> {
-    found: &'a Mutex<Scan>,
+    found: &'a Found,
     local: Scan,
     /// Notes that looked half-saved (see [`read_into`]).
     suspects: &'a Mutex<Vec<PathBuf>>,
@@ -439,7 +470,7 @@ impl Batch<'_> {
     /// once, when it ends, sorted: the scan's final sort then only merges one sorted run per
     /// thread, where sorting every note on one thread was a tenth of a warm start.
     fn flush(&mut self) {
-        let mut all = self.found.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all = lock(&self.found.scan);
         all.issues.append(&mut self.local.issues);
         all.attachments.append(&mut self.local.attachments);
         drop(all);
@@ -451,7 +482,7 @@ impl Drop for Batch<'_> {
     fn drop(&mut self) {
         self.flush();
         self.local.notes.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        lock(self.found).notes.append(&mut self.local.notes);
+        lock(&self.found.runs).push(std::mem::take(&mut self.local.notes));
     }
 }
 
@@ -787,7 +818,7 @@ mod tests {
             .iter()
             .map(|n| {
                 let stamp = super::Stamp::of(&std::fs::symlink_metadata(root.join(&n.path)).unwrap());
-                (n.path.clone(), (stamp, crate::row::Row::new(&crate::row::encode(n))))
+                (n.path.clone(), (stamp, crate::row::Row::new(&crate::row::encode(n).unwrap())))
             })
             .collect()
     }

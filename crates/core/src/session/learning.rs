@@ -295,8 +295,10 @@ impl Session {
         let times: Vec<u32> = answers.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
         let reviews: Vec<(u32, usize)> =
             store.reviews(&key)?.iter().map(|r| (r.review.seconds, r.review.grades.len())).collect();
+        let reviews_notes = open.scan.notes.iter().filter(|n| n.kind == crate::note::Kind::Review);
+        let notes = crate::index::with_cues(&store, &open.path, reviews_notes);
         drop(store);
-        Ok((memory::questions(open.scan.notes.iter(), &answers), Pace::measured(&times, &reviews)))
+        Ok((memory::questions(notes.iter().map(AsRef::as_ref), &answers), Pace::measured(&times, &reviews)))
     }
 
     /// The weakest questions of the open vault now, within `size`; only the notes an exam covers

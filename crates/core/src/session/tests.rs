@@ -728,3 +728,65 @@ fn the_reminder_status_says_whether_reminders_run_until_the_share_is_done() {
     assert!(status.until_done);
     assert_eq!((status.muted_until, status.break_until), (Some(at_s("2026-11-29 10:00:00")), None));
 }
+
+/// A start through the index leaves the cues' text in it; the answers of a review and the drill's
+/// questions still get each question's text: from the row, or from the file once the row is gone.
+#[test]
+fn questions_of_notes_taken_from_the_index_are_read_back_for_answers_and_the_drill() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = tmp.path().join("vault");
+    std::fs::create_dir_all(&vault).unwrap();
+    let cues = "### 단서 질문\n- 첫째 질문?\n    답 하나\n- 둘째 질문?\n    답 둘\n";
+    for name in ["가.md", "나.md"] {
+        note(&vault, name, &format!("---\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false\n---\n{cues}"));
+    }
+    let db = tmp.path().join("bokseup.sqlite3");
+    let key = crate::store::vault_key(&crate::vault::canonical(&vault).unwrap());
+    let open = || {
+        let store = Store::open(&db).unwrap().with_quiet(std::time::Duration::ZERO);
+        Session::new(store, tmp.path().join("demo"), Clock::system(4)).unwrap().with_settle(std::time::Duration::ZERO)
+    };
+    let now = at("2026-11-29 10:00");
+    let first = open();
+    first.open_vault(&vault, now).unwrap();
+    first.end_for_exit();
+
+    let session = open();
+    let overview = session.open_vault(&vault, now).unwrap();
+    assert_eq!(overview.agenda.today_reviews.iter().map(|n| n.cues).collect::<Vec<_>>(), [2, 2]);
+    let read = |rel: &str| session.lock_open().as_ref().unwrap().scan.note(rel).unwrap().cues.is_read();
+    assert!(!read("가.md") && !read("나.md"), "taken from the rows, the text left there");
+
+    let grades = vec![crate::journal::Grade::Remembered, crate::journal::Grade::Forgot];
+    session.review("가.md", &ReviewInput { grades, seconds: 30, ..ReviewInput::default() }, now).unwrap();
+    let answered = |rel: &str| -> Vec<(String, String)> {
+        let answers = session.store().answers(&key).unwrap();
+        answers.into_iter().filter(|a| a.note == rel).map(|a| (a.question, format!("{:?}", a.grade))).collect()
+    };
+    assert_eq!(answered("가.md"), [("첫째 질문?".into(), "Remembered".into()), ("둘째 질문?".into(), "Forgot".into())]);
+    let weak = |at: &str| -> Vec<(String, String)> {
+        let size = crate::drill::Size::Questions(10);
+        let weak = session.weak(size, None, self::at(at)).unwrap();
+        weak.into_iter().map(|w| (w.path, w.question)).collect()
+    };
+    // A drill leaves the note as it is, taken from its row: its question's text is read back.
+    session.drill_answer("나.md", "첫째 질문?", crate::journal::Grade::Forgot, 3000, at("2026-11-29 10:01")).unwrap();
+    assert!(!read("나.md"));
+    let both = [("가.md".into(), "둘째 질문?".into()), ("나.md".into(), "첫째 질문?".into())];
+    let mut found = weak("2026-11-29 10:02");
+    found.sort();
+    assert_eq!(found, both);
+
+    // The rows gone (a database another build rewrote): the questions come from the files.
+    session.store().drop_index(&key).unwrap();
+    let mut found = weak("2026-11-29 10:03");
+    found.sort();
+    assert_eq!(found, both);
+    assert!(!read("나.md"));
+    let grades = vec![crate::journal::Grade::Forgot, crate::journal::Grade::Remembered];
+    session.review("나.md", &ReviewInput { grades, seconds: 30, ..ReviewInput::default() }, now).unwrap();
+    let mut review = answered("나.md");
+    review.sort();
+    let drilled_and_reviewed = [("둘째 질문?", "Remembered"), ("첫째 질문?", "Forgot"), ("첫째 질문?", "Forgot")];
+    assert_eq!(review, drilled_and_reviewed.map(|(q, g)| (q.to_string(), g.to_string())));
+}
