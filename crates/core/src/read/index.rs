@@ -328,6 +328,28 @@ mod tests {
     }
 
     #[test]
+    fn notes_added_after_the_first_index_come_out_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in ["b.md", "d.md"] {
+            write(&root.join(name), REVIEW);
+        }
+        let mut s = store();
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        // Their rows come after those of b and d: the index's order is no longer the paths'.
+        for name in ["a.md", "c.md", "e.md"] {
+            write(&root.join(name), REVIEW);
+        }
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert!(fresh.is_empty(), "every note taken from its row");
+        let paths: Vec<&str> = scan.notes.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, ["a.md", "b.md", "c.md", "d.md", "e.md"]);
+        assert!(scan.note("c.md").is_some_and(|n| !n.cues.is_read()));
+    }
+
+    #[test]
     fn a_note_turned_unreadable_leaves_the_index_though_nothing_was_read_afresh() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();

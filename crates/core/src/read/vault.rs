@@ -223,12 +223,13 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
     let threads = threads();
     let found = Found::default();
     let parts = Parts::default();
-    let known = std::sync::OnceLock::<Known>::new();
+    // The rows, and a place for each row's note in the rows' order (see `Row::at`).
+    let known = std::sync::OnceLock::<(Known, Vec<std::sync::OnceLock<Note>>)>::new();
     let (fresh, suspects) = (Mutex::new(Fresh::new()), Mutex::new(Vec::new()));
     // Known notes found with a stamp: when they are all of `known`, none is gone.
     let present = AtomicUsize::new(0);
     let take = || {
-        let Some(known) = parts.rows_read().then(|| known.get()).flatten() else { return };
+        let Some((known, places)) = parts.rows_read().then(|| known.get()).flatten() else { return };
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
         while let Some(part) = parts.next() {
@@ -238,8 +239,14 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                 let row = l.stamp.and_then(|now| known.get(&l.rel).map(|(then, row)| (now == *then, row)));
                 found_known += usize::from(row.is_some());
                 // A row that does not decode (damaged, or of an older layout) is read afresh.
-                match row.and_then(|(same, row)| same.then(|| row.take_note(&mut l.rel.clone())).flatten()) {
-                    Some(note) => batch.local.notes.push(note),
+                match row
+                    .and_then(|(same, row)| same.then(|| Some((row.take_note(&mut l.rel.clone())?, row))).flatten())
+                {
+                    Some((note, row)) => match row.place().and_then(|p| places.get(p)) {
+                        // Each path's row has a place of its own: a place is never set twice.
+                        Some(place) => place.set(note).unwrap_or_else(|note| batch.local.notes.push(note)),
+                        None => batch.local.notes.push(note),
+                    },
                     None => match read_into(&mut batch.local, root, &l.path, true) {
                         Outcome::Suspect => lock(batch.suspects).push(l.path.clone()),
                         Outcome::Note(stamp) => batch.read.push((l.rel.clone(), stamp)),
@@ -288,11 +295,17 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
         {
             // Lets the walk's threads take notes once the rows are read, or give up if `load` panics.
             let _read = RowsRead(&parts);
-            let _ = known.set(load());
+            let rows = load();
+            let places = rows.values().filter_map(|(_, row)| row.place()).max().map_or(0, |last| last + 1);
+            let _ = known.set((rows, std::iter::repeat_with(std::sync::OnceLock::new).take(places).collect()));
         }
         take();
     });
-    let mut known = known.into_inner().unwrap_or_default();
+    let (mut known, places) = known.into_inner().unwrap_or_default();
+    // In path order, as the rows came: no sort.
+    let placed: Vec<Note> = places.into_iter().filter_map(std::sync::OnceLock::into_inner).collect();
+    debug_assert!(placed.is_sorted_by(|a, b| a.path < b.path), "rows in path order");
+    lock(&found.runs).push(placed);
     // Gone: known notes whose file was not found with a stamp (one that could not be stat'ed
     // stays known, so that its row goes if its read failed too).
     if present.into_inner() == known.len() {
