@@ -15,6 +15,7 @@
 use crate::note::{Cues, Kind, Note};
 use crate::schedule::Flags;
 use chrono::{Datelike, NaiveDate};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// The layout written by [`encode`]; a row of another version (version 1, and the JSON of
@@ -68,12 +69,14 @@ pub struct Row {
     bytes: Mutex<Option<Box<[u8]>>>,
     /// Where the row came in the index's order ([`Row::at`]); `u32::MAX` if it was not given.
     place: u32,
+    /// Whether a scan found the row's file ([`Row::mark_found`]).
+    found: AtomicBool,
 }
 
 impl Row {
     /// Keeps a row's bytes as read from the database.
     pub fn new(bytes: &[u8]) -> Row {
-        Row { bytes: Mutex::new(Some(bytes.into())), place: u32::MAX }
+        Row { bytes: Mutex::new(Some(bytes.into())), place: u32::MAX, found: AtomicBool::new(false) }
     }
 
     /// Keeps a row's bytes but its cues' text: its note's cues are counted, their text left in
@@ -83,7 +86,7 @@ impl Row {
         let Some(end) = head_len(bytes) else { return Row::new(bytes) };
         let mut head = Box::<[u8]>::from(&bytes[..end]);
         head[0] = HEAD;
-        Row { bytes: Mutex::new(Some(head)), place: u32::MAX }
+        Row { bytes: Mutex::new(Some(head)), place: u32::MAX, found: AtomicBool::new(false) }
     }
 
     fn bytes(&self) -> std::sync::MutexGuard<'_, Option<Box<[u8]>>> {
@@ -100,6 +103,17 @@ impl Row {
     /// Where the row came in the index's order, if that was given.
     pub fn place(&self) -> Option<usize> {
         (self.place != u32::MAX).then_some(self.place as usize)
+    }
+
+    /// Notes that a scan found the row's file (with a stamp, changed or not): a row not marked
+    /// by the scan's end is of a note gone.
+    pub fn mark_found(&self) {
+        self.found.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`Row::mark_found`] was called.
+    pub fn was_found(&self) -> bool {
+        self.found.load(Ordering::Relaxed)
     }
 
     /// The note at `path` from this row, taking `path`; `None`, with `path` left as it was, if
@@ -125,7 +139,7 @@ impl Row {
 
 impl Clone for Row {
     fn clone(&self) -> Row {
-        Row { bytes: Mutex::new(self.bytes().clone()), place: self.place }
+        Row { bytes: Mutex::new(self.bytes().clone()), place: self.place, found: AtomicBool::new(self.was_found()) }
     }
 }
 

@@ -235,29 +235,32 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
         while let Some(part) = parts.next() {
             // Counted per part: two threads adding to one counter per note fight over its cache line.
             let mut found_known = 0;
-            for l in &part {
-                let row = l.stamp.and_then(|now| known.get(&l.rel).map(|(then, row)| (now == *then, row)));
-                found_known += usize::from(row.is_some());
+            let listed = part.len();
+            // Each listed note is used up here: its path moves into its note, and the part is
+            // freed on this thread rather than all parts at the scan's end.
+            for Listed { mut rel, path, stamp } in part {
+                let row = stamp.and_then(|now| known.get(&rel).map(|(then, row)| (now == *then, row)));
+                if let Some((_, row)) = row {
+                    row.mark_found();
+                    found_known += 1;
+                }
                 // A row that does not decode (damaged, or of an older layout) is read afresh.
-                match row
-                    .and_then(|(same, row)| same.then(|| Some((row.take_note(&mut l.rel.clone())?, row))).flatten())
-                {
+                match row.and_then(|(same, row)| same.then(|| Some((row.take_note(&mut rel)?, row))).flatten()) {
                     Some((note, row)) => match row.place().and_then(|p| places.get(p)) {
                         // Each path's row has a place of its own: a place is never set twice.
                         Some(place) => place.set(note).unwrap_or_else(|note| batch.local.notes.push(note)),
                         None => batch.local.notes.push(note),
                     },
-                    None => match read_into(&mut batch.local, root, &l.path, true) {
-                        Outcome::Suspect => lock(batch.suspects).push(l.path.clone()),
-                        Outcome::Note(stamp) => batch.read.push((l.rel.clone(), stamp)),
+                    None => match read_into(&mut batch.local, root, &path, true) {
+                        Outcome::Suspect => lock(batch.suspects).push(path),
+                        Outcome::Note(stamp) => batch.read.push((rel, stamp)),
                         Outcome::Issue => {}
                     },
                 }
             }
             present.fetch_add(found_known, Ordering::Relaxed);
-            progress.handled.fetch_add(part.len(), Ordering::Relaxed);
+            progress.handled.fetch_add(listed, Ordering::Relaxed);
             batch.flush();
-            parts.taken(part);
         }
     };
     std::thread::scope(|scope| {
@@ -311,10 +314,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
     if present.into_inner() == known.len() {
         known.clear();
     } else {
-        let listed = parts.into_taken();
-        let seen: std::collections::HashSet<&str> =
-            listed.iter().flatten().filter(|l| l.stamp.is_some()).map(|l| l.rel.as_str()).collect();
-        known.retain(|rel, _| !seen.contains(rel.as_str()));
+        known.retain(|_, (_, row)| !row.was_found());
     }
     Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), known))
 }
@@ -331,8 +331,6 @@ struct Parts {
 struct PartsState {
     /// Listed, not taken yet.
     waiting: Vec<Vec<Listed>>,
-    /// Taken: kept to find the known notes that are gone.
-    taken: Vec<Vec<Listed>>,
     walked: bool,
     /// Whether the rows were read; `Some(false)` if reading them panicked.
     rows: Option<bool>,
@@ -361,17 +359,6 @@ impl Parts {
     /// The next part to take, waiting while the walk may list more; `None` once all are taken.
     fn next(&self) -> Option<Vec<Listed>> {
         self.wait(|s| !s.waiting.is_empty() || s.walked).waiting.pop()
-    }
-
-    fn taken(&self, part: Vec<Listed>) {
-        self.state().taken.push(part);
-    }
-
-    fn into_taken(self) -> Vec<Vec<Listed>> {
-        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
-        let mut all = state.taken;
-        all.extend(state.waiting);
-        all
     }
 }
 
