@@ -150,7 +150,6 @@ impl std::fmt::Debug for Row {
 }
 
 /// The note at `path` from its row, or `None` if the row is of another version or damaged.
-#[cfg(test)]
 pub fn decode(mut path: String, row: &[u8]) -> Option<Note> {
     decode_at(&mut path, row)
 }
@@ -167,19 +166,44 @@ fn head_len(row: &[u8]) -> Option<usize> {
     if r.byte()? != VERSION {
         return None;
     }
-    r.byte()?;
-    let mut strings = r.len()?;
-    for _ in 0..2 {
-        strings = strings.checked_add(r.opt(Reader::len)?.unwrap_or(0))?;
-    }
-    r.opt(Reader::date)?;
-    r.opt(Reader::date)?;
     let mut cues = 0usize;
-    for _ in 0..r.len()?.checked_mul(2)? {
-        cues = cues.checked_add(r.len()?)?;
-    }
-    let end = (row.len() - r.rest.len()).checked_add(strings)?;
+    let fixed = Fixed::read(&mut r, |n| cues = cues.saturating_add(n))?;
+    let mut strings = [Some(fixed.title), fixed.subject, fixed.textbook].into_iter().flatten();
+    let end = strings.try_fold(row.len() - r.rest.len(), usize::checked_add)?;
     (end.checked_add(cues)? == row.len()).then_some(end)
+}
+
+/// A row's fixed part, after its version byte: the flags, the strings' lengths, the dates and
+/// the number of cues (each cue's two lengths go to the reader's `cue_len`). What both a
+/// row's decoding and the cut of its head read.
+struct Fixed {
+    bits: u8,
+    title: usize,
+    subject: Option<usize>,
+    textbook: Option<usize>,
+    day0: Option<NaiveDate>,
+    last_review: Option<NaiveDate>,
+    count: usize,
+}
+
+impl Fixed {
+    fn read(r: &mut Reader<'_>, mut cue_len: impl FnMut(usize)) -> Option<Fixed> {
+        let bits = r.byte()?;
+        if bits >> 6 != 0 {
+            return None;
+        }
+        let title = r.len()?;
+        let subject = r.opt(Reader::len)?;
+        let textbook = r.opt(Reader::len)?;
+        let day0 = r.opt(Reader::date)?;
+        let last_review = r.opt(Reader::date)?;
+        let count = r.len()?;
+        for _ in 0..count {
+            cue_len(r.len()?);
+            cue_len(r.len()?);
+        }
+        Some(Fixed { bits, title, subject, textbook, day0, last_review, count })
+    }
 }
 
 /// Everything in a row but its cues' text.
@@ -207,10 +231,13 @@ impl Head {
             HEAD => false,
             _ => return None,
         };
-        let bits = r.byte()?;
-        if bits >> 6 != 0 {
-            return None;
-        }
+        let mut cue_lens = Vec::new();
+        let fixed = Fixed::read(&mut r, |n| {
+            if with_cues {
+                cue_lens.push(n);
+            }
+        })?;
+        let Fixed { bits, title, subject, textbook, day0, last_review, count } = fixed;
         let kind = if bits & 1 == 1 { Kind::Plain } else { Kind::Review };
         let flags = Flags {
             d1: bits & 2 != 0,
@@ -219,20 +246,6 @@ impl Head {
             d14: bits & 16 != 0,
             long_term: bits & 32 != 0,
         };
-        let title = r.len()?;
-        let subject = r.opt(Reader::len)?;
-        let textbook = r.opt(Reader::len)?;
-        let day0 = r.opt(Reader::date)?;
-        let last_review = r.opt(Reader::date)?;
-        let count = r.len()?;
-        // Each cue takes at least two bytes: a damaged count cannot reserve more than the row holds.
-        let mut cue_lens = Vec::with_capacity(if with_cues { 2 * count.min(r.rest.len() / 2) } else { 0 });
-        for _ in 0..count {
-            let lens = [r.len()?, r.len()?];
-            if with_cues {
-                cue_lens.extend(lens);
-            }
-        }
         let unread = if with_cues { 0 } else { count };
         // The whole text checked at once, with SIMD.
         let mut text = Text { rest: simdutf8::basic::from_utf8(r.rest).ok()? };

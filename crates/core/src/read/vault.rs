@@ -226,15 +226,11 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
     // The rows, and a place for each row's note in the rows' order (see `Row::at`).
     let known = std::sync::OnceLock::<(Known, Vec<std::sync::OnceLock<Note>>)>::new();
     let (fresh, suspects) = (Mutex::new(Fresh::new()), Mutex::new(Vec::new()));
-    // Known notes found with a stamp: when they are all of `known`, none is gone.
-    let present = AtomicUsize::new(0);
     let take = || {
         let Some((known, places)) = parts.rows_read().then(|| known.get()).flatten() else { return };
         let mut batch =
             Batch { found: &found, local: Scan::default(), suspects: &suspects, fresh: &fresh, read: Fresh::new() };
         while let Some(part) = parts.next() {
-            // Counted per part: two threads adding to one counter per note fight over its cache line.
-            let mut found_known = 0;
             let listed = part.len();
             // Each listed note is used up here: its path moves into its note, and the part is
             // freed on this thread rather than all parts at the scan's end.
@@ -242,7 +238,6 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                 let row = stamp.and_then(|now| known.get(&rel).map(|(then, row)| (now == *then, row)));
                 if let Some((_, row)) = row {
                     row.mark_found();
-                    found_known += 1;
                 }
                 // A row that does not decode (damaged, or of an older layout) is read afresh.
                 match row.and_then(|(same, row)| same.then(|| Some((row.take_note(&mut rel)?, row))).flatten()) {
@@ -258,7 +253,6 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
                     },
                 }
             }
-            present.fetch_add(found_known, Ordering::Relaxed);
             progress.handled.fetch_add(listed, Ordering::Relaxed);
             batch.flush();
         }
@@ -311,11 +305,7 @@ pub fn scan_loading(root: &Path, load: impl FnOnce() -> Known, progress: &Progre
     lock(&found.runs).push(placed);
     // Gone: known notes whose file was not found with a stamp (one that could not be stat'ed
     // stays known, so that its row goes if its read failed too).
-    if present.into_inner() == known.len() {
-        known.clear();
-    } else {
-        known.retain(|_, (_, row)| !row.was_found());
-    }
+    known.retain(|_, (_, row)| !row.was_found());
     Ok((ended(root, found, suspects), fresh.into_inner().unwrap_or_else(|e| e.into_inner()), known))
 }
 

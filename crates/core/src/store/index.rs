@@ -59,7 +59,7 @@ impl Store {
     pub fn cues(&self, vault: &str, paths: &[&str]) -> Result<HashMap<String, Cues>> {
         let mut out = HashMap::with_capacity(paths.len());
         let mut keep = |path: String, bytes: &[u8]| {
-            if let Some(note) = Row::new(bytes).note(&mut path.clone()) {
+            if let Some(note) = crate::row::decode(path.clone(), bytes) {
                 out.insert(path, note.cues);
             }
         };
