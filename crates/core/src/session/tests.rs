@@ -551,6 +551,41 @@ fn a_file_or_a_folder_without_notes_is_refused_and_the_open_vault_stays() {
     assert_eq!(session.overview(now).unwrap().name, "vault");
 }
 
+/// The window's rescans (the window coming to the front, the reminder timer, the file watcher)
+/// run beside a drop of another vault: the vault dropped stays open whichever ends first.
+#[test]
+fn a_rescan_begun_before_another_vault_opens_never_puts_its_vault_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = due_vault(&tmp);
+    let dropped = tmp.path().join("떨군 볼트");
+    std::fs::create_dir_all(&dropped).unwrap();
+    note(&dropped, "TCP.md", "---\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false\n---\n");
+    let s = session(&tmp);
+    let now = at_s("2026-11-29 12:00:00");
+    s.open_vault(&first, now).unwrap();
+    // A note just written empty may be half-saved: the rescan waits for it to be still, and says
+    // how it goes while it waits. The drop comes then.
+    note(&first, "저장 중.md", "");
+    let (heard, rescanning) = std::sync::mpsc::channel();
+    let heard = Mutex::new(heard);
+    s.listen(Arc::new(move |change| {
+        if let Change::Progress(p) = change {
+            let _ = heard.lock().unwrap().send(p.done);
+        }
+    }));
+    std::thread::scope(|threads| {
+        let rescan = threads.spawn(|| s.overview(now).map(|o| o.name));
+        assert!(!rescanning.recv().unwrap(), "the rescan is under way");
+        assert_eq!(s.open_vault(&dropped, now).unwrap().name, "떨군 볼트");
+        // The rescan ends with the vault it began on, or with the dropped one if it waited.
+        let rescanned = rescan.join().unwrap().unwrap();
+        assert!(["vault", "떨군 볼트"].contains(&rescanned.as_str()), "{rescanned}");
+    });
+    assert_eq!(s.open_vault_name().unwrap().0, "떨군 볼트");
+    assert_eq!(s.current_overview(now).unwrap().name, "떨군 볼트");
+    assert_eq!(s.overview(now).unwrap().name, "떨군 볼트");
+}
+
 #[test]
 fn offers_and_hints_come_once() {
     let tmp = tempfile::tempdir().unwrap();

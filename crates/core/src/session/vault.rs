@@ -33,6 +33,10 @@ pub(super) struct State {
     /// Held while a vault is opened because none was: the reminder timer and the page both ask
     /// at launch, and the second takes the first's scan instead of reading the vault again.
     pub(super) opening: Mutex<()>,
+    /// Held while a vault is scanned and made the open one: a rescan of the open vault and the
+    /// opening of another take turns, and a rescan takes the open vault's path once it has its
+    /// turn, so a rescan begun before a drop never puts the vault it started on back.
+    pub(super) switching: Mutex<()>,
 }
 
 impl State {
@@ -46,6 +50,7 @@ impl State {
             settle: index::SETTLE,
             scan_version: AtomicU64::new(0),
             opening: Mutex::new(()),
+            switching: Mutex::new(()),
         }
     }
 }
@@ -116,6 +121,7 @@ impl Session {
             return Err(Error::MissingFolder(path.to_path_buf()));
         }
         let path = vault::canonical(path).map_err(Error::read(path))?;
+        let _turn = lock(&self.vault.switching);
         let (scan, update) = self.scan(&path)?;
         if scan.notes.is_empty() && scan.issues.is_empty() {
             self.index_scan(update, &Arc::new(scan));
@@ -139,10 +145,15 @@ impl Session {
     /// Scans the open vault again and groups it for today; opens the start vault (see
     /// [`Session::start`]) if none is open yet.
     pub fn overview(&self, now: NaiveDateTime) -> Result<Overview> {
-        let open = self.lock_open().clone();
+        let turn = lock(&self.vault.switching);
+        let open = self.lock_open().as_ref().map(|v| (v.path.clone(), v.demo, v.calendar));
         match open {
-            Some(v) => self.overview_of(&v.path, v.demo, v.calendar, now),
-            None => self.opened(now),
+            Some((path, demo, calendar)) => self.scan_and_show(&path, demo, calendar, now),
+            None => {
+                // Opening the start vault takes its own turn.
+                drop(turn);
+                self.opened(now)
+            }
         }
     }
 
@@ -195,6 +206,12 @@ impl Session {
     /// Scans `path`, makes it the open vault (the calendar file following it if `calendar`), and
     /// groups it for today.
     pub(super) fn overview_of(&self, path: &Path, demo: bool, calendar: bool, now: NaiveDateTime) -> Result<Overview> {
+        let _turn = lock(&self.vault.switching);
+        self.scan_and_show(path, demo, calendar, now)
+    }
+
+    /// [`Session::overview_of`] for a caller that holds the turn to switch vaults.
+    fn scan_and_show(&self, path: &Path, demo: bool, calendar: bool, now: NaiveDateTime) -> Result<Overview> {
         let scanned = self.scan(path)?;
         Ok(self.show(path, demo, calendar, scanned, now))
     }
