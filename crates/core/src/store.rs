@@ -60,6 +60,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("store/0005_index.sql")),
     Migration::Sql(include_str!("store/0006_answer.sql")),
     Migration::Sql(include_str!("store/0007_index_gone.sql")),
+    Migration::Sql(include_str!("store/0008_index_clustered.sql")),
 ];
 
 /// Brings the schema of `conn` up to [`MIGRATIONS`].
@@ -493,6 +494,53 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "waited for the writer");
         assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
         writer.execute_batch("ROLLBACK").unwrap();
+    }
+
+    /// An index from before version 8 (a rowid table with a separate index of keys) becomes one
+    /// tree ordered by vault and path, every row kept, tombstones with their time.
+    #[test]
+    fn the_index_of_notes_is_rebuilt_as_one_tree_with_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("b.sqlite3");
+        {
+            let mut conn = Connection::open(&db).unwrap();
+            let tx = conn.transaction().unwrap();
+            for step in &MIGRATIONS[..7] {
+                match step {
+                    Migration::Sql(sql) => tx.execute_batch(sql).unwrap(),
+                    Migration::Code(run) => run(&tx).unwrap(),
+                }
+            }
+            tx.pragma_update(None, "user_version", 7).unwrap();
+            tx.execute(
+                "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note, gone_ns)
+                 VALUES ('/v', 'b.md', 1, 2, 3, 4, x'0102', NULL), ('/v', 'a.md', 5, 6, 7, 8, '{}', 9)",
+                [],
+            )
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len());
+        let sql: String =
+            store.conn.query_row("SELECT sql FROM sqlite_schema WHERE name = 'note_index'", [], |r| r.get(0)).unwrap();
+        assert!(sql.contains("WITHOUT ROWID") && sql.contains("PRIMARY KEY (vault, path)"), "{sql}");
+        let rows: Vec<(String, i64, Option<i64>)> = store
+            .conn
+            .prepare("SELECT path, inode, gone_ns FROM note_index WHERE vault = '/v' ORDER BY path")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, [("a.md".to_string(), 8, Some(9)), ("b.md".to_string(), 4, None)]);
+        let indexes: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'note_index' AND type = 'index'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(indexes, 0, "the key is the table's own order");
     }
 
     #[test]

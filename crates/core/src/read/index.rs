@@ -4,7 +4,7 @@
 //! the source of truth, and an index that cannot be read or written only costs a full scan.
 
 use crate::error::Result;
-use crate::note::Note;
+use crate::note::{Cues, Note};
 use crate::store::{Burial, Rows, Store};
 use crate::vault::{self, Fresh, Known, Scan, Stamp};
 use std::borrow::Cow;
@@ -213,27 +213,36 @@ fn moves<'a>(
     out
 }
 
+/// The cues' text of notes read back from their files (see [`with_cues`]), each kept with the
+/// stamp its file had: the plan and the weak questions are worked out again after every scan,
+/// and a note unchanged since is not read again for them.
+#[derive(Debug, Default)]
+pub struct CueTexts {
+    kept: std::sync::Mutex<std::collections::HashMap<std::path::PathBuf, (Stamp, Cues)>>,
+}
+
 /// `notes` with their cues' text, for what shows or grades the questions themselves: a note a
-/// scan took from its index row left that text there (see [`crate::note::Cues`]), and it is read
-/// back from the row, or, if the row is gone or no longer holds as many cues, from the note's
-/// file under `root`. A note whose file cannot be read either keeps its count alone.
-pub fn with_cues<'a>(store: &Store, root: &Path, notes: impl IntoIterator<Item = &'a Note>) -> Vec<Cow<'a, Note>> {
-    let notes: Vec<&Note> = notes.into_iter().collect();
-    let unread: Vec<&str> = notes.iter().filter(|n| !n.cues.is_read()).map(|n| n.path.as_str()).collect();
-    if unread.is_empty() {
-        return notes.into_iter().map(Cow::Borrowed).collect();
-    }
-    let mut rows = store.cues(&crate::store::vault_key(root), &unread).unwrap_or_default();
+/// scan took from its index row has its cues counted only (see [`crate::note::Cues`]), and their
+/// text is read from the note's file under `root`, or taken from `texts` if the file has not
+/// changed since it was last read there. A note whose file cannot be read keeps its count alone.
+pub fn with_cues<'a>(texts: &CueTexts, root: &Path, notes: impl IntoIterator<Item = &'a Note>) -> Vec<Cow<'a, Note>> {
+    let mut kept = texts.kept.lock().unwrap_or_else(|e| e.into_inner());
     notes
         .into_iter()
         .map(|note| {
             if note.cues.is_read() {
                 return Cow::Borrowed(note);
             }
-            let cues = rows.remove(&note.path).filter(|c| c.len() == note.cues.len()).or_else(|| {
-                let bytes = vault::read_note(&root.join(&note.path)).ok()?;
-                Note::parse(&note.path, &bytes).ok().map(|n| n.cues)
-            });
+            let file = root.join(&note.path);
+            // The stamp before the read: a change during it leaves a stamp that differs next time.
+            let Ok(stamp) = std::fs::symlink_metadata(&file).map(|m| Stamp::of(&m)) else { return Cow::Borrowed(note) };
+            let cues = match kept.get(&file) {
+                Some((then, cues)) if *then == stamp => Some(cues.clone()),
+                _ => vault::read_note(&file).ok().and_then(|bytes| Note::parse(&note.path, &bytes).ok()).map(|n| {
+                    kept.insert(file, (stamp, n.cues.clone()));
+                    n.cues
+                }),
+            };
             match cues {
                 Some(cues) => Cow::Owned(Note { cues, ..note.clone() }),
                 None => Cow::Borrowed(note),

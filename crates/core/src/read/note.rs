@@ -74,22 +74,21 @@ pub struct Cue<'a> {
 /// note costs two allocations for its cues rather than two for each (a warm start builds 10,000
 /// notes from their index rows, and allocating was a fifth of it).
 ///
-/// A note a warm start takes from its index row has its cues counted but their text left in the
-/// index ([`Cues::is_read`] is false): the text was four fifths of a row, and copying it out of
-/// the database a sixth of a warm start, for screens that show the count alone. What needs the
-/// text reads it through [`crate::index::with_cues`].
+/// A note a scan takes from its index row has its cues counted but not read ([`Cues::is_read`] is
+/// false): the row holds their number alone (see [`crate::row`]), which is all the screens that
+/// list notes show. What needs their text reads it from the note's file through
+/// [`crate::index::with_cues`].
 #[derive(Clone, Default)]
 pub struct Cues {
     /// Every question, then its answer, one after another.
     text: String,
     /// Where each question and each answer ends in `text`: two ends per cue.
     ends: Vec<usize>,
-    /// How many cues there are whose text was left in the index (then `text` is empty).
+    /// How many cues there are whose text was not read (then `text` is empty).
     unread: usize,
 }
 
-/// Cues are equal when their texts are, or, when either text was left in the index, when there
-/// are as many: a note taken from its row and the same note read again from its file are the
+/// Cues are equal when their texts are, or, when either was not read, when there are as many: a note taken from its row and the same note read again from its file are the
 /// same note to everything that compares them (the scan's "has anything shown changed").
 impl PartialEq for Cues {
     fn eq(&self, other: &Cues) -> bool {
@@ -104,13 +103,12 @@ impl PartialEq for Cues {
 impl Eq for Cues {}
 
 impl Cues {
-    /// `count` cues whose text stays in the index.
+    /// `count` cues whose text was not read.
     pub(crate) fn unread(count: usize) -> Cues {
         Cues { unread: count, ..Cues::default() }
     }
 
-    /// Whether the cues' text is here (not left in the index): always, but for a note a scan
-    /// took from its index row.
+    /// Whether the cues' text is here: always, but for a note a scan took from its index row.
     pub fn is_read(&self) -> bool {
         self.unread == 0
     }
@@ -146,32 +144,9 @@ impl Cues {
         Some(Cue { question: &self.text[start..question], answer: &self.text[question..answer] })
     }
 
-    /// Every cue read, in order: none if their text was left in the index.
+    /// Every cue read, in order: none if their text was not read.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Cue<'_>> + '_ {
         (0..self.ends.len() / 2).map(|i| self.get(i).expect("a cue within the count"))
-    }
-
-    /// All the cues' text, each question followed by its answer: what an index row stores.
-    pub(crate) fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Cues from `text` cut into pieces of `lengths` bytes, a question's then its answer's, in
-    /// order; `None` unless they cut the whole text exactly, at character boundaries.
-    pub(crate) fn cut(text: String, mut lengths: Vec<usize>) -> Option<Cues> {
-        if !lengths.len().is_multiple_of(2) {
-            return None;
-        }
-        // Each length becomes where its piece ends, in place.
-        let mut end = 0usize;
-        for n in &mut lengths {
-            end = end.checked_add(*n)?;
-            if !text.is_char_boundary(end) {
-                return None;
-            }
-            *n = end;
-        }
-        (end == text.len()).then_some(Cues { text, ends: lengths, unread: 0 })
     }
 }
 
@@ -507,20 +482,14 @@ mod tests {
     }
 
     #[test]
-    fn cues_keep_their_text_in_one_buffer_and_cut_only_at_character_ends() {
+    fn cues_keep_their_text_in_one_buffer() {
         let mut cues = Cues::default();
         cues.push("윈도우란?", "받을 수 있는 양");
         cues.push("왜?", "");
         assert_eq!(cues.len(), 2);
         assert_eq!(cues.get(1), Some(Cue { question: "왜?", answer: "" }));
         assert_eq!(cues.get(2), None);
-        let lengths = cues.iter().flat_map(|c| [c.question.len(), c.answer.len()]).collect::<Vec<_>>();
-        assert_eq!(Cues::cut(cues.text().to_string(), lengths.clone()), Some(cues.clone()));
-        let text = || cues.text().to_string();
-        assert_eq!(Cues::cut(text(), lengths[..3].to_vec()), None, "a question without its answer");
-        assert_eq!(Cues::cut(text(), vec![1, lengths.iter().sum::<usize>() - 1]), None, "inside a character");
-        assert_eq!(Cues::cut(text(), vec![3, 3]), None, "short of the text");
-        assert_eq!(Cues::cut(text(), vec![usize::MAX, 2]), None, "past any text");
+        assert_eq!(cues.text, "윈도우란?받을 수 있는 양왜?", "one buffer");
         assert_eq!(
             format!("{cues:?}"),
             r#"[Cue { question: "윈도우란?", answer: "받을 수 있는 양" }, Cue { question: "왜?", answer: "" }]"#

@@ -115,11 +115,13 @@ pub(super) struct State {
     pub(super) device: String,
     /// The last [`Learning`] and what it was made from.
     pub(super) learned: Mutex<Option<(LearningKey, Learning)>>,
+    /// The questions of answered notes, read back from their files.
+    pub(super) cue_texts: crate::index::CueTexts,
 }
 
 impl State {
     pub(super) fn new(device: String) -> State {
-        State { device, learned: Mutex::new(None) }
+        State { device, learned: Mutex::new(None), cue_texts: Default::default() }
     }
 }
 
@@ -295,9 +297,16 @@ impl Session {
         let times: Vec<u32> = answers.iter().map(|a| a.answer_ms).filter(|ms| *ms > 0).collect();
         let reviews: Vec<(u32, usize)> =
             store.reviews(&key)?.iter().map(|r| (r.review.seconds, r.review.grades.len())).collect();
-        let reviews_notes = open.scan.notes.iter().filter(|n| n.kind == crate::note::Kind::Review);
-        let notes = crate::index::with_cues(&store, &open.path, reviews_notes);
         drop(store);
+        // A question never answered has no memory, and nothing counts or picks it: only answered
+        // notes need their questions' text, read from their files.
+        let answered: HashSet<&str> = answers.iter().map(|a| a.note.as_str()).collect();
+        let reviews_notes = open
+            .scan
+            .notes
+            .iter()
+            .filter(|n| n.kind == crate::note::Kind::Review && answered.contains(n.path.as_str()));
+        let notes = crate::index::with_cues(&self.learning.cue_texts, &open.path, reviews_notes);
         Ok((memory::questions(notes.iter().map(AsRef::as_ref), &answers), Pace::measured(&times, &reviews)))
     }
 

@@ -764,8 +764,8 @@ fn the_reminder_status_says_whether_reminders_run_until_the_share_is_done() {
     assert_eq!((status.muted_until, status.break_until), (Some(at_s("2026-11-29 10:00:00")), None));
 }
 
-/// A start through the index leaves the cues' text in it; the answers of a review and the drill's
-/// questions still get each question's text: from the row, or from the file once the row is gone.
+/// A start through the index has the cues counted, not read; the answers of a review and the
+/// drill's questions still get each question's text, from the note's file as it is now.
 #[test]
 fn questions_of_notes_taken_from_the_index_are_read_back_for_answers_and_the_drill() {
     let tmp = tempfile::tempdir().unwrap();
@@ -790,7 +790,7 @@ fn questions_of_notes_taken_from_the_index_are_read_back_for_answers_and_the_dri
     let overview = session.open_vault(&vault, now).unwrap();
     assert_eq!(overview.agenda.today_reviews.iter().map(|n| n.cues).collect::<Vec<_>>(), [2, 2]);
     let read = |rel: &str| session.lock_open().as_ref().unwrap().scan.note(rel).unwrap().cues.is_read();
-    assert!(!read("가.md") && !read("나.md"), "taken from the rows, the text left there");
+    assert!(!read("가.md") && !read("나.md"), "taken from the rows, the questions counted");
 
     let grades = vec![crate::journal::Grade::Remembered, crate::journal::Grade::Forgot];
     session.review("가.md", &ReviewInput { grades, seconds: 30, ..ReviewInput::default() }, now).unwrap();
@@ -812,11 +812,15 @@ fn questions_of_notes_taken_from_the_index_are_read_back_for_answers_and_the_dri
     found.sort();
     assert_eq!(found, both);
 
-    // The rows gone (a database another build rewrote): the questions come from the files.
-    session.store().drop_index(&key).unwrap();
+    // A question edited in another program, the note still as its row has it: the text read
+    // again, not the one read before (its file's stamp changed).
+    let edited = std::fs::read_to_string(vault.join("나.md")).unwrap().replace("첫째 질문?", "첫째 질문은?");
+    std::fs::write(vault.join("나.md"), edited).unwrap();
     let mut found = weak("2026-11-29 10:03");
     found.sort();
-    assert_eq!(found, both);
+    assert_eq!(found, [("가.md".into(), "둘째 질문?".into()), ("나.md".into(), "첫째 질문은?".into())]);
+    std::fs::write(vault.join("나.md"), format!("---\n⭕첫 학습날: 2026-11-28\n❤1일복습여부: false\n---\n{cues}"))
+        .unwrap();
     assert!(!read("나.md"));
     let grades = vec![crate::journal::Grade::Forgot, crate::journal::Grade::Remembered];
     session.review("나.md", &ReviewInput { grades, seconds: 30, ..ReviewInput::default() }, now).unwrap();

@@ -32,7 +32,8 @@ impl Session {
         let (vault, today) = self.write_context(now)?;
         let before = self.lock_open().as_ref().and_then(|o| o.scan.note(rel).cloned());
         // Its questions as they were: the answers are recorded against them.
-        let before = before.map(|n| crate::index::with_cues(&self.store(), &vault, [&n]).remove(0).into_owned());
+        let before =
+            before.map(|n| crate::index::with_cues(&self.learning.cue_texts, &vault, [&n]).remove(0).into_owned());
         let written = journal::review(&mut self.store(), &vault, rel, input, today, now)?;
         if let Some(note) = before {
             self.answered(&vault, &note, input, today, now);

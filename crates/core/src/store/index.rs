@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::note::{Cues, Note};
+use crate::note::Note;
 use crate::row::Row;
 use crate::vault::{Fresh, Known, Stamp};
 use rusqlite::params;
@@ -53,42 +53,6 @@ impl Store {
             .collect())
     }
 
-    /// The cues of `vault`'s notes at `paths` as the index rows hold them, by path: what a note
-    /// taken from a [`Row::head`] left in the index. A path with no row, or a row that does not
-    /// read, is left out.
-    pub fn cues(&self, vault: &str, paths: &[&str]) -> Result<HashMap<String, Cues>> {
-        let mut out = HashMap::with_capacity(paths.len());
-        let mut keep = |path: String, bytes: &[u8]| {
-            if let Some(note) = crate::row::decode(path.clone(), bytes) {
-                out.insert(path, note.cues);
-            }
-        };
-        // A few notes are looked up by their key; many, by one pass over the vault's rows.
-        if paths.len() <= 16 {
-            let mut statement =
-                self.conn.prepare_cached("SELECT note FROM note_index WHERE vault = ?1 AND path = ?2")?;
-            for path in paths {
-                let mut rows = statement.query(params![vault, path])?;
-                if let Some(r) = rows.next()? {
-                    if let Ok(bytes) = r.get_ref(0)?.as_bytes() {
-                        keep((*path).to_owned(), bytes);
-                    }
-                }
-            }
-        } else {
-            let wanted: HashSet<&str> = paths.iter().copied().collect();
-            let mut statement = self.conn.prepare("SELECT path, note FROM note_index WHERE vault = ?1")?;
-            let mut rows = statement.query(params![vault])?;
-            while let Some(r) = rows.next()? {
-                let (Ok(path), Ok(bytes)) = (r.get_ref(0)?.as_str(), r.get_ref(1)?.as_bytes()) else { continue };
-                if wanted.contains(path) {
-                    keep(path.to_owned(), bytes);
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// Whether the index holds any row of `vault`.
     pub fn has_index(&self, vault: &str) -> Result<bool> {
         let sql = "SELECT EXISTS (SELECT 1 FROM note_index WHERE vault = ?1)";
@@ -118,7 +82,7 @@ impl Store {
             };
             // Copied from where SQLite keeps it; decoded by the scan, and only if the note's
             // file is unchanged. A row that is not even a blob is no row.
-            let Ok(row) = r.get_ref(5)?.as_bytes().map(|bytes| Row::head(bytes).at(place)) else { continue };
+            let Ok(row) = r.get_ref(5)?.as_bytes().map(|bytes| Row::new(bytes).at(place)) else { continue };
             place += 1;
             // The path checked as UTF-8 by SIMD: std's check, through `get::<String>`, was a
             // tenth of this loop at 10,000 Korean-named notes. A path that is not text is no row.
@@ -184,7 +148,7 @@ impl Store {
                     delete.execute(params![vault, path])?;
                     continue;
                 }
-                let Some(row) = crate::row::encode(note) else { continue };
+                let row = crate::row::encode(note);
                 upsert.execute(params![
                     vault,
                     path,
@@ -202,7 +166,7 @@ impl Store {
 
     /// Stores one note as just written by the app, with its file's stamp after the write.
     pub fn index_note(&self, vault: &str, stamp: Stamp, note: &Note) -> Result<()> {
-        let Some(row) = crate::row::encode(note) else { return Ok(()) };
+        let row = crate::row::encode(note);
         self.conn.execute(
             UPSERT,
             params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, row],
