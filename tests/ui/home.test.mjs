@@ -19,7 +19,7 @@ function note(title, next_due, status, extra = {}) {
   };
 }
 function overview(vault, demo, agenda) {
-  return { vault, name: vault.split('/').at(-1), demo, agenda: { today: '2026-11-28', today_reviews: [], upcoming: [], not_started: [], long_term: [], plain: [], issues: [], counts: zero, ...agenda }, complete: true };
+  return { vault, name: vault.split('/').at(-1), demo, agenda: { today: '2026-11-28', today_reviews: [], upcoming: [], not_started: [], long_term: [], plain: [], issues: [], counts: zero, ...agenda }, complete: true, version: 1 };
 }
 const VAULTS = {
   '/home/me/공부': overview('/home/me/공부', false, {

@@ -29,6 +29,7 @@ const overview = {
     counts: { ...zero, due: 2, not_started: 1, plain: 1 },
   },
   complete: true,
+  version: 1,
 };
 const notes = {
   [noCues.path]: { summary: noCues, cues: [], body_html: '<h3>핵심 요약</h3><p>네 가지 조건</p><p><a class="wikilink" href="#" data-note="페이징.md">페이징</a> <a href="https://example.com">밖</a></p>' },

@@ -24,6 +24,7 @@ function overview(vault, reviews) {
     agenda: { today: '2026-11-28', today_reviews: reviews, upcoming: [], not_started: [], long_term: [], plain: [], issues: [],
       counts: { ...zero, overdue: reviews.length } },
     complete: true,
+    version: 1,
   };
 }
 const VAULT = { '/home/me/공부': overview('/home/me/공부', [note('EBS 볼륨', 'overdue')]) };

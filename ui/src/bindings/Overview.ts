@@ -24,4 +24,10 @@ agenda: Agenda,
 /**
  * Whether the agenda holds every note, or only the first screen's ([`Agenda::first_page`]).
  */
-complete: boolean, };
+complete: boolean, 
+/**
+ * Which state of the open vault this is: it grows with every scan, note re-read and write,
+ * in the order the backend made them. The window's calls run side by side and their answers
+ * can come back in another order; one older than the overview on screen is not shown.
+ */
+version: number, };

@@ -4,7 +4,7 @@ import { failureMessage, isFailure } from './api';
 import { memoryBackend } from './memory';
 
 const overview = (vault: string, demo: boolean): Overview => ({
-  vault, name: vault.split('/').at(-1)!, demo, complete: true,
+  vault, name: vault.split('/').at(-1)!, demo, complete: true, version: 1,
   agenda: {
     today: '2026-11-28', today_reviews: [], upcoming: [], not_started: [], long_term: [], plain: [], issues: [],
     counts: { overdue: 0, due: 0, upcoming: 0, not_started: 0, long_term: 0, plain: 0, issues: 0 },

@@ -146,12 +146,14 @@ export function memoryBackend(
     const state = input?.long_term ? 'long_term' : 'upcoming';
     return { path, changes: [{ key: '🔁마지막복습', before: null, after: '2026-11-28' }], note: { ...view.summary, status: state } };
   };
-  const open = async (path: string) => {
+  /** Numbers each answer as the engine numbers the open vault's states: in the order made. */
+  let version = 0;
+  const open = async (path: string): Promise<Overview> => {
     const found = vaults[path];
     if (!found) throw refuse('missing_folder', said('missing_folder', path));
     current = path;
     forgotten.delete(path);
-    return found;
+    return { ...found, version: ++version };
   };
   /** What the backend sends a screen that shows first pages: each group's first rows and the
    * counts of all (`Agenda::first_page`), marked incomplete when a group was cut. */

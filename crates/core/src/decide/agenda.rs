@@ -315,6 +315,11 @@ pub struct Overview {
     pub agenda: std::sync::Arc<Agenda>,
     /// Whether the agenda holds every note, or only the first screen's ([`Agenda::first_page`]).
     pub complete: bool,
+    /// Which state of the open vault this is: it grows with every scan, note re-read and write,
+    /// in the order the backend made them. The window's calls run side by side and their answers
+    /// can come back in another order; one older than the overview on screen is not shown.
+    #[ts(type = "number")]
+    pub version: u64,
 }
 
 impl Overview {
@@ -323,7 +328,13 @@ impl Overview {
     pub fn new(vault: &Path, demo: bool, agenda: impl Into<std::sync::Arc<Agenda>>) -> Overview {
         let agenda = agenda.into();
         let complete = agenda.complete();
-        Overview { vault: vault.to_string_lossy().into_owned(), name: vault_name(vault, demo), demo, agenda, complete }
+        let (vault, name) = (vault.to_string_lossy().into_owned(), vault_name(vault, demo));
+        Overview { vault, name, demo, agenda, complete, version: 0 }
+    }
+
+    /// This overview, of the open vault's state numbered `version` (see [`Overview::version`]).
+    pub fn at_version(self, version: u64) -> Overview {
+        Overview { version, ..self }
     }
 }
 

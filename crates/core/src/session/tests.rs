@@ -573,17 +573,49 @@ fn a_rescan_begun_before_another_vault_opens_never_puts_its_vault_back() {
             let _ = heard.lock().unwrap().send(p.done);
         }
     }));
-    std::thread::scope(|threads| {
-        let rescan = threads.spawn(|| s.overview(now).map(|o| o.name));
+    let opened = std::thread::scope(|threads| {
+        let rescan = threads.spawn(|| s.overview(now));
         assert!(!rescanning.recv().unwrap(), "the rescan is under way");
-        assert_eq!(s.open_vault(&dropped, now).unwrap().name, "떨군 볼트");
-        // The rescan ends with the vault it began on, or with the dropped one if it waited.
+        let opened = s.open_vault(&dropped, now).unwrap();
+        assert_eq!(opened.name, "떨군 볼트");
+        // The rescan ends with the vault it began on, or with the dropped one if it waited; an
+        // answer of the vault it began on is numbered before the drop's, which the window keeps.
         let rescanned = rescan.join().unwrap().unwrap();
-        assert!(["vault", "떨군 볼트"].contains(&rescanned.as_str()), "{rescanned}");
+        match rescanned.name.as_str() {
+            "vault" => assert!(rescanned.version < opened.version),
+            name => assert_eq!((name, rescanned.version > opened.version), ("떨군 볼트", true)),
+        }
+        opened
     });
     assert_eq!(s.open_vault_name().unwrap().0, "떨군 볼트");
-    assert_eq!(s.current_overview(now).unwrap().name, "떨군 볼트");
-    assert_eq!(s.overview(now).unwrap().name, "떨군 볼트");
+    let current = s.current_overview(now).unwrap();
+    assert_eq!(current.name, "떨군 볼트");
+    assert!(current.version >= opened.version);
+    assert_eq!(s.current_page(10, now).unwrap().version, current.version, "the same state, a page of it");
+    let again = s.overview(now).unwrap();
+    assert_eq!(again.name, "떨군 볼트");
+    assert!(again.version > current.version, "a scan is a new state");
+    assert_eq!(s.rescan_page(10, now).unwrap().version, again.version + 1);
+}
+
+/// Every change of the open vault's state numbers it anew: a note another program changed, read
+/// alone, and the app's own review, as a scan does.
+#[test]
+fn the_open_vaults_state_is_numbered_anew_by_every_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = due_vault(&tmp);
+    let s = session(&tmp);
+    let now = at_s("2026-11-29 12:00:00");
+    let opened = s.open_vault(&vault, now).unwrap().version;
+    assert_eq!(s.current_overview(now).unwrap().version, opened, "nothing changed");
+    let file = std::fs::canonicalize(vault.join("DNS.md")).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}# 단서 질문\n- 다른 프로그램이 더한 질문?\n")).unwrap();
+    assert!(s.notes_changed(std::slice::from_ref(&file), now).unwrap());
+    let changed = s.current_overview(now).unwrap().version;
+    assert!(changed > opened);
+    s.review("DNS.md", &ReviewInput::default(), now).unwrap();
+    assert!(s.current_overview(now).unwrap().version > changed, "the app's own write");
 }
 
 #[test]

@@ -69,6 +69,9 @@ pub(super) struct OpenVault {
     /// Whether the kept calendar file follows this vault: it holds the app's vault's schedule,
     /// whichever route opened it.
     pub(super) calendar: bool,
+    /// The session's count of changes to the open vault when this state was made (see
+    /// [`Overview::version`]).
+    pub(super) version: u64,
 }
 
 impl OpenVault {
@@ -162,7 +165,8 @@ impl Session {
     /// front.
     pub fn rescan_page(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
         let whole = self.overview(now)?;
-        Ok(Overview::new(Path::new(&whole.vault), whole.demo, whole.agenda.first_page(rows)))
+        let page = Overview::new(Path::new(&whole.vault), whole.demo, whole.agenda.first_page(rows));
+        Ok(page.at_version(whole.version))
     }
 
     /// Opens the start vault because none is open, unless another thread is doing just that: it
@@ -261,22 +265,26 @@ impl Session {
         scanned: (Scan, Option<index::Update>),
         now: NaiveDateTime,
     ) -> Overview {
-        self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let scan = Arc::new(scanned.0);
         self.index_scan(scanned.1, &scan);
         let agenda = Arc::new(Agenda::new(&scan, self.today(now)));
-        *self.lock_open() = Some(OpenVault {
+        let mut open = self.lock_open();
+        // Numbered under the lock that makes it the open vault: numbers follow the states' order.
+        let version = self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        *open = Some(OpenVault {
             path: path.to_path_buf(),
             demo,
             links: std::sync::OnceLock::new(),
             scan,
             agenda: agenda.clone(),
             calendar,
+            version,
         });
+        drop(open);
         *lock(&self.vault.problem) = None;
         self.refresh_calendar(now);
         self.announce(Change::Agenda);
-        Overview::new(path, demo, agenda)
+        Overview::new(path, demo, agenda).at_version(version)
     }
 
     /// Scans the open vault again (through the index) and says whether anything the app shows
@@ -313,20 +321,25 @@ impl Session {
         if !path.is_dir() {
             return Err(Error::MissingFolder(path));
         }
-        let agenda = self.shared_agenda(now).ok_or_else(|| Error::MissingFolder(path.clone()))?;
-        Ok(Overview::new(&path, demo, take(&agenda)))
+        let (agenda, version) = self.shared_agenda_at(now).ok_or_else(|| Error::MissingFolder(path.clone()))?;
+        Ok(Overview::new(&path, demo, take(&agenda)).at_version(version))
     }
 
     /// The open vault's agenda for today, kept with its scan: grouped again only when the day
     /// turned.
     pub(super) fn shared_agenda(&self, now: NaiveDateTime) -> Option<Arc<Agenda>> {
+        self.shared_agenda_at(now).map(|(agenda, _)| agenda)
+    }
+
+    /// [`Session::shared_agenda`] with the number of the open vault's state it is of.
+    fn shared_agenda_at(&self, now: NaiveDateTime) -> Option<(Arc<Agenda>, u64)> {
         let today = self.today(now);
         let mut open = self.lock_open();
         let open = open.as_mut()?;
         if open.agenda.today != today {
             open.agenda = Arc::new(Agenda::new(&open.scan, today));
         }
-        Some(open.agenda.clone())
+        Some((open.agenda.clone(), open.version))
     }
 
     /// Brings the open vault up to date with notes another program rewrote in place (`paths`,
@@ -374,6 +387,7 @@ impl Session {
                 continue;
             }
             changed = true;
+            o.version = self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
             // In place: copied only while a reader still holds the previous scan.
             let s = Arc::make_mut(&mut o.scan);
             if let Some(i) = was_note {
@@ -399,7 +413,6 @@ impl Session {
         }
         if changed {
             // The notes kept their paths: the links between them stand.
-            self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             self.refresh_calendar(now);
             self.announce(Change::Agenda);
         }
