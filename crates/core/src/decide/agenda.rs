@@ -323,18 +323,14 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// Puts a vault's agenda together with where it lives. A vault is named after its folder,
-    /// as in Obsidian; the demo vault is called "데모 볼트" (or "Demo vault").
-    pub fn new(vault: &Path, demo: bool, agenda: impl Into<std::sync::Arc<Agenda>>) -> Overview {
+    /// Puts a vault's agenda together with where it lives and the number of the state it is of
+    /// ([`Overview::version`]). A vault is named after its folder, as in Obsidian; the demo vault
+    /// is called "데모 볼트" (or "Demo vault").
+    pub fn new(vault: &Path, demo: bool, agenda: impl Into<std::sync::Arc<Agenda>>, version: u64) -> Overview {
         let agenda = agenda.into();
         let complete = agenda.complete();
         let (vault, name) = (vault.to_string_lossy().into_owned(), vault_name(vault, demo));
-        Overview { vault, name, demo, agenda, complete, version: 0 }
-    }
-
-    /// This overview, of the open vault's state numbered `version` (see [`Overview::version`]).
-    pub fn at_version(self, version: u64) -> Overview {
-        Overview { version, ..self }
+        Overview { vault, name, demo, agenda, complete, version }
     }
 }
 

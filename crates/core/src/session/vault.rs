@@ -165,8 +165,7 @@ impl Session {
     /// front.
     pub fn rescan_page(&self, rows: usize, now: NaiveDateTime) -> Result<Overview> {
         let whole = self.overview(now)?;
-        let page = Overview::new(Path::new(&whole.vault), whole.demo, whole.agenda.first_page(rows));
-        Ok(page.at_version(whole.version))
+        Ok(Overview::new(Path::new(&whole.vault), whole.demo, whole.agenda.first_page(rows), whole.version))
     }
 
     /// Opens the start vault because none is open, unless another thread is doing just that: it
@@ -270,7 +269,7 @@ impl Session {
         let agenda = Arc::new(Agenda::new(&scan, self.today(now)));
         let mut open = self.lock_open();
         // Numbered under the lock that makes it the open vault: numbers follow the states' order.
-        let version = self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let version = self.next_version();
         *open = Some(OpenVault {
             path: path.to_path_buf(),
             demo,
@@ -284,7 +283,7 @@ impl Session {
         *lock(&self.vault.problem) = None;
         self.refresh_calendar(now);
         self.announce(Change::Agenda);
-        Overview::new(path, demo, agenda).at_version(version)
+        Overview::new(path, demo, agenda, version)
     }
 
     /// Scans the open vault again (through the index) and says whether anything the app shows
@@ -322,7 +321,13 @@ impl Session {
             return Err(Error::MissingFolder(path));
         }
         let (agenda, version) = self.shared_agenda_at(now).ok_or_else(|| Error::MissingFolder(path.clone()))?;
-        Ok(Overview::new(&path, demo, take(&agenda)).at_version(version))
+        Ok(Overview::new(&path, demo, take(&agenda), version))
+    }
+
+    /// The number of a new state of the open vault ([`OpenVault::version`]), taken while holding
+    /// the lock of the open vault that the state is made under, so numbers follow the states.
+    pub(super) fn next_version(&self) -> u64 {
+        self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
     }
 
     /// The open vault's agenda for today, kept with its scan: grouped again only when the day
@@ -387,7 +392,7 @@ impl Session {
                 continue;
             }
             changed = true;
-            o.version = self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            o.version = self.next_version();
             // In place: copied only while a reader still holds the previous scan.
             let s = Arc::make_mut(&mut o.scan);
             if let Some(i) = was_note {

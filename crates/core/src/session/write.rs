@@ -105,7 +105,7 @@ impl Session {
         {
             let mut open = self.lock_open();
             let Some(open) = open.as_mut().filter(|o| o.path == vault) else { return };
-            open.version = self.vault.scan_version.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            open.version = self.next_version();
             let Ok(note) = parsed else { return };
             Arc::make_mut(&mut open.agenda).replace(rel, Ok(&note));
             let scan = Arc::make_mut(&mut open.scan);
