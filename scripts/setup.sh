@@ -14,9 +14,10 @@ build_pkgs=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev librsvg2
 # The desktop's side of the end-to-end tests: a notification daemon double (python3-dbusmock),
 # a tray watcher and a drag source (python3-gi, GTK's introspection data), XTest for the drop;
 # desktop-file-validate checks the package's desktop entry; python3-venv holds Radicale (a CalDAV
-# server) and gnome-keyring is a real Secret Service for the calendar account's password.
+# server) and gnome-keyring is a real Secret Service for the calendar account's password. gdb
+# writes a hung app's stacks into the end-to-end log.
 test_pkgs=(webkit2gtk-driver python3 python3-gi python3-dbusmock gir1.2-gtk-3.0 libxtst6 desktop-file-utils chromium
-  python3-venv gnome-keyring)
+  python3-venv gnome-keyring gdb)
 
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--run" ] || pkgs+=("${test_pkgs[@]}")

@@ -92,7 +92,7 @@ step "benchmark smoke" target/debug/bokseup-bench run --smoke
 step "calendar file" timeout 120 node --test tests/calendar/
 step "ui in chromium" timeout 420 node --test --test-concurrency=1 tests/ui/
 step "end to end" timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24" \
-  node --test --test-concurrency=1 tests/e2e/
+  node --test --test-concurrency=1 --test-timeout=240000 tests/e2e/
 step "debian package" scripts/package.sh --debug
 step "package contents" timeout 120 node --test tests/package/
 

@@ -198,12 +198,39 @@ export async function launch(args, { home, bus, binary = BIN, env: more = {} } =
     .usingServer(`http://127.0.0.1:${port}/`)
     .withCapabilities({ browserName: 'wry', 'tauri:options': { application: binary, args } })
     .build();
+  // A launch that outlives any test has hung: its stacks go to the log, and killing it fails
+  // the waiting test instead of the whole run's time limit.
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`bokseup ${args.join(' ')}: still running after ${HUNG_MS / 1000} s, killed\n`);
+    stacks(tauriDriver.pid);
+    killGroup(tauriDriver.pid);
+  }, HUNG_MS).unref();
   const stop = async () => {
+    clearTimeout(watchdog);
     try { await driver.quit(); } catch { /* the app may already be gone */ }
     killGroup(tauriDriver.pid);
     if (ownBus) bus.stop();
   };
   return { driver, stop, home, bus };
+}
+
+/** Longer than any test's launch takes (the longest take under a minute on a loaded machine). */
+const HUNG_MS = 150000;
+
+/** Writes the stack of every thread of the app processes in process group `group` (gdb). */
+function stacks(group) {
+  const table = execFileSync('ps', ['-eo', 'pid=,pgid=,comm='], { encoding: 'utf8' });
+  for (const [pid, pgid, comm] of table.split('\n').map((l) => l.trim().split(/\s+/))) {
+    if (Number(pgid) !== group || !comm?.startsWith('bokseup')) continue;
+    try {
+      const bt = execFileSync('gdb', ['-p', pid, '-batch', '-ex', 'thread apply all bt 40'], {
+        encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      process.stderr.write(`stacks of ${comm} (${pid}):\n${bt}\n`);
+    } catch (e) {
+      process.stderr.write(`no stacks of ${comm} (${pid}): ${e.message}\n`);
+    }
+  }
 }
 
 /**

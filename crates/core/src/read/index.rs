@@ -462,6 +462,71 @@ mod tests {
         assert!(moved.is_empty() && update.is_none());
     }
 
+    /// A scan (the watcher's, after another note was written) reads a note, the app then writes
+    /// that note and stores its row, and the scan's rows are stored after: the scan must not put
+    /// back what it read, nor forget the app's row, which a move of the note is matched by.
+    #[test]
+    fn a_scan_that_read_a_note_before_the_apps_own_write_leaves_the_apps_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("a.md"), REVIEW).unwrap();
+        let mut s = store();
+        let key = crate::store::vault_key(root);
+        let mut pass = Pass::begin(&s, root, Duration::from_secs(60));
+        let (scan, fresh) = pass.scan(&s, root).unwrap();
+        assert_eq!(fresh.len(), 1, "read, and too young to trust");
+
+        std::thread::sleep(Duration::from_millis(20));
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap();
+        let now = today.and_hms_opt(9, 0, 0).unwrap();
+        crate::journal::review(&mut s, root, "a.md", &crate::journal::ReviewInput::default(), today, now).unwrap();
+        let stamp = Stamp::of(&fs::symlink_metadata(root.join("a.md")).unwrap());
+        let written = Note::parse("a.md", &fs::read(root.join("a.md")).unwrap()).unwrap();
+        s.index_note(&key, stamp, &written).unwrap();
+        pass.finish(&mut s, &scan, fresh);
+        let known = s.known_notes(&key).unwrap();
+        assert_eq!(known.get("a.md"), Some(&(stamp, written)), "the app's row stands");
+
+        fs::create_dir(root.join("네트워크")).unwrap();
+        fs::rename(root.join("a.md"), root.join("네트워크/a.md")).unwrap();
+        let (_, moved) = scan_for_moves(&mut s, root);
+        assert_eq!(moved, [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }]);
+        assert_eq!(s.reviews_of(&key, "네트워크/a.md").unwrap().len(), 1, "the history moved along");
+    }
+
+    /// A rename makes the file's change time new, so the row of a note just moved is not trusted
+    /// yet; a second move seconds later must still be matched by it.
+    #[test]
+    fn a_note_moved_twice_within_seconds_keeps_its_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(&root.join("a.md"), REVIEW);
+        let mut s = store();
+        index_and_review_a(&mut s, root);
+        let key = crate::store::vault_key(root);
+        let scan_now = |s: &mut Store| {
+            let mut pass = Pass::begin(s, root, Duration::from_secs(60));
+            let (scan, fresh) = pass.scan(s, root).unwrap();
+            pass.finish(s, &scan, fresh)
+        };
+
+        fs::create_dir(root.join("네트워크")).unwrap();
+        fs::rename(root.join("a.md"), root.join("네트워크/a.md")).unwrap();
+        assert_eq!(scan_now(&mut s), [Moved { from: "a.md".into(), to: "네트워크/a.md".into() }]);
+        assert!(s.known_notes(&key).unwrap().is_empty(), "just moved: not trusted");
+        fs::create_dir(root.join("아카이브")).unwrap();
+        fs::rename(root.join("네트워크/a.md"), root.join("아카이브/a.md")).unwrap();
+        assert_eq!(scan_now(&mut s), [Moved { from: "네트워크/a.md".into(), to: "아카이브/a.md".into() }]);
+        assert_eq!(s.reviews_of(&key, "아카이브/a.md").unwrap().len(), 1, "the history moved along twice");
+
+        // Trusted once it has settled: the next scan reads it once more and the index is current.
+        assert!(scan_now(&mut s).is_empty());
+        scan_settling(&mut s, root, Duration::ZERO).unwrap();
+        assert_eq!(s.known_notes(&key).unwrap().keys().collect::<Vec<_>>(), ["아카이브/a.md"]);
+        let mut pass = Pass::begin(&s, root, Duration::ZERO);
+        assert!(pass.scan(&s, root).unwrap().1.is_empty(), "nothing read again");
+    }
+
     #[test]
     fn a_tombstone_is_kept_for_a_week_and_a_note_back_at_its_path_is_no_move() {
         let dir = tempfile::tempdir().unwrap();

@@ -16,6 +16,20 @@ const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime
          ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note, gone_ns = NULL
      WHERE excluded.ctime_ns >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
 
+/// The change time of a row not trusted yet (its file changed just before the scan that read
+/// it): no file has it, so the next scan reads the note again. The row still has the file's
+/// inode, size and modification time, which are what a later scan matches a move by: a note
+/// moved twice within seconds (a rename leaves its change time new) keeps its history.
+const UNTRUSTED_CTIME: i64 = i64::MIN;
+
+/// [`UPSERT`] for a row not trusted yet, unless the index holds a row newer than the file this
+/// scan read (`?8`, its real change time): the app's own write since.
+const UPSERT_UNTRUSTED: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+     ON CONFLICT (vault, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+         ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note, gone_ns = NULL
+     WHERE ?8 >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
+
 /// The rows of a vault's notes as a scan begins (see [`Store::known_rows`]).
 #[derive(Debug, Default)]
 pub struct Rows {
@@ -42,13 +56,14 @@ pub struct Burial {
 }
 
 impl Store {
-    /// The notes of `vault` as last indexed. A row that no longer reads (an older format, a
-    /// damaged value) is left out: its note is read again.
+    /// The notes of `vault` as last indexed and trusted. A row that no longer reads (an older
+    /// format, a damaged value) is left out, as is one not trusted yet: its note is read again.
     pub fn known_notes(&self, vault: &str) -> Result<HashMap<String, (Stamp, Note)>> {
         Ok(self
             .known_rows(vault)?
             .known
             .into_iter()
+            .filter(|(_, (stamp, _))| stamp.ctime_ns != UNTRUSTED_CTIME)
             .filter_map(|(mut path, (stamp, row))| Some((path.clone(), (stamp, row.note(&mut path)?))))
             .collect())
     }
@@ -98,11 +113,12 @@ impl Store {
     }
 
     /// Brings the index of `vault` up to `notes` (every note the scan found, in path order, as a
-    /// scan has them): notes read afresh
-    /// are stored with their stamps; notes gone (deleted, moved, now unreadable) leave a
-    /// tombstone, kept as `burial` says, unless they were found moved. A note whose file changed
-    /// at or after `settled_before_ns` is not stored: a change within the same tick of the file
-    /// system's clock could leave its stamp as it was, so it is read again.
+    /// scan has them): notes read afresh are stored with their stamps; notes gone (deleted,
+    /// moved, now unreadable) leave a tombstone, kept as `burial` says, unless they were found
+    /// moved. A note whose file changed at or after `settled_before_ns` is stored untrusted
+    /// ([`UNTRUSTED_CTIME`]): a change within the same tick of the file system's clock could
+    /// leave its stamp as it was, so it is read again. No row replaces one the app stored since
+    /// the scan read its file.
     pub fn update_index(
         &mut self,
         vault: &str,
@@ -135,6 +151,7 @@ impl Store {
                 tx.execute(sql, params![vault, burial.keep_after_ns])?;
             }
             let mut upsert = tx.prepare(UPSERT)?;
+            let mut untrusted = tx.prepare(UPSERT_UNTRUSTED)?;
             // In key order: the index's B-tree grows at its end instead of splitting pages. The
             // notes are in path order too: each fresh one is found by walking them once.
             let mut fresh: Vec<&(String, Stamp)> = fresh.iter().collect();
@@ -143,12 +160,21 @@ impl Store {
             for (path, stamp) in fresh {
                 while notes.next_if(|n| n.path < *path).is_some() {}
                 let Some(note) = notes.next_if(|n| n.path == *path) else { continue };
+                let row = crate::row::encode(note);
                 if stamp.mtime_ns.max(stamp.ctime_ns) >= settled_before_ns {
-                    // Not trusted yet: forget any older row too, so the next start reads it.
-                    delete.execute(params![vault, path])?;
+                    // Not trusted yet: replaces any older row, so that the next start reads it.
+                    untrusted.execute(params![
+                        vault,
+                        path,
+                        stamp.size as i64,
+                        stamp.mtime_ns,
+                        UNTRUSTED_CTIME,
+                        stamp.inode as i64,
+                        row,
+                        stamp.ctime_ns
+                    ])?;
                     continue;
                 }
-                let row = crate::row::encode(note);
                 upsert.execute(params![
                     vault,
                     path,
