@@ -598,6 +598,58 @@ fn a_rescan_begun_before_another_vault_opens_never_puts_its_vault_back() {
     assert_eq!(s.rescan_page(10, now).unwrap().version, again.version + 1);
 }
 
+/// A rescan that read a note before the app's own review of it, and ends after the review, must
+/// not put the note back as it was: the review would come back due on screen and in the tray.
+#[test]
+fn a_rescan_begun_before_a_review_never_puts_the_note_back_as_it_was() {
+    rescan_beside(|s, _, now| {
+        s.review("DNS.md", &ReviewInput::default(), now).unwrap();
+    });
+}
+
+/// The same for a note another program changed, read again alone (the file watcher's way).
+#[test]
+fn a_rescan_begun_before_another_programs_change_never_puts_the_note_back_as_it_was() {
+    rescan_beside(|s, vault, now| {
+        let file = std::fs::canonicalize(vault.join("DNS.md")).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replace("❤1일복습여부: false", "❤1일복습여부: true")).unwrap();
+        assert!(s.notes_changed(std::slice::from_ref(&file), now).unwrap());
+    });
+}
+
+/// Opens [`due_vault`], whose DNS.md is due, and has `review_dns` mark it reviewed while a rescan
+/// is under way, having read the note already; the open vault must end with the note reviewed.
+fn rescan_beside(review_dns: impl Fn(&Session, &Path, NaiveDateTime)) {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = due_vault(&tmp);
+    let s = session(&tmp);
+    let now = at_s("2026-11-29 12:00:00");
+    let due = |o: &crate::agenda::Overview| o.agenda.today_reviews.iter().any(|n| n.path == "DNS.md");
+    assert!(due(&s.open_vault(&vault, now).unwrap()));
+    // The rescan waits for a note just written empty to be still, and says so: the change comes
+    // then, after the rescan has read DNS.md.
+    note(&vault, "저장 중.md", "");
+    let (heard, rescanning) = std::sync::mpsc::channel();
+    let heard = Mutex::new(heard);
+    s.listen(Arc::new(move |change| {
+        if let Change::Progress(p) = change {
+            let _ = heard.lock().unwrap().send(p.done);
+        }
+    }));
+    let (rescanned, reviewed) = std::thread::scope(|threads| {
+        let rescan = threads.spawn(|| s.overview(now).unwrap());
+        assert!(!rescanning.recv().unwrap(), "the rescan is under way");
+        review_dns(&s, &vault, now);
+        let reviewed = s.current_overview(now).unwrap();
+        (rescan.join().unwrap(), reviewed)
+    });
+    assert!(due(&rescanned), "the rescan read the note before the change");
+    assert!(!due(&reviewed) && reviewed.version > rescanned.version, "the change came after it");
+    assert!(!due(&s.current_overview(now).unwrap()), "the open vault has the note as changed");
+    assert_eq!(s.counts(now).unwrap().due, 0);
+}
+
 /// Every change of the open vault's state numbers it anew: a note another program changed, read
 /// alone, and the app's own review, as a scan does.
 #[test]

@@ -33,9 +33,12 @@ pub(super) struct State {
     /// Held while a vault is opened because none was: the reminder timer and the page both ask
     /// at launch, and the second takes the first's scan instead of reading the vault again.
     pub(super) opening: Mutex<()>,
-    /// Held while a vault is scanned and made the open one: a rescan of the open vault and the
-    /// opening of another take turns, and a rescan takes the open vault's path once it has its
-    /// turn, so a rescan begun before a drop never puts the vault it started on back.
+    /// Held while a vault is scanned and made the open one, and while a note is read again into
+    /// the open vault's scan (the app's own write, another program's change): a rescan of the
+    /// open vault and the opening of another take turns, and a rescan takes the open vault's
+    /// path once it has its turn, so a rescan begun before a drop never puts the vault it
+    /// started on back, nor a note as it was before a write. Taken after `opening`, before the
+    /// open vault's lock and the store's.
     pub(super) switching: Mutex<()>,
 }
 
@@ -372,6 +375,8 @@ impl Session {
         }
         let open_path = open.path;
         let mut changed = false;
+        // After a scan under way, which may have read these notes before the change.
+        let turn = lock(&self.vault.switching);
         for rel in &rels {
             let file = open_path.join(rel);
             let stamp = std::fs::symlink_metadata(&file).ok().map(|m| vault::Stamp::of(&m));
@@ -416,6 +421,7 @@ impl Session {
                 s.issues.insert(at, issue);
             }
         }
+        drop(turn);
         if changed {
             // The notes kept their paths: the links between them stand.
             self.refresh_calendar(now);

@@ -91,6 +91,9 @@ impl Session {
     }
 
     fn reread(&self, vault: &Path, rel: &str, now: NaiveDateTime) {
+        // After a scan under way, which may have read the note before this write: its scan is
+        // made the open one first, and the note as written is put in it after.
+        let turn = lock(&self.vault.switching);
         let file = journal::note_path(vault, rel);
         let stamp = file.as_ref().ok().and_then(|file| {
             let stamp = vault::Stamp::of(&std::fs::symlink_metadata(file).ok()?);
@@ -114,6 +117,7 @@ impl Session {
                 Err(i) => scan.notes.insert(i, note),
             }
         }
+        drop(turn);
         self.refresh_calendar(now);
     }
 
