@@ -58,6 +58,15 @@ impl State {
     }
 }
 
+/// The open vault's agenda for today as one state: its folder, whether it is the demo, and the
+/// state's number ([`OpenVault::version`]).
+struct OpenAgenda {
+    path: PathBuf,
+    demo: bool,
+    agenda: Arc<Agenda>,
+    version: u64,
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct OpenVault {
     pub(super) path: PathBuf,
@@ -317,14 +326,11 @@ impl Session {
         now: NaiveDateTime,
         take: impl Fn(&Arc<Agenda>) -> A,
     ) -> Result<Overview> {
-        let Some((path, demo)) = self.lock_open().as_ref().map(|v| (v.path.clone(), v.demo)) else {
-            return self.overview(now);
-        };
-        if !path.is_dir() {
-            return Err(Error::MissingFolder(path));
+        let Some(state) = self.open_agenda(now) else { return self.overview(now) };
+        if !state.path.is_dir() {
+            return Err(Error::MissingFolder(state.path));
         }
-        let (agenda, version) = self.shared_agenda_at(now).ok_or_else(|| Error::MissingFolder(path.clone()))?;
-        Ok(Overview::new(&path, demo, take(&agenda), version))
+        Ok(Overview::new(&state.path, state.demo, take(&state.agenda), state.version))
     }
 
     /// The number of a new state of the open vault ([`OpenVault::version`]), taken while holding
@@ -336,18 +342,24 @@ impl Session {
     /// The open vault's agenda for today, kept with its scan: grouped again only when the day
     /// turned.
     pub(super) fn shared_agenda(&self, now: NaiveDateTime) -> Option<Arc<Agenda>> {
-        self.shared_agenda_at(now).map(|(agenda, _)| agenda)
+        self.open_agenda(now).map(|state| state.agenda)
     }
 
-    /// [`Session::shared_agenda`] with the number of the open vault's state it is of.
-    fn shared_agenda_at(&self, now: NaiveDateTime) -> Option<(Arc<Agenda>, u64)> {
+    /// [`Session::shared_agenda`] with the vault it is of and the number of its state, taken
+    /// under one lock: a vault opened in between must not lend its agenda to the other's name.
+    fn open_agenda(&self, now: NaiveDateTime) -> Option<OpenAgenda> {
         let today = self.today(now);
         let mut open = self.lock_open();
         let open = open.as_mut()?;
         if open.agenda.today != today {
             open.agenda = Arc::new(Agenda::new(&open.scan, today));
         }
-        Some((open.agenda.clone(), open.version))
+        Some(OpenAgenda {
+            path: open.path.clone(),
+            demo: open.demo,
+            agenda: open.agenda.clone(),
+            version: open.version,
+        })
     }
 
     /// Brings the open vault up to date with notes another program rewrote in place (`paths`,
