@@ -1,5 +1,6 @@
 // The real app on a generated 10,000-note vault: the window answers a WebDriver script within
-// 100 ms while the backend rescans the vault (commands run off the main thread), a long scan
+// 100 ms of its answer with nothing running while the backend rescans the vault (commands run
+// off the main thread), a long scan
 // shows how many notes are read of how many, and the time
 // from launch to the due list painted is printed for a cold and a warm index (debug build: the
 // figures of the release build come from scripts/bench.sh).
@@ -58,15 +59,20 @@ test('10,000 notes: the window answers within 100 ms during a rescan; launch to 
       await scan;
       done(times);
     })();`);
-  // And WebDriver itself, round trips during a second rescan.
+  // And WebDriver itself, round trips during a second rescan, against round trips with nothing
+  // running measured just before: a loaded machine slows both, a window blocked by the scan
+  // (hundreds of milliseconds in a debug build) only the second.
+  const roundTrip = async () => {
+    const t0 = Date.now();
+    await driver.executeScript('return 1');
+    return Date.now() - t0;
+  };
+  const idle = [];
+  for (let i = 0; i < 5; i++) idle.push(await roundTrip());
   const trips = [];
   const scan = driver.executeScript('window.__scan = window.__TAURI_INTERNALS__.invoke("overview")');
   await scan;
-  for (let i = 0; i < 5; i++) {
-    const t0 = Date.now();
-    await driver.executeScript('return 1');
-    trips.push(Date.now() - t0);
-  }
+  for (let i = 0; i < 5; i++) trips.push(await roundTrip());
   await driver.executeAsyncScript('const done = arguments[0]; window.__scan.then(() => done(), () => done())');
   await shot(driver, 'big-vault.png');
 
@@ -107,10 +113,10 @@ test('10,000 notes: the window answers within 100 ms during a rescan; launch to 
 
   console.log(`progress shown while another 10,000-note vault was read: ${progress.join(' → ')}`);
   const build = BIN.includes('/release/') ? 'release' : 'debug';
-  console.log(`10,000 notes (${build} build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms; a note changed by another program on screen in ${followed} ms`);
+  console.log(`10,000 notes (${build} build): launch to due list painted ${coldMs} ms cold index, ${warmMs} ms warm; ${cards} cards; in-page timer delays during a rescan ${answers.map((a) => a.toFixed(0)).join(', ')} ms (the last one spans the answer's arrival); WebDriver round trips ${trips.join(', ')} ms (idle: ${idle.join(', ')} ms); a note changed by another program on screen in ${followed} ms`);
   // The last sample spans the arrival of the answer (the page parsing 10,000 notes' agenda): the
   // page's own work, not the backend's. The ones before are the page while the backend scans.
   const during = answers.slice(0, -1);
   assert.ok(during.length > 0 && Math.max(...during) < 100, `page blocked: ${answers.map((a) => a.toFixed(0)).join(', ')}`);
-  assert.ok(Math.max(...trips) < 100, `WebDriver round trips: ${trips.join(', ')} ms`);
+  assert.ok(Math.max(...trips) < 100 + Math.max(...idle), `WebDriver round trips: ${trips.join(', ')} ms (idle: ${idle.join(', ')} ms)`);
 });
