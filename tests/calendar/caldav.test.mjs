@@ -6,15 +6,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
 import { radicale as startRadicale } from './radicale.mjs';
+import { scratch } from '../scratch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
-const work = mkdtempSync(join(tmpdir(), 'bokseup-caldav-'));
+const work = scratch('bokseup-caldav-');
 const KOREAN = { ...process.env, LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 const PASSWORD = 'app-pw 비밀 42';
 const TODAY = '2026-11-28';

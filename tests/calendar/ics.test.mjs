@@ -5,14 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ICAL from 'ical.js';
+import { scratch } from '../scratch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
-const data = mkdtempSync(join(tmpdir(), 'bokseup-data-'));
+const data = scratch('bokseup-data-');
 // The command line speaks the language of LANG: pin Korean, whatever the machine's locale.
 const KOREAN = { ...process.env, LANG: 'ko_KR.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 const bokseup = (...args) => execFileSync(BIN, [...args, '--data', data], { encoding: 'utf8', env: KOREAN });
@@ -86,7 +86,7 @@ function check(vault, today, days) {
 }
 
 test('the demo vault over 60 days', () => {
-  const vault = join(mkdtempSync(join(tmpdir(), 'bokseup-')), 'demo');
+  const vault = join(scratch('bokseup-'), 'demo');
   bokseup('demo', vault, '--today', '2026-11-29');
   const { events } = check(vault, '2026-11-29', 60);
   assert.ok(events.length >= 8, `${events.length} days with reviews`);

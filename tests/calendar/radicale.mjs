@@ -1,10 +1,10 @@
 // A real CalDAV server for the tests: Radicale (installed by scripts/setup.sh into
 // target/tools/radicale), started on a free port of 127.0.0.1 with a plain password file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { scratch } from '../scratch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PYTHON = join(ROOT, 'target/tools/radicale/bin/python');
@@ -21,7 +21,7 @@ const listening = (port) => new Promise((done) => {
  * stop() }. `held()` reads the events Radicale keeps on disk (file name → text), not through HTTP.
  */
 export async function radicale(user, password) {
-  const work = mkdtempSync(join(tmpdir(), 'bokseup-radicale-'));
+  const work = scratch('bokseup-radicale-');
   writeFileSync(join(work, 'users'), `${user}:${password}\n`);
   const port = await freePort();
   const child = spawn(PYTHON, ['-m', 'radicale', '--server-hosts', `127.0.0.1:${port}`,

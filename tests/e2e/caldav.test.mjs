@@ -8,14 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, makeVault, privateBus, eventually, text, shot, runApp, exited, BIN, appEnv, ARTIFACTS, By, until } from './driver.mjs';
 import { createServer } from 'node:net';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { radicale } from '../calendar/radicale.mjs';
+import { scratch } from '../scratch.mjs';
 
 const PASSWORD = 'kr-app-pw-7f3e9a';
 
@@ -39,7 +39,7 @@ function files(dir) {
 
 test('an account saved in the settings publishes by itself, and follows a change in Obsidian', async (t) => {
   const bus = await privateBus();
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const home = scratch('bokseup-home-');
   const secrets = await keyring(bus, home);
   const server = await radicale('student', PASSWORD);
   t.after(() => (server.stop(), secrets.stop(), bus.stop()));
@@ -89,7 +89,7 @@ test('an account saved in the settings publishes by itself, and follows a change
 
 test('the home-network feed serves what `bokseup ics` prints, GET only, behind its token', async (t) => {
   const bus = await privateBus();
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const home = scratch('bokseup-home-');
   t.after(() => bus.stop());
   const port = await new Promise((done) => { const s = createServer().listen(0, () => { const p = s.address().port; s.close(() => done(p)); }); });
   for (const args of [['feed', 'on'], ['feed-port', String(port)]]) {

@@ -4,11 +4,11 @@
 // folder without notes is explained and changes nothing).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, copyFixture, privateBus, runApp, exited, eventually, desktop, text, shot, By, until } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 test('a second launch with a vault: the running window shows it, the second process exits 0', async (t) => {
   const bus = await privateBus();
@@ -83,7 +83,7 @@ test('a real drop from a file manager: a folder opens, a file or a folder withou
   await drop(pathToFileURL(join(vault, 'AMI.md')).href, async () => /폴더가 아니라 파일입니다: .*AMI\.md/.test(await toast()));
   assert.equal(await text(driver, '[data-testid="vault-name"]'), 'variations');
 
-  const pictures = join(mkdtempSync(join(tmpdir(), 'bokseup-')), '사진');
+  const pictures = join(scratch('bokseup-'), '사진');
   mkdirSync(pictures);
   writeFileSync(join(pictures, '그림.png'), 'x');
   await drop(pathToFileURL(pictures).href + '/', async () => /노트\(\.md 파일\)가 없습니다/.test(await toast()));

@@ -5,12 +5,12 @@
 // must not hang the runner. `desktop()` runs tests/e2e/desktop.py, the desktop's side: the
 // notification daemon double, the tray watcher double, closing a window, a real XDND drop.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import net from 'node:net';
 import { Builder, By, until } from 'selenium-webdriver';
+import { scratch } from '../scratch.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = process.env.BOKSEUP_BIN ?? join(ROOT, 'target/debug/bokseup');
@@ -23,7 +23,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 
 /** A fresh copy of a fixture vault in a temp folder, so tests never touch the committed files. */
 export function copyFixture(name) {
-  const dir = mkdtempSync(join(tmpdir(), 'bokseup-vault-'));
+  const dir = scratch('bokseup-vault-');
   const vault = join(dir, name);
   cpSync(join(ROOT, 'tests/fixtures', name), vault, { recursive: true });
   return vault;
@@ -31,7 +31,7 @@ export function copyFixture(name) {
 
 /** A vault with `notes` (path → frontmatter lines) in a temp folder. */
 export function makeVault(name, notes) {
-  const vault = join(mkdtempSync(join(tmpdir(), 'bokseup-vault-')), name);
+  const vault = join(scratch('bokseup-vault-'), name);
   for (const [path, yaml] of Object.entries(notes)) {
     mkdirSync(join(vault, path, '..'), { recursive: true });
     writeFileSync(join(vault, path), `---\n${yaml}\n---\n\n### 단서 질문\n\n- 무엇인가?\n    - 답\n`);
@@ -181,7 +181,7 @@ export async function trayWatcher(bus) {
  * adds to the app's environment.
  */
 export async function launch(args, { home, bus, binary = BIN, env: more = {} } = {}) {
-  home ??= mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  home ??= scratch('bokseup-home-');
   const ownBus = !bus;
   bus ??= await privateBus();
   const port = await freePort();

@@ -2,10 +2,10 @@
 // by dropping a folder, see broken files reported, and reopen the remembered vault.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, copyFixture, makeVault, eventually, text, textOf, all, By, until, ARTIFACTS } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 const running = [];
 after(async () => { for (const s of running) await s(); });
@@ -104,7 +104,7 @@ test('the lower half of the home screen: upcoming days and collapsed groups', as
 
 test('the app says when its first screen is on with the vault loaded, and how long the launch took', async () => {
   const vault = makeVault('공부', { 'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false' });
-  const ready = join(mkdtempSync(join(tmpdir(), 'bokseup-ready-')), 'ready');
+  const ready = join(scratch('bokseup-ready-'), 'ready');
   const { driver } = await start([vault, '--today', '2026-11-29', '--time', '12:00:00'], { env: { BOKSEUP_READY_FILE: ready } });
   await eventually(() => existsSync(ready), 30000, 'the first screen reported');
   // Said when the loaded screen is there, not a frame of "Reading the vault…".

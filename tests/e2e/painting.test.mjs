@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeVault, privateBus, runApp, desktop, eventually, ARTIFACTS } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 const gpu = existsSync('/dev/dri') && readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
 
@@ -40,8 +40,8 @@ function screenshot(name) {
 test('without a GPU the window paints straight, and a review runs on the real keyboard', async (t) => {
   const vault = makeVault('공부', { 'AWS/AMI.md': '⭕첫 학습날: 2026-11-28\n⭕과목: AWS\n❤1일복습여부: false' });
   const note = join(vault, 'AWS/AMI.md');
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
-  const ready = join(mkdtempSync(join(tmpdir(), 'bokseup-ready-')), 'ready');
+  const home = scratch('bokseup-home-');
+  const ready = join(scratch('bokseup-ready-'), 'ready');
   const bus = await privateBus();
   // The app's own choice: whatever the developer's shell says about compositing is left out.
   const app = runApp([vault, '--review', '--today', '2026-11-29', '--time', '10:00'], {

@@ -10,9 +10,8 @@ import {
   launch, makeVault, privateBus, notificationDaemon, desktop, eventually, runApp, exited, sleep, text, shot, By, until, WINDOW_TITLE,
 } from './driver.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scratch } from '../scratch.mjs';
 
 
 /** Two notes overdue and one due on 2026-11-29. */
@@ -122,7 +121,7 @@ test('a login launch starts hidden and reminds shortly after; "until done" remin
   // reminders only from 5 notes on, and have 3: without "until done" neither would hear a thing.
   const students = [];
   for (let i = 0; i < 2; i++) {
-    const s = { ...(await setup(t)), home: mkdtempSync(join(tmpdir(), 'bokseup-home-')), vault: dueVault() };
+    const s = { ...(await setup(t)), home: scratch('bokseup-home-'), vault: dueVault() };
     for (const [name, value] of [['reminder-times', '09:00,20:01'], ['min-due', '5'], ['reminders-until-done', 'on']]) {
       await command(['settings', name, value], s.home, s.bus);
     }

@@ -7,10 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, BIN, By, until, shot, text, eventually } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 const BENCH = join(ROOT, 'target/debug/bokseup-bench');
 
@@ -21,10 +21,10 @@ async function painted(driver, since) {
 }
 
 test('10,000 notes: the window answers within 100 ms during a rescan; launch to the due list painted', async (t) => {
-  const vault = join(mkdtempSync(join(tmpdir(), 'bokseup-big-')), '큰 볼트');
+  const vault = join(scratch('bokseup-big-'), '큰 볼트');
   execFileSync(BENCH, ['gen', vault, '--notes', '10000', '--seed', '5', '--today', '2024-10-27']);
   await new Promise((r) => setTimeout(r, 2500)); // older than the index's settling time
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const home = scratch('bokseup-home-');
 
   let started = Date.now();
   const cold = await launch([vault, '--today', '2024-10-27', '--time', '10:00'], { home });
@@ -90,7 +90,7 @@ test('10,000 notes: the window answers within 100 ms during a rescan; launch to 
   const followed = (await driver.executeScript('return window.__changedAt')) - written;
   // Another 10,000-note vault opened (a copy: nothing of it indexed): while it is read, the page
   // shows how many notes are read of how many (polled in the page while the scan runs).
-  const copy = join(mkdtempSync(join(tmpdir(), 'bokseup-big-')), '복사본');
+  const copy = join(scratch('bokseup-big-'), '복사본');
   cpSync(vault, copy, { recursive: true });
   const progress = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];

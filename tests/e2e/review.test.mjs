@@ -3,10 +3,10 @@
 // tests; Ctrl+Z must give back the original bytes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, text, all, By, until, ROOT, ARTIFACTS } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 const running = [];
 after(async () => { for (const s of running) await s(); });
@@ -21,7 +21,7 @@ async function press(driver, ...keys) {
 }
 
 test('review a note with the keyboard; the file equals the golden bytes; undo restores it', async () => {
-  const vault = join(mkdtempSync(join(tmpdir(), 'bokseup-review-')), 'vault');
+  const vault = join(scratch('bokseup-review-'), 'vault');
   mkdirSync(join(vault, 'AWS'), { recursive: true });
   const input = join(GOLDEN, 'input/seed-10000.md');
   copyFileSync(input, join(vault, 'AWS/AMI.md'));

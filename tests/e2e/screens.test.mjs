@@ -4,10 +4,10 @@
 // "Obsidian에서 열기" through a stand-in opener on PATH, and the switch to English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, copyFixture, text, textOf, all, eventually, shot, By, until } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 /**
  * What the calendar must show, by hand. Today, 10-27, everything overdue or due is one review:
@@ -35,7 +35,7 @@ async function go(driver, testid, ready) {
 
 test('calendar counts, a subject filter, Obsidian\'s link, and English', async (t) => {
   // A stand-in for xdg-open, first on PATH: it writes down what it was asked to open.
-  const bin = mkdtempSync(join(tmpdir(), 'bokseup-bin-'));
+  const bin = scratch('bokseup-bin-');
   const opened = join(bin, 'opened.txt');
   writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${opened}'\n`);
   chmodSync(join(bin, 'xdg-open'), 0o755);

@@ -4,10 +4,10 @@
 // reminder is reported in the window, and once it is back the next reminder still comes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, makeVault, privateBus, notificationDaemon, runApp, exited, eventually, sleep, text, shot, By, until } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 async function field(driver, id) {
   return driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), 10000);
@@ -33,7 +33,7 @@ test('refusals say what to do and keep nothing; a calendar file is written when 
   await (await field(driver, 'save-settings')).click();
   await eventually(async () => /캘린더 파일을 둘 폴더가 없습니다: \/no\/such\/folder/.test(await text(driver, '[data-testid="settings-error"]')), 10000, 'the folder refusal');
 
-  const ics = join(mkdtempSync(join(tmpdir(), 'bokseup-sync-')), '복습.ics');
+  const ics = join(scratch('bokseup-sync-'), '복습.ics');
   await calendar.clear();
   await calendar.sendKeys(ics);
   await (await field(driver, 'save-settings')).click();
@@ -78,7 +78,7 @@ test('a vault that disappears while waiting is reported, and the next reminder s
   const bus = await privateBus();
   const toasts = await notificationDaemon(bus);
   t.after(() => (toasts.stop(), bus.stop()));
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const home = scratch('bokseup-home-');
   const set = runApp(['settings', 'reminder-times', '09:00, 09:01'], { home, bus });
   assert.equal(await exited(set), 0);
   const vault = makeVault('공부', { 'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false' });

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, makeVault, privateBus, trayWatcher, notificationDaemon, eventually, exited, runApp, text, BIN, By, until } from './driver.mjs';
+import { scratch } from '../scratch.mjs';
 
 test('the tray shows the due count, marked while "until done" waits; 복습 시작 opens the review; 알림 끄기 silences', async (t) => {
   const bus = await privateBus();
@@ -20,7 +20,7 @@ test('the tray shows the due count, marked while "until done" waits; 복습 시�
     'DNS.md': '⭕첫 학습날: 2026-11-28\n❤1일복습여부: false',
   });
   // "Until done" is on: the icon carries a red dot while today's share is left.
-  const home = mkdtempSync(join(tmpdir(), 'bokseup-home-'));
+  const home = scratch('bokseup-home-');
   assert.equal(await exited(runApp(['settings', 'reminders-until-done', 'on'], { home, bus })), 0);
   const app = await launch([vault, '--today', '2026-11-29', '--time', '12:00:00'], { bus, home });
   t.after(app.stop);
@@ -65,7 +65,7 @@ test('without the tray library the app runs, says why there is no icon, and stil
     return;
   }
   const lib = '/usr/lib/x86_64-linux-gnu/libayatana-appindicator3.so.1.0.0';
-  const wrapper = join(mkdtempSync(join(tmpdir(), 'bokseup-')), 'bokseup-without-tray');
+  const wrapper = join(scratch('bokseup-'), 'bokseup-without-tray');
   writeFileSync(wrapper, `#!/bin/sh\nexec unshare -m sh -c 'mount --bind /dev/null ${lib} && exec "$0" "$@"' ${BIN} "$@"\n`);
   chmodSync(wrapper, 0o755);
   const bus = await privateBus();

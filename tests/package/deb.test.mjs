@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { scratch } from '../scratch.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -45,7 +45,7 @@ test('its control file declares the runtime dependencies, the tray library among
 });
 
 test('the desktop entry: name, category, folders for "Open with", a review action; it validates', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bokseup-deb-'));
+  const dir = scratch('bokseup-deb-');
   run('dpkg-deb', '-x', deb, dir);
   const entryPath = join(dir, 'usr/share/applications/Bokseup.desktop');
   const entry = readFileSync(entryPath, 'utf8');
@@ -60,7 +60,7 @@ test('the desktop entry: name, category, folders for "Open with", a review actio
 });
 
 test('the command links neither WebKit nor GTK; the app does', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bokseup-deb-'));
+  const dir = scratch('bokseup-deb-');
   run('dpkg-deb', '-x', deb, dir);
   const cli = run('ldd', join(dir, 'usr/bin/bokseup'));
   assert.doesNotMatch(cli, /webkit|gtk|gdk|glib|soup/i, cli);
@@ -69,7 +69,7 @@ test('the command links neither WebKit nor GTK; the app does', () => {
 });
 
 test('the binary from the unpacked package runs', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bokseup-deb-'));
+  const dir = scratch('bokseup-deb-');
   run('dpkg-deb', '-x', deb, dir);
   const bin = join(dir, 'usr/bin/bokseup');
   const help = run(bin, '--help');
