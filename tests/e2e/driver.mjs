@@ -94,7 +94,9 @@ export async function eventually(check, ms = 20000, what = 'condition') {
 
 /** A private session bus: { address, env, stop }. */
 export async function privateBus() {
-  const daemon = track(spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+  // Its socket in a folder of its own, removed at exit: killed, the daemon leaves it behind.
+  const socket = `--address=unix:dir=${scratch('bokseup-bus-')}`;
+  const daemon = track(spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1', socket], {
     detached: true, stdio: ['ignore', 'pipe', 'ignore'],
   }));
   const address = await new Promise((res, rej) => {
