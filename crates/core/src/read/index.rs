@@ -284,7 +284,12 @@ mod tests {
     /// A scan through the index in `s` as a start runs it: what it found and the notes it saw
     /// moved.
     fn scan_for_moves(s: &mut Store, root: &Path) -> (Scan, Vec<Moved>) {
-        let mut pass = Pass::begin(s, root, Duration::ZERO);
+        scan_for_moves_settling(s, root, Duration::ZERO)
+    }
+
+    /// [`scan_for_moves`] with another settling time.
+    fn scan_for_moves_settling(s: &mut Store, root: &Path, settle: Duration) -> (Scan, Vec<Moved>) {
+        let mut pass = Pass::begin(s, root, settle);
         let (scan, fresh) = pass.scan(s, root).unwrap();
         let moved = pass.finish(s, &scan, fresh);
         (scan, moved)
@@ -504,11 +509,7 @@ mod tests {
         let mut s = store();
         index_and_review_a(&mut s, root);
         let key = crate::store::vault_key(root);
-        let scan_now = |s: &mut Store| {
-            let mut pass = Pass::begin(s, root, Duration::from_secs(60));
-            let (scan, fresh) = pass.scan(s, root).unwrap();
-            pass.finish(s, &scan, fresh)
-        };
+        let scan_now = |s: &mut Store| scan_for_moves_settling(s, root, Duration::from_secs(60)).1;
 
         fs::create_dir(root.join("네트워크")).unwrap();
         fs::rename(root.join("a.md"), root.join("네트워크/a.md")).unwrap();

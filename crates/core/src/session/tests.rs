@@ -563,16 +563,8 @@ fn a_rescan_begun_before_another_vault_opens_never_puts_its_vault_back() {
     let s = session(&tmp);
     let now = at_s("2026-11-29 12:00:00");
     s.open_vault(&first, now).unwrap();
-    // A note just written empty may be half-saved: the rescan waits for it to be still, and says
-    // how it goes while it waits. The drop comes then.
-    note(&first, "저장 중.md", "");
-    let (heard, rescanning) = std::sync::mpsc::channel();
-    let heard = Mutex::new(heard);
-    s.listen(Arc::new(move |change| {
-        if let Change::Progress(p) = change {
-            let _ = heard.lock().unwrap().send(p.done);
-        }
-    }));
+    // The drop comes while the rescan waits.
+    let rescanning = rescan_waits(&s, &first);
     let opened = std::thread::scope(|threads| {
         let rescan = threads.spawn(|| s.overview(now));
         assert!(!rescanning.recv().unwrap(), "the rescan is under way");
@@ -627,16 +619,8 @@ fn rescan_beside(review_dns: impl Fn(&Session, &Path, NaiveDateTime)) {
     let now = at_s("2026-11-29 12:00:00");
     let due = |o: &crate::agenda::Overview| o.agenda.today_reviews.iter().any(|n| n.path == "DNS.md");
     assert!(due(&s.open_vault(&vault, now).unwrap()));
-    // The rescan waits for a note just written empty to be still, and says so: the change comes
-    // then, after the rescan has read DNS.md.
-    note(&vault, "저장 중.md", "");
-    let (heard, rescanning) = std::sync::mpsc::channel();
-    let heard = Mutex::new(heard);
-    s.listen(Arc::new(move |change| {
-        if let Change::Progress(p) = change {
-            let _ = heard.lock().unwrap().send(p.done);
-        }
-    }));
+    // The change comes while the rescan waits, after it has read DNS.md.
+    let rescanning = rescan_waits(&s, &vault);
     let (rescanned, reviewed) = std::thread::scope(|threads| {
         let rescan = threads.spawn(|| s.overview(now).unwrap());
         assert!(!rescanning.recv().unwrap(), "the rescan is under way");
@@ -648,6 +632,21 @@ fn rescan_beside(review_dns: impl Fn(&Session, &Path, NaiveDateTime)) {
     assert!(!due(&reviewed) && reviewed.version > rescanned.version, "the change came after it");
     assert!(!due(&s.current_overview(now).unwrap()), "the open vault has the note as changed");
     assert_eq!(s.counts(now).unwrap().due, 0);
+}
+
+/// Makes the next rescan of `vault` by `s` wait, and say so: a note just written empty may be
+/// half-saved, so the rescan waits for it to be still, reporting its progress meanwhile. Each
+/// report comes through the receiver (whether the scan is done).
+fn rescan_waits(s: &Session, vault: &Path) -> std::sync::mpsc::Receiver<bool> {
+    note(vault, "저장 중.md", "");
+    let (heard, rescanning) = std::sync::mpsc::channel();
+    let heard = Mutex::new(heard);
+    s.listen(Arc::new(move |change| {
+        if let Change::Progress(p) = change {
+            let _ = heard.lock().unwrap().send(p.done);
+        }
+    }));
+    rescanning
 }
 
 /// Every change of the open vault's state numbers it anew: a note another program changed, read

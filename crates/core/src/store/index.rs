@@ -8,27 +8,20 @@ use crate::vault::{Fresh, Known, Stamp};
 use rusqlite::params;
 use std::collections::{HashMap, HashSet};
 
-/// Stores a note unless the index already holds a newer version of its file (by change time):
-/// a scan that began before the app's own write must not put back what it read before it.
+/// Stores a note (its change time `?5`: the file's, or [`UNTRUSTED_CTIME`]) unless the index
+/// already holds a newer version of its file than the one read (`?8`, the file's real change
+/// time): a scan that began before the app's own write must not put back what it read before it.
 const UPSERT: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
      ON CONFLICT (vault, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
          ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note, gone_ns = NULL
-     WHERE excluded.ctime_ns >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
+     WHERE ?8 >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
 
 /// The change time of a row not trusted yet (its file changed just before the scan that read
 /// it): no file has it, so the next scan reads the note again. The row still has the file's
 /// inode, size and modification time, which are what a later scan matches a move by: a note
 /// moved twice within seconds (a rename leaves its change time new) keeps its history.
 const UNTRUSTED_CTIME: i64 = i64::MIN;
-
-/// [`UPSERT`] for a row not trusted yet, unless the index holds a row newer than the file this
-/// scan read (`?8`, its real change time): the app's own write since.
-const UPSERT_UNTRUSTED: &str = "INSERT INTO note_index (vault, path, size, mtime_ns, ctime_ns, inode, note)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-     ON CONFLICT (vault, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-         ctime_ns = excluded.ctime_ns, inode = excluded.inode, note = excluded.note, gone_ns = NULL
-     WHERE ?8 >= note_index.ctime_ns OR note_index.gone_ns IS NOT NULL";
 
 /// The rows of a vault's notes as a scan begins (see [`Store::known_rows`]).
 #[derive(Debug, Default)]
@@ -151,7 +144,6 @@ impl Store {
                 tx.execute(sql, params![vault, burial.keep_after_ns])?;
             }
             let mut upsert = tx.prepare(UPSERT)?;
-            let mut untrusted = tx.prepare(UPSERT_UNTRUSTED)?;
             // In key order: the index's B-tree grows at its end instead of splitting pages. The
             // notes are in path order too: each fresh one is found by walking them once.
             let mut fresh: Vec<&(String, Stamp)> = fresh.iter().collect();
@@ -160,29 +152,19 @@ impl Store {
             for (path, stamp) in fresh {
                 while notes.next_if(|n| n.path < *path).is_some() {}
                 let Some(note) = notes.next_if(|n| n.path == *path) else { continue };
-                let row = crate::row::encode(note);
-                if stamp.mtime_ns.max(stamp.ctime_ns) >= settled_before_ns {
-                    // Not trusted yet: replaces any older row, so that the next start reads it.
-                    untrusted.execute(params![
-                        vault,
-                        path,
-                        stamp.size as i64,
-                        stamp.mtime_ns,
-                        UNTRUSTED_CTIME,
-                        stamp.inode as i64,
-                        row,
-                        stamp.ctime_ns
-                    ])?;
-                    continue;
-                }
+                // A note changed just before the scan is stored untrusted: it replaces any older
+                // row, and the next start reads it again.
+                let trusted = stamp.mtime_ns.max(stamp.ctime_ns) < settled_before_ns;
+                let ctime_ns = if trusted { stamp.ctime_ns } else { UNTRUSTED_CTIME };
                 upsert.execute(params![
                     vault,
                     path,
                     stamp.size as i64,
                     stamp.mtime_ns,
-                    stamp.ctime_ns,
+                    ctime_ns,
                     stamp.inode as i64,
-                    row
+                    crate::row::encode(note),
+                    stamp.ctime_ns
                 ])?;
             }
         }
@@ -195,7 +177,16 @@ impl Store {
         let row = crate::row::encode(note);
         self.conn.execute(
             UPSERT,
-            params![vault, note.path, stamp.size as i64, stamp.mtime_ns, stamp.ctime_ns, stamp.inode as i64, row],
+            params![
+                vault,
+                note.path,
+                stamp.size as i64,
+                stamp.mtime_ns,
+                stamp.ctime_ns,
+                stamp.inode as i64,
+                row,
+                stamp.ctime_ns
+            ],
         )?;
         Ok(())
     }
